@@ -1,0 +1,84 @@
+import { countAnnotations } from "../lib/db/pages";
+import type { ClaimmarkDb } from "../lib/db/schema";
+import type { PageState } from "../lib/messages";
+import type { NoArticleReason, PageRecord } from "../lib/model";
+import { describeRestriction, type Restriction } from "../lib/url/restricted";
+import { Notice } from "./Notice";
+import { PageSummary } from "./PageSummary";
+import { useLiveQuery } from "./use-live-query";
+
+/** What the popup learned about the tab it was opened for. */
+export type PopupTarget =
+  | { kind: "loading" }
+  | { kind: "restricted"; restriction: Restriction }
+  /** No content script answered and the tab's URL is not known (or is an ordinary web page). */
+  | { kind: "unreachable"; webPage: boolean }
+  | { kind: "page"; state: PageState };
+
+const NO_ARTICLE_TEXT: Record<NoArticleReason, string> = {
+  "not-readerable":
+    "Claimmark looks for a news article or a blog post. This page does not look like one, so there is nothing to annotate automatically.",
+  empty: "The page looked like an article, but no article text could be extracted from it.",
+  "not-html": "This is not a web page but a file shown by the browser (a PDF, an image or plain text).",
+  "too-complex":
+    "This page is nested too deeply or is too large to read safely, so Claimmark left it alone to keep your browser responsive.",
+  failed: "Reading the article failed on this page.",
+};
+
+function RecordedPage({ db, pageKey }: { db: ClaimmarkDb; pageKey: string }) {
+  const live = useLiveQuery(
+    async (): Promise<{ page: PageRecord | undefined; count: number }> => ({
+      page: await db.pages.get(pageKey),
+      count: await countAnnotations(db, pageKey),
+    }),
+    [db, pageKey],
+  );
+  if (live.status === "loading") return <Notice title="Opening…" />;
+  if (live.status === "error") return <Notice title="Claimmark could not open its database">{live.error}</Notice>;
+  const { page, count } = live.value;
+  if (!page) return <Notice title="This page is not recorded">Reload the page to let Claimmark read it.</Notice>;
+  if (!page.hasArticle) {
+    return (
+      <Notice title="No article found on this page">{NO_ARTICLE_TEXT[page.noArticleReason ?? "not-readerable"]}</Notice>
+    );
+  }
+  return <PageSummary page={page} annotationCount={count} />;
+}
+
+function TargetView({ db, target }: { db: ClaimmarkDb; target: PopupTarget }) {
+  switch (target.kind) {
+    case "loading":
+      return <Notice title="Opening…" />;
+    case "restricted":
+      return <Notice title="This page cannot be annotated">{describeRestriction(target.restriction)}</Notice>;
+    case "unreachable":
+      return target.webPage ? (
+        <Notice title="Claimmark has not read this page yet">
+          Reload the page: pages opened before Claimmark was installed or updated are read on their next load.
+        </Notice>
+      ) : (
+        <Notice title="This page cannot be annotated">
+          Claimmark works on web pages (http and https). Browser pages, extension stores and PDFs cannot be annotated.
+        </Notice>
+      );
+    case "page":
+      switch (target.state.status) {
+        case "reading":
+          return <Notice title="Reading the page…" />;
+        case "failed":
+          return <Notice title="Claimmark could not record this page">{target.state.error}</Notice>;
+        case "recorded":
+          return <RecordedPage db={db} pageKey={target.state.pageKey} />;
+      }
+  }
+}
+
+/** The toolbar popup: the current tab's page as Claimmark sees it. */
+export function Popup({ db, target }: { db: ClaimmarkDb; target: PopupTarget }) {
+  return (
+    <main class="popup">
+      <header class="brand">Claimmark</header>
+      <TargetView db={db} target={target} />
+    </main>
+  );
+}

@@ -1,0 +1,42 @@
+import type { PageRecord, PageReport } from "../model";
+import { normalizeUrl, pageKey } from "../url/normalize";
+import type { ClaimmarkDb } from "./schema";
+
+/**
+ * Stores what the content script reported for the page at `tabUrl`, keyed by its normalised
+ * URL. Returns the stored record, or null when the URL is not an http(s) page.
+ */
+export async function recordPage(
+  db: ClaimmarkDb,
+  tabUrl: string,
+  report: PageReport,
+  now: number = Date.now(),
+): Promise<PageRecord | null> {
+  const key = pageKey(tabUrl, report.canonicalUrl);
+  const url = normalizeUrl(tabUrl);
+  if (!key || !url) return null;
+  return db.transaction("rw", db.pages, async () => {
+    const previous = await db.pages.get(key);
+    // A later visit that finds no article (a paywall, a half-loaded page) must not erase
+    // what an earlier visit extracted.
+    const kept = previous?.hasArticle && !report.hasArticle ? previous : report;
+    const record: PageRecord = {
+      ...kept,
+      key,
+      url,
+      firstSeen: previous?.firstSeen ?? now,
+      lastSeen: now,
+    };
+    await db.pages.put(record);
+    return record;
+  });
+}
+
+/** How many annotations a page has, dismissed automatic detections excluded. */
+export function countAnnotations(db: ClaimmarkDb, key: string): Promise<number> {
+  return db.annotations
+    .where("pageKey")
+    .equals(key)
+    .filter((annotation) => !annotation.dismissed)
+    .count();
+}

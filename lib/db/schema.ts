@@ -1,0 +1,28 @@
+import Dexie, { type EntityTable } from "dexie";
+import type { Annotation, PageRecord, Source } from "../model";
+
+/** Name of the one database Claimmark keeps, in the extension's own origin. */
+export const DATABASE_NAME = "claimmark";
+
+/** Claimmark's Dexie database: pages, annotations and their sources. */
+export class ClaimmarkDb extends Dexie {
+  pages!: EntityTable<PageRecord, "key">;
+  annotations!: EntityTable<Annotation, "id">;
+  sources!: EntityTable<Source, "id">;
+
+  constructor(name: string = DATABASE_NAME) {
+    super(name);
+    // Version 1 carries the indexes later features query by: a page's annotations, by kind,
+    // by speaker, by tag (multi-entry), by last change; a source's annotation.
+    this.version(1).stores({
+      pages: "key, url, lastSeen, siteName",
+      annotations: "id, pageKey, kind, speaker, *tags, updatedAt, status, [pageKey+kind]",
+      sources: "id, annotationId, url",
+    });
+  }
+}
+
+/** Opens (lazily) a Claimmark database; tests pass a fresh name for isolation. */
+export function openDb(name?: string): ClaimmarkDb {
+  return new ClaimmarkDb(name);
+}

@@ -1,0 +1,154 @@
+import { type NoArticleReason, PAGE_FIELD_LIMITS, type PageReport } from "./model";
+
+/**
+ * Every message that crosses a process boundary in Claimmark, typed here and checked on
+ * arrival. Messages from content scripts carry page-derived data and are untrusted.
+ */
+
+/** Content script → background: the page was read. */
+export interface PageExtractedMessage {
+  type: "page/extracted";
+  report: PageReport;
+}
+
+/** Background → content script: the answer to `page/extracted`. */
+export type PageExtractedResponse = { ok: true; pageKey: string } | { ok: false; error: string };
+
+/** Popup → content script: what do you know about your page? */
+export interface PageStateRequest {
+  type: "page/state";
+}
+
+/** What the content script knows about its page. */
+export type PageState =
+  | { status: "reading" }
+  | { status: "recorded"; pageKey: string; hasArticle: boolean; noArticleReason: NoArticleReason | null }
+  | { status: "failed"; error: string };
+
+export type BackgroundMessage = PageExtractedMessage;
+export type ContentMessage = PageStateRequest;
+
+type Check<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function stringField(value: unknown, name: string, max: number, nullable: boolean): string | null | Error {
+  if (value === null && nullable) return null;
+  if (typeof value !== "string") return new Error(`${name} must be a string${nullable ? " or null" : ""}`);
+  if (value.length > max) return new Error(`${name} is longer than ${max} characters`);
+  return value;
+}
+
+const NO_ARTICLE_REASONS: readonly NoArticleReason[] = ["not-readerable", "empty", "not-html", "too-complex", "failed"];
+const REPORT_KEYS = [
+  "canonicalUrl",
+  "readerable",
+  "hasArticle",
+  "noArticleReason",
+  "title",
+  "byline",
+  "siteName",
+  "publishedTime",
+  "lang",
+  "excerpt",
+  "textLength",
+  "textHash",
+] as const;
+
+/** Checks a page report field by field; unknown fields are refused rather than stored. */
+export function checkPageReport(raw: unknown): Check<PageReport> {
+  if (!isRecord(raw)) return fail("report must be an object");
+  for (const key of Object.keys(raw)) {
+    if (!(REPORT_KEYS as readonly string[]).includes(key))
+      return fail(`report has an unknown field: ${key.slice(0, 40)}`);
+  }
+  const strings = {
+    canonicalUrl: stringField(raw.canonicalUrl, "canonicalUrl", PAGE_FIELD_LIMITS.url, true),
+    title: stringField(raw.title, "title", PAGE_FIELD_LIMITS.title, false),
+    byline: stringField(raw.byline, "byline", PAGE_FIELD_LIMITS.byline, true),
+    siteName: stringField(raw.siteName, "siteName", PAGE_FIELD_LIMITS.siteName, true),
+    publishedTime: stringField(raw.publishedTime, "publishedTime", PAGE_FIELD_LIMITS.publishedTime, true),
+    lang: stringField(raw.lang, "lang", PAGE_FIELD_LIMITS.lang, true),
+    excerpt: stringField(raw.excerpt, "excerpt", PAGE_FIELD_LIMITS.excerpt, true),
+    textHash: stringField(raw.textHash, "textHash", 64, true),
+  };
+  for (const value of Object.values(strings)) {
+    if (value instanceof Error) return fail(value.message);
+  }
+  if (typeof raw.readerable !== "boolean") return fail("readerable must be a boolean");
+  if (typeof raw.hasArticle !== "boolean") return fail("hasArticle must be a boolean");
+  const textLength = raw.textLength;
+  if (typeof textLength !== "number" || !Number.isSafeInteger(textLength) || textLength < 0) {
+    return fail("textLength must be a non-negative integer");
+  }
+  const reason = raw.noArticleReason;
+  if (raw.hasArticle) {
+    if (reason !== null) return fail("noArticleReason must be null when there is an article");
+    if (typeof strings.textHash !== "string" || !/^[0-9a-f]{64}$/.test(strings.textHash)) {
+      return fail("textHash must be 64 hex digits when there is an article");
+    }
+  } else if (!NO_ARTICLE_REASONS.includes(reason as NoArticleReason)) {
+    return fail("noArticleReason must say why there is no article");
+  }
+  return {
+    ok: true,
+    value: {
+      canonicalUrl: strings.canonicalUrl as string | null,
+      readerable: raw.readerable,
+      hasArticle: raw.hasArticle,
+      noArticleReason: (raw.hasArticle ? null : reason) as NoArticleReason | null,
+      title: strings.title as string,
+      byline: strings.byline as string | null,
+      siteName: strings.siteName as string | null,
+      publishedTime: strings.publishedTime as string | null,
+      lang: strings.lang as string | null,
+      excerpt: strings.excerpt as string | null,
+      textLength,
+      textHash: raw.hasArticle ? (strings.textHash as string) : null,
+    },
+  };
+}
+
+/** Checks a message addressed to the background; anything not exactly one of ours is refused. */
+export function checkBackgroundMessage(raw: unknown): Check<BackgroundMessage> {
+  if (!isRecord(raw)) return fail("message must be an object");
+  if (raw.type === "page/extracted") {
+    if (Object.keys(raw).some((key) => key !== "type" && key !== "report"))
+      return fail("page/extracted has unknown fields");
+    const report = checkPageReport(raw.report);
+    return report.ok ? { ok: true, value: { type: "page/extracted", report: report.value } } : report;
+  }
+  return fail(`unknown message type: ${String(raw.type).slice(0, 40)}`);
+}
+
+/** Checks a message addressed to a content script. */
+export function checkContentMessage(raw: unknown): Check<ContentMessage> {
+  if (isRecord(raw) && raw.type === "page/state") return { ok: true, value: { type: "page/state" } };
+  return fail("unknown message");
+}
+
+/** Who sent a message, as the browser tells it (never as the message claims). */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number; url?: string };
+}
+
+/**
+ * Checks that a page message comes from this extension's own content script in a tab's top
+ * frame, and returns the URL the browser says it came from.
+ */
+export function checkPageSender(sender: SenderInfo, extensionId: string): Check<{ tabId: number; url: string }> {
+  if (sender.id !== extensionId) return fail("message is not from this extension");
+  const tabId = sender.tab?.id;
+  if (typeof tabId !== "number" || tabId < 0) return fail("message is not from a tab");
+  if (sender.frameId !== undefined && sender.frameId !== 0) return fail("message is not from the top frame");
+  const url = sender.url ?? sender.tab?.url;
+  if (!url || !/^https?:/i.test(url)) return fail("message is not from a web page");
+  return { ok: true, value: { tabId, url } };
+}

@@ -1,0 +1,107 @@
+/**
+ * The records Claimmark stores. One annotation model serves automatic detections and
+ * hand-made highlights alike; selectors follow the W3C Web Annotation Data Model so the
+ * storage format is also the export format.
+ */
+
+/** What the content script learned about a page: everything here came from the page and is untrusted. */
+export interface PageReport {
+  /** The page's `<link rel=canonical>`, if any; only trusted when it is on the page's own site. */
+  canonicalUrl: string | null;
+  /** Whether Readability thinks the page is an article at all (`isProbablyReaderable`). */
+  readerable: boolean;
+  /** Whether an article was extracted. */
+  hasArticle: boolean;
+  /** Why there is no article, when there is none: a short machine-readable reason. */
+  noArticleReason: NoArticleReason | null;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  lang: string | null;
+  excerpt: string | null;
+  /** Length of the extracted article text in UTF-16 code units (0 without an article). */
+  textLength: number;
+  /** SHA-256 of the extracted article text, hex (null without an article). */
+  textHash: string | null;
+}
+
+export type NoArticleReason = "not-readerable" | "empty" | "not-html" | "too-complex" | "failed";
+
+/** A page as stored: the report plus the identity and dates the background gives it. */
+export interface PageRecord extends PageReport {
+  /** Normalised URL: the page's primary key. */
+  key: string;
+  /** The URL the page was last seen at (normalised, as the tab showed it). */
+  url: string;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+export type AnnotationKind = "quote" | "claim" | "term" | "figure" | "highlight";
+export type AnnotationOrigin = "auto" | "user";
+export type AnnotationStatus = "unverified" | "supported" | "disputed" | "false";
+
+/** W3C TextQuoteSelector. */
+export interface TextQuoteSelector {
+  type: "TextQuoteSelector";
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** W3C TextPositionSelector into the article text (end-exclusive). */
+export interface TextPositionSelector {
+  type: "TextPositionSelector";
+  start: number;
+  end: number;
+}
+
+export type Selector = TextQuoteSelector | TextPositionSelector;
+
+export interface Annotation {
+  id: string;
+  pageKey: string;
+  kind: AnnotationKind;
+  origin: AnnotationOrigin;
+  selectors: Selector[];
+  exact: string;
+  speaker: string | null;
+  cue: string | null;
+  figureKind: string | null;
+  value: number | string | null;
+  unit: string | null;
+  qualifier: string | null;
+  status: AnnotationStatus;
+  tags: string[];
+  note: string;
+  /** An automatic detection the reader rejected: kept so it stays dismissed on later visits. */
+  dismissed: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Source {
+  id: string;
+  annotationId: string;
+  url: string;
+  title: string;
+  publisher: string;
+  accessedAt: string | null;
+  note: string;
+  /** The passage quoted from the source. */
+  quote: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Longest string kept for each text field of a page report: pages are untrusted and can be huge. */
+export const PAGE_FIELD_LIMITS = {
+  url: 8192,
+  title: 1000,
+  byline: 500,
+  siteName: 300,
+  publishedTime: 100,
+  lang: 35,
+  excerpt: 2000,
+} as const;

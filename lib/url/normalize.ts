@@ -1,0 +1,98 @@
+/** Query parameters that only track where a visitor came from; they never change the page. */
+const TRACKING_PARAMS = new Set([
+  "fbclid",
+  "gclid",
+  "gclsrc",
+  "dclid",
+  "gbraid",
+  "wbraid",
+  "msclkid",
+  "yclid",
+  "twclid",
+  "igshid",
+  "mc_cid",
+  "mc_eid",
+  "_ga",
+  "_gl",
+  "_hsenc",
+  "_hsmi",
+  "mkt_tok",
+  "oly_anon_id",
+  "oly_enc_id",
+  "vero_id",
+  "ref_src",
+  "ref_url",
+  "cmpid",
+  "ocid",
+  "ncid",
+  "s_cid",
+  "sr_share",
+  "at_medium",
+  "at_campaign",
+  "guccounter",
+  "guce_referrer",
+  "guce_referrer_sig",
+]);
+
+function isTrackingParam(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.startsWith("utm_") || TRACKING_PARAMS.has(lower);
+}
+
+/** Parses an http(s) URL, or returns null for anything else (including garbage). */
+export function parseHttpUrl(raw: string): URL | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  return url.protocol === "http:" || url.protocol === "https:" ? url : null;
+}
+
+/** The URL without its fragment and tracking parameters: the same article read twice gets one key. */
+export function normalizeUrl(raw: string): string | null {
+  const url = parseHttpUrl(raw);
+  if (!url) return null;
+  url.hash = "";
+  url.username = "";
+  url.password = "";
+  for (const name of [...url.searchParams.keys()]) {
+    if (isTrackingParam(name)) url.searchParams.delete(name);
+  }
+  // URLSearchParams re-encodes on write; only touch `search` when something was removed.
+  if (url.searchParams.size === 0) url.search = "";
+  return url.href;
+}
+
+/** Second-level labels under which country-code registries sell names (example.co.uk). */
+const COUNTRY_SECOND_LEVELS = new Set(["co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go", "gob", "nic"]);
+
+/**
+ * The registrable part of a hostname, approximated without a public-suffix list:
+ * enough to tell www.example.com and m.example.com apart from another site.
+ */
+export function siteOf(hostname: string): string {
+  const host = hostname.toLowerCase().replace(/\.$/, "");
+  if (/^[\d.]+$/.test(host) || host.includes(":")) return host;
+  const labels = host.split(".");
+  if (labels.length <= 2) return host;
+  const tld = labels[labels.length - 1] ?? "";
+  const second = labels[labels.length - 2] ?? "";
+  const keep = tld.length === 2 && COUNTRY_SECOND_LEVELS.has(second) ? 3 : 2;
+  return labels.slice(-keep).join(".");
+}
+
+/**
+ * The key a page is stored under: its canonical link when that is on the same site as the
+ * page (so a page cannot claim another site's identity), else its own normalised URL.
+ */
+export function pageKey(pageUrl: string, canonicalUrl: string | null): string | null {
+  const own = normalizeUrl(pageUrl);
+  if (!own) return null;
+  if (!canonicalUrl) return own;
+  const canonical = parseHttpUrl(canonicalUrl);
+  if (!canonical) return own;
+  if (siteOf(canonical.hostname) !== siteOf(new URL(own).hostname)) return own;
+  return normalizeUrl(canonical.href) ?? own;
+}

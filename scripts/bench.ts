@@ -1,0 +1,27 @@
+// `npm run bench -- [corpus-dir] [--rounds N]`: Claimmark's speed, as ratios to baselines measured in the same run.
+import { resolve } from "node:path";
+import { readCorpus } from "./bench/corpus";
+import { benchExtraction } from "./bench/extraction";
+
+const argv = process.argv.slice(2);
+let corpusDir = resolve(import.meta.dirname, "../../shared/corpus/readability-pages");
+let rounds = 5;
+for (let i = 0; i < argv.length; i++) {
+  const arg = argv[i] as string;
+  if (arg === "--rounds") {
+    rounds = Number(argv[++i]);
+    if (!Number.isInteger(rounds) || rounds < 1) {
+      console.error("--rounds takes a whole number of at least 1");
+      process.exit(2);
+    }
+  } else if (arg.startsWith("-")) {
+    console.error(`Unknown option ${arg}. Usage: npm run bench -- [corpus-dir] [--rounds N]`);
+    process.exit(2);
+  } else {
+    corpusDir = resolve(arg);
+  }
+}
+
+const pages = readCorpus(corpusDir);
+console.log(`# Claimmark bench: ${pages.length} pages from ${corpusDir}, Node ${process.version}`);
+benchExtraction(pages, rounds);

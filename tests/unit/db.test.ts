@@ -1,0 +1,116 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { countAnnotations, recordPage } from "../../lib/db/pages";
+import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
+import type { Annotation, PageReport } from "../../lib/model";
+
+const article: PageReport = {
+  canonicalUrl: null,
+  readerable: true,
+  hasArticle: true,
+  noArticleReason: null,
+  title: "Story",
+  byline: null,
+  siteName: "Example",
+  publishedTime: null,
+  lang: "en",
+  excerpt: null,
+  textLength: 100,
+  textHash: "b".repeat(64),
+};
+
+let db: ClaimmarkDb;
+let counter = 0;
+const freshDb = () => {
+  db = openDb(`test-${++counter}`);
+  return db;
+};
+afterEach(async () => {
+  await db.delete();
+});
+
+function annotation(id: string, pageKey: string, extra: Partial<Annotation> = {}): Annotation {
+  return {
+    id,
+    pageKey,
+    kind: "quote",
+    origin: "auto",
+    selectors: [],
+    exact: "x",
+    speaker: null,
+    cue: null,
+    figureKind: null,
+    value: null,
+    unit: null,
+    qualifier: null,
+    status: "unverified",
+    tags: [],
+    note: "",
+    dismissed: false,
+    createdAt: 1,
+    updatedAt: 1,
+    ...extra,
+  };
+}
+
+describe("recordPage", () => {
+  it("stores a page under its normalised URL and keeps its first visit", async () => {
+    freshDb();
+    await recordPage(db, "https://example.com/story?utm_source=x#top", article, 1000);
+    await recordPage(db, "https://example.com/story", { ...article, title: "Story, updated" }, 2000);
+    const pages = await db.pages.toArray();
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toMatchObject({
+      key: "https://example.com/story",
+      title: "Story, updated",
+      firstSeen: 1000,
+      lastSeen: 2000,
+    });
+  });
+
+  it("keys by the canonical link on the same site", async () => {
+    freshDb();
+    const page = await recordPage(db, "https://m.example.com/s/1", {
+      ...article,
+      canonicalUrl: "https://www.example.com/story-1",
+    });
+    expect(page?.key).toBe("https://www.example.com/story-1");
+    expect(page?.url).toBe("https://m.example.com/s/1");
+  });
+
+  it("does not let a later visit without an article erase the article", async () => {
+    freshDb();
+    await recordPage(db, "https://example.com/story", article, 1000);
+    await recordPage(
+      db,
+      "https://example.com/story",
+      { ...article, hasArticle: false, noArticleReason: "empty", textHash: null, textLength: 0 },
+      2000,
+    );
+    expect(await db.pages.get("https://example.com/story")).toMatchObject({
+      hasArticle: true,
+      textHash: article.textHash,
+      lastSeen: 2000,
+    });
+  });
+
+  it("stores nothing for a non-web URL", async () => {
+    freshDb();
+    expect(await recordPage(db, "chrome://settings", article)).toBeNull();
+    expect(await db.pages.count()).toBe(0);
+  });
+});
+
+describe("countAnnotations", () => {
+  it("counts a page's annotations, not other pages' nor dismissed detections", async () => {
+    freshDb();
+    await db.annotations.bulkPut([
+      annotation("a", "https://example.com/1"),
+      annotation("b", "https://example.com/1", { tags: ["budget", "army"] }),
+      annotation("c", "https://example.com/1", { dismissed: true }),
+      annotation("d", "https://example.com/2"),
+    ]);
+    expect(await countAnnotations(db, "https://example.com/1")).toBe(2);
+    // The multi-entry tag index is in place for later features.
+    expect(await db.annotations.where("tags").equals("army").primaryKeys()).toEqual(["b"]);
+  });
+});
