@@ -1,9 +1,20 @@
-import type { PageRecord } from "../lib/model";
+import type { AnnotationKind, PageRecord } from "../lib/model";
 import { countLabel, formatPublished } from "./format";
 
 /** The current page as Claimmark recorded it: what it is, who wrote it, how much is annotated. */
-export function PageSummary({ page, annotationCount }: { page: PageRecord; annotationCount: number }) {
+const KIND_NOUNS: [AnnotationKind, string][] = [
+  ["quote", "quote"],
+  ["claim", "claim"],
+  ["figure", "figure"],
+  ["highlight", "highlight"],
+];
+
+export function PageSummary({ page, counts }: { page: PageRecord; counts: Partial<Record<AnnotationKind, number>> }) {
   const published = formatPublished(page.publishedTime);
+  const annotationCount = Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
+  const breakdown = KIND_NOUNS.filter(([kind]) => counts[kind]).map(([kind, noun]) =>
+    countLabel(counts[kind] ?? 0, noun),
+  );
   return (
     <section class="page" aria-label="This page">
       <h1 class="page-title" data-testid="page-title">
@@ -34,6 +45,11 @@ export function PageSummary({ page, annotationCount }: { page: PageRecord; annot
       <p class="page-count" data-testid="annotation-count">
         {countLabel(annotationCount, "annotation")}
       </p>
+      {breakdown.length > 0 && (
+        <p class="page-breakdown" data-testid="annotation-breakdown">
+          {breakdown.join(" · ")}
+        </p>
+      )}
     </section>
   );
 }

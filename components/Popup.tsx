@@ -1,7 +1,7 @@
-import { countAnnotations } from "../lib/db/pages";
+import { countAnnotationsByKind } from "../lib/db/pages";
 import type { ClaimmarkDb } from "../lib/db/schema";
 import type { PageState } from "../lib/messages";
-import type { NoArticleReason, PageRecord } from "../lib/model";
+import type { AnnotationKind, NoArticleReason, PageRecord } from "../lib/model";
 import { describeRestriction, type Restriction } from "../lib/url/restricted";
 import { Notice } from "./Notice";
 import { PageSummary } from "./PageSummary";
@@ -27,22 +27,22 @@ const NO_ARTICLE_TEXT: Record<NoArticleReason, string> = {
 
 function RecordedPage({ db, pageKey }: { db: ClaimmarkDb; pageKey: string }) {
   const live = useLiveQuery(
-    async (): Promise<{ page: PageRecord | undefined; count: number }> => ({
+    async (): Promise<{ page: PageRecord | undefined; counts: Partial<Record<AnnotationKind, number>> }> => ({
       page: await db.pages.get(pageKey),
-      count: await countAnnotations(db, pageKey),
+      counts: await countAnnotationsByKind(db, pageKey),
     }),
     [db, pageKey],
   );
   if (live.status === "loading") return <Notice title="Opening…" />;
   if (live.status === "error") return <Notice title="Claimmark could not open its database">{live.error}</Notice>;
-  const { page, count } = live.value;
+  const { page, counts } = live.value;
   if (!page) return <Notice title="This page is not recorded">Reload the page to let Claimmark read it.</Notice>;
   if (!page.hasArticle) {
     return (
       <Notice title="No article found on this page">{NO_ARTICLE_TEXT[page.noArticleReason ?? "not-readerable"]}</Notice>
     );
   }
-  return <PageSummary page={page} annotationCount={count} />;
+  return <PageSummary page={page} counts={counts} />;
 }
 
 function TargetView({ db, target }: { db: ClaimmarkDb; target: PopupTarget }) {

@@ -1,3 +1,4 @@
+import { mergeDetections } from "./db/annotations";
 import { recordPage } from "./db/pages";
 import type { ClaimmarkDb } from "./db/schema";
 import { checkBackgroundMessage, checkPageSender, type PageExtractedResponse, type SenderInfo } from "./messages";
@@ -17,7 +18,13 @@ export async function handleBackgroundMessage(
   const message = checkBackgroundMessage(raw);
   if (!message.ok) return { ok: false, error: `refused: ${message.error}` };
   try {
-    const page = await recordPage(db, from.value.url, message.value.report);
+    const { report, detections } = message.value;
+    // Page and detections land together or not at all.
+    const page = await db.transaction("rw", db.pages, db.annotations, async () => {
+      const stored = await recordPage(db, from.value.url, report);
+      if (stored && detections.length > 0) await mergeDetections(db, stored.key, detections);
+      return stored;
+    });
     return page ? { ok: true, pageKey: page.key } : { ok: false, error: "refused: not an http(s) page" };
   } catch (error) {
     return { ok: false, error: `could not store the page: ${error instanceof Error ? error.message : String(error)}` };

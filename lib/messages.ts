@@ -1,14 +1,15 @@
-import { type NoArticleReason, PAGE_FIELD_LIMITS, type PageReport } from "./model";
+import { DETECTION_LIMITS, type DetectedSpan, type NoArticleReason, PAGE_FIELD_LIMITS, type PageReport } from "./model";
 
 /**
  * Every message that crosses a process boundary in Claimmark, typed here and checked on
  * arrival. Messages from content scripts carry page-derived data and are untrusted.
  */
 
-/** Content script → background: the page was read. */
+/** Content script → background: the page was read, and this is what the detectors found in it. */
 export interface PageExtractedMessage {
   type: "page/extracted";
   report: PageReport;
+  detections: DetectedSpan[];
 }
 
 /** Background → content script: the answer to `page/extracted`. */
@@ -113,14 +114,105 @@ export function checkPageReport(raw: unknown): Check<PageReport> {
   };
 }
 
+const DETECTED_KINDS: readonly string[] = ["quote", "claim", "figure"];
+const DETECTION_KEYS = [
+  "kind",
+  "exact",
+  "prefix",
+  "suffix",
+  "start",
+  "end",
+  "speaker",
+  "cue",
+  "figureKind",
+  "value",
+  "unit",
+  "qualifier",
+  "confidence",
+] as const;
+
+/** Checks one reported detection; `textLength` bounds its offsets. */
+function checkDetection(raw: unknown, textLength: number): Check<DetectedSpan> {
+  if (!isRecord(raw)) return fail("must be an object");
+  for (const key of Object.keys(raw)) {
+    if (!(DETECTION_KEYS as readonly string[]).includes(key)) return fail(`unknown field ${key.slice(0, 40)}`);
+  }
+  if (!DETECTED_KINDS.includes(raw.kind as string)) return fail("kind must be quote, claim or figure");
+  const fields = {
+    exact: stringField(raw.exact, "exact", DETECTION_LIMITS.exact, false),
+    prefix: stringField(raw.prefix, "prefix", DETECTION_LIMITS.context, false),
+    suffix: stringField(raw.suffix, "suffix", DETECTION_LIMITS.context, false),
+    speaker: stringField(raw.speaker, "speaker", DETECTION_LIMITS.field, true),
+    cue: stringField(raw.cue, "cue", DETECTION_LIMITS.field, true),
+    figureKind: stringField(raw.figureKind, "figureKind", 20, true),
+    unit: stringField(raw.unit, "unit", DETECTION_LIMITS.field, true),
+    qualifier: stringField(raw.qualifier, "qualifier", 40, true),
+  };
+  for (const value of Object.values(fields)) if (value instanceof Error) return fail(value.message);
+  const { start, end, confidence, value } = raw;
+  if (
+    typeof start !== "number" ||
+    typeof end !== "number" ||
+    !Number.isSafeInteger(start) ||
+    !Number.isSafeInteger(end)
+  ) {
+    return fail("start and end must be integers");
+  }
+  if (start < 0 || end <= start || end > textLength) return fail("start and end must lie within the article text");
+  if (end - start !== (fields.exact as string).length) return fail("exact must span start to end");
+  if (typeof confidence !== "number" || !(confidence >= 0 && confidence <= 1))
+    return fail("confidence must be in 0..1");
+  const valueOk =
+    value === null ||
+    (typeof value === "number" && Number.isFinite(value)) ||
+    (typeof value === "string" && value.length <= 40);
+  if (!valueOk) return fail("value must be a finite number, a short string or null");
+  return {
+    ok: true,
+    value: {
+      kind: raw.kind as DetectedSpan["kind"],
+      exact: fields.exact as string,
+      prefix: fields.prefix as string,
+      suffix: fields.suffix as string,
+      start,
+      end,
+      speaker: fields.speaker as string | null,
+      cue: fields.cue as string | null,
+      figureKind: fields.figureKind as string | null,
+      value: value as number | string | null,
+      unit: fields.unit as string | null,
+      qualifier: fields.qualifier as string | null,
+      confidence,
+    },
+  };
+}
+
+/** Checks the detections of a page report. */
+export function checkDetections(raw: unknown, textLength: number): Check<DetectedSpan[]> {
+  if (!Array.isArray(raw)) return fail("detections must be an array");
+  if (raw.length > DETECTION_LIMITS.count) return fail(`more than ${DETECTION_LIMITS.count} detections`);
+  const detections: DetectedSpan[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const checked = checkDetection(raw[i], textLength);
+    if (!checked.ok) return fail(`detection ${i}: ${checked.error}`);
+    detections.push(checked.value);
+  }
+  return { ok: true, value: detections };
+}
+
 /** Checks a message addressed to the background; anything not exactly one of ours is refused. */
 export function checkBackgroundMessage(raw: unknown): Check<BackgroundMessage> {
   if (!isRecord(raw)) return fail("message must be an object");
   if (raw.type === "page/extracted") {
-    if (Object.keys(raw).some((key) => key !== "type" && key !== "report"))
+    if (Object.keys(raw).some((key) => key !== "type" && key !== "report" && key !== "detections")) {
       return fail("page/extracted has unknown fields");
+    }
     const report = checkPageReport(raw.report);
-    return report.ok ? { ok: true, value: { type: "page/extracted", report: report.value } } : report;
+    if (!report.ok) return report;
+    const detections = checkDetections(raw.detections, report.value.textLength);
+    if (!detections.ok) return detections;
+    if (!report.value.hasArticle && detections.value.length > 0) return fail("detections without an article");
+    return { ok: true, value: { type: "page/extracted", report: report.value, detections: detections.value } };
   }
   return fail(`unknown message type: ${String(raw.type).slice(0, 40)}`);
 }

@@ -59,6 +59,23 @@ export interface TextPositionSelector {
 
 export type Selector = TextQuoteSelector | TextPositionSelector;
 
+/** What a detector found, as the content script reports it: the machine-made part of an annotation. */
+export interface DetectedSpan {
+  kind: "quote" | "claim" | "figure";
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  speaker: string | null;
+  cue: string | null;
+  figureKind: string | null;
+  value: number | string | null;
+  unit: string | null;
+  qualifier: string | null;
+  confidence: number;
+}
+
 export interface Annotation {
   id: string;
   pageKey: string;
@@ -72,6 +89,8 @@ export interface Annotation {
   value: number | string | null;
   unit: string | null;
   qualifier: string | null;
+  /** A detector's confidence (0..1); 1 for the reader's own annotations. */
+  confidence: number;
   status: AnnotationStatus;
   tags: string[];
   note: string;
@@ -104,4 +123,12 @@ export const PAGE_FIELD_LIMITS = {
   publishedTime: 100,
   lang: 35,
   excerpt: 2000,
+} as const;
+
+/** Bounds on what a page may report as detections: a hostile page must not fill the database. */
+export const DETECTION_LIMITS = {
+  count: 20_000,
+  exact: 20_000,
+  context: 64,
+  field: 500,
 } as const;

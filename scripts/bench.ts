@@ -1,6 +1,7 @@
 // `npm run bench -- [corpus-dir] [--rounds N]`: Claimmark's speed, as ratios to baselines measured in the same run.
 import { resolve } from "node:path";
 import { readCorpus } from "./bench/corpus";
+import { benchDetection } from "./bench/detection";
 import { benchExtraction } from "./bench/extraction";
 
 const argv = process.argv.slice(2);
@@ -25,3 +26,4 @@ for (let i = 0; i < argv.length; i++) {
 const pages = readCorpus(corpusDir);
 console.log(`# Claimmark bench: ${pages.length} pages from ${corpusDir}, Node ${process.version}`);
 benchExtraction(pages, rounds);
+benchDetection(pages, rounds);

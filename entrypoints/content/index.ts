@@ -1,7 +1,12 @@
 import { browser } from "wxt/browser";
 import { defineContentScript } from "wxt/utils/define-content-script";
-import { extractArticle } from "../../lib/extract/article";
-import { checkContentMessage, type PageExtractedResponse, type PageState } from "../../lib/messages";
+import {
+  checkContentMessage,
+  type PageExtractedMessage,
+  type PageExtractedResponse,
+  type PageState,
+} from "../../lib/messages";
+import { readPage } from "../../lib/read-page";
 
 export default defineContentScript({
   matches: ["http://*/*", "https://*/*"],
@@ -17,15 +22,16 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-    let report: ReturnType<typeof extractArticle>["report"];
+    let message: PageExtractedMessage;
     try {
-      report = extractArticle(document, location.href).report;
+      message = readPage(document, location.href);
     } catch (error) {
       state = { status: "failed", error: error instanceof Error ? error.message : String(error) };
       return;
     }
+    const { report } = message;
     browser.runtime
-      .sendMessage({ type: "page/extracted", report })
+      .sendMessage(message)
       .then((response: PageExtractedResponse | undefined) => {
         state = response?.ok
           ? {

@@ -1,4 +1,4 @@
-import type { PageRecord, PageReport } from "../model";
+import type { AnnotationKind, PageRecord, PageReport } from "../model";
 import { normalizeUrl, pageKey } from "../url/normalize";
 import type { ClaimmarkDb } from "./schema";
 
@@ -39,4 +39,19 @@ export function countAnnotations(db: ClaimmarkDb, key: string): Promise<number> 
     .equals(key)
     .filter((annotation) => !annotation.dismissed)
     .count();
+}
+
+/** A page's annotations counted by kind, dismissed automatic detections excluded. */
+export async function countAnnotationsByKind(
+  db: ClaimmarkDb,
+  key: string,
+): Promise<Partial<Record<AnnotationKind, number>>> {
+  const counts: Partial<Record<AnnotationKind, number>> = {};
+  await db.annotations
+    .where("pageKey")
+    .equals(key)
+    .each((annotation) => {
+      if (!annotation.dismissed) counts[annotation.kind] = (counts[annotation.kind] ?? 0) + 1;
+    });
+  return counts;
 }

@@ -1,30 +1,38 @@
 import type { Worker } from "playwright-core";
-import type { PageRecord } from "../../lib/model";
+import type { Annotation, PageRecord } from "../../lib/model";
 
-/** Every page the extension stored, read straight from its IndexedDB in the service worker. */
-export function storedPages(worker: Worker): Promise<PageRecord[]> {
+/** Every row of one of the extension's IndexedDB stores, read in its service worker. */
+function storedRows<T>(worker: Worker, store: "pages" | "annotations" | "sources"): Promise<T[]> {
   return worker.evaluate(
-    () =>
-      new Promise<PageRecord[]>((resolve, reject) => {
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
         const open = indexedDB.open("claimmark");
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains("pages")) {
+          if (!db.objectStoreNames.contains(name)) {
             db.close();
             resolve([]);
             return;
           }
-          const request = db.transaction("pages").objectStore("pages").getAll();
+          const request = db.transaction(name).objectStore(name).getAll();
           request.onsuccess = () => {
             db.close();
-            resolve(request.result as PageRecord[]);
+            resolve(request.result as T[]);
           };
           request.onerror = () => reject(request.error);
         };
       }),
+    store,
   );
 }
+
+/** Every page the extension stored. */
+export const storedPages = (worker: Worker): Promise<PageRecord[]> => storedRows<PageRecord>(worker, "pages");
+
+/** Every annotation the extension stored. */
+export const storedAnnotations = (worker: Worker): Promise<Annotation[]> =>
+  storedRows<Annotation>(worker, "annotations");
 
 /** Waits until the extension has stored a page whose URL starts with `prefix`. */
 export async function waitForStoredPage(worker: Worker, prefix: string, timeoutMs = 15_000): Promise<PageRecord> {

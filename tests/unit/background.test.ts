@@ -43,7 +43,7 @@ describe("background", () => {
       frameId: 0,
       tab: { id: 7 },
     };
-    const response = await send({ type: "page/extracted", report }, sender);
+    const response = await send({ type: "page/extracted", report, detections: [] }, sender);
     expect(response).toEqual({ ok: true, pageKey: "https://example.com/links" });
     expect(await openDb().pages.get("https://example.com/links")).toMatchObject({ title: "Links", hasArticle: false });
   });
@@ -51,8 +51,11 @@ describe("background", () => {
   it("refuses messages from elsewhere or of the wrong shape, and stores nothing", async () => {
     const page = { url: "https://example.com/links", frameId: 0, tab: { id: 7 } };
     const refused = [
-      await send({ type: "page/extracted", report }, { ...page, id: "another-extension" }),
-      await send({ type: "page/extracted", report: { ...report, title: 7 } }, { ...page, id: fakeBrowser.runtime.id }),
+      await send({ type: "page/extracted", report, detections: [] }, { ...page, id: "another-extension" }),
+      await send(
+        { type: "page/extracted", report: { ...report, title: 7 }, detections: [] },
+        { ...page, id: fakeBrowser.runtime.id },
+      ),
       await send({ type: "pages/delete-all" }, { ...page, id: fakeBrowser.runtime.id }),
     ];
     for (const response of refused)

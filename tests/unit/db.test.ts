@@ -42,6 +42,7 @@ function annotation(id: string, pageKey: string, extra: Partial<Annotation> = {}
     value: null,
     unit: null,
     qualifier: null,
+    confidence: 1,
     status: "unverified",
     tags: [],
     note: "",

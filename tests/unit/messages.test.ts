@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkBackgroundMessage, checkPageReport, checkPageSender } from "../../lib/messages";
-import type { PageReport } from "../../lib/model";
+import { checkBackgroundMessage, checkDetections, checkPageReport, checkPageSender } from "../../lib/messages";
+import type { DetectedSpan, PageReport } from "../../lib/model";
 
 const report: PageReport = {
   canonicalUrl: "https://example.com/a",
@@ -15,6 +15,22 @@ const report: PageReport = {
   excerpt: "First paragraph.",
   textLength: 1200,
   textHash: "a".repeat(64),
+};
+
+const figure: DetectedSpan = {
+  kind: "figure",
+  exact: "about 6,500 militants",
+  prefix: "now reaching ",
+  suffix: ", with up to 4,000",
+  start: 100,
+  end: 121,
+  speaker: "Anatoly Sidorov",
+  cue: null,
+  figureKind: "count",
+  value: 6500,
+  unit: "militants",
+  qualifier: "approximately",
+  confidence: 0.9,
 };
 
 describe("checkPageReport", () => {
@@ -42,15 +58,46 @@ describe("checkPageReport", () => {
 
 describe("checkBackgroundMessage", () => {
   it("accepts page/extracted", () => {
-    expect(checkBackgroundMessage({ type: "page/extracted", report }).ok).toBe(true);
+    expect(checkBackgroundMessage({ type: "page/extracted", report, detections: [figure] }).ok).toBe(true);
   });
 
-  it.each([null, [], { type: "db/clear" }, { type: "page/extracted", report, extra: true }, { report }])(
-    "refuses %j",
-    (raw) => {
-      expect(checkBackgroundMessage(raw).ok).toBe(false);
-    },
-  );
+  it.each([
+    null,
+    [],
+    { type: "db/clear" },
+    { type: "page/extracted", report, detections: [], extra: true },
+    { type: "page/extracted", report },
+    { report },
+  ])("refuses %j", (raw) => {
+    expect(checkBackgroundMessage(raw).ok).toBe(false);
+  });
+});
+
+describe("checkDetections", () => {
+  it("accepts detections that lie within the article", () => {
+    expect(checkDetections([figure], 1200)).toEqual({ ok: true, value: [figure] });
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ["a non-array", { 0: figure }, /must be an array/],
+    ["a term", [{ ...figure, kind: "term" }], /kind must be/],
+    ["offsets past the text", [{ ...figure, start: 1190, end: 1211 }], /within the article text/],
+    ["an exact that does not span its offsets", [{ ...figure, end: 125 }], /exact must span/],
+    ["an unknown field", [{ ...figure, html: "<img onerror=x>" }], /unknown field html/],
+    ["an infinite value", [{ ...figure, value: Number.POSITIVE_INFINITY }], /value must be/],
+    ["a confidence above 1", [{ ...figure, confidence: 2 }], /confidence/],
+    ["a huge speaker", [{ ...figure, speaker: "x".repeat(5000) }], /speaker is longer/],
+    ["too many detections", Array.from({ length: 20_001 }, () => figure), /more than 20000/],
+  ])("refuses %s", (_, raw, error) => {
+    const result = checkDetections(raw, 1200);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(error);
+  });
+
+  it("refuses detections on a page without an article", () => {
+    const none = { ...report, hasArticle: false, noArticleReason: "empty", textHash: null, textLength: 0 };
+    expect(checkBackgroundMessage({ type: "page/extracted", report: none, detections: [figure] }).ok).toBe(false);
+  });
 });
 
 describe("checkPageSender", () => {

@@ -1,0 +1,133 @@
+/**
+ * The figures detector: every number in the article text that quantifies something, with its qualifier,
+ * unit or counted noun and a normalised value (see shared/corpus/LABELING.md). DOM-free, so the same
+ * code runs in the content script, the CLI and the tests. It never throws and reads each paragraph
+ * block once, left to right, looking only a few tokens around each number.
+ *
+ * Conventions:
+ * - A range ("between 3 and 5", "3-5%", "from 252 to 287 miles") is one figure; value is the low end,
+ *   qualifier "at least". A change ("rose from 6.29% to 6.7%") is two figures.
+ * - Values are in the unit as written (5 km → 5, unit "km"); money is scaled and coded ($3.2 billion →
+ *   3200000000, "USD"); percent keeps 12 for "12%", unit "percent".
+ * - Dates are ISO-like strings ("2024-11-25", "--11-28", "2015-01", "2019", decades "199X", spans
+ *   "2014/2015"); times are "HH:MM".
+ */
+
+import { langProfile } from "./figures/lang";
+import { type Found, type ReadState, readAt } from "./figures/read";
+import { type Ctx, tokenize } from "./figures/tokens";
+import type { DetectInput, FigureDetection } from "./types";
+
+/** Paragraph blocks of the input: the given ones, clamped and ordered, or the text split on blank lines. */
+function blocksOf(input: DetectInput): { start: number; end: number }[] {
+  const n = input.text.length;
+  if (Array.isArray(input.blocks) && input.blocks.length > 0) {
+    const out: { start: number; end: number }[] = [];
+    let last = 0;
+    const sorted = [...input.blocks]
+      .filter((b) => b !== null && typeof b === "object" && Number.isFinite(b.start) && Number.isFinite(b.end))
+      .sort((a, b) => a.start - b.start);
+    for (const b of sorted) {
+      const start = Math.max(last, Math.min(n, Math.floor(b.start)));
+      const end = Math.max(start, Math.min(n, Math.floor(b.end)));
+      if (end > start) out.push({ start, end });
+      last = end;
+    }
+    return out;
+  }
+  const out: { start: number; end: number }[] = [];
+  const text = input.text;
+  let start = 0;
+  let k = 0;
+  while (k < n) {
+    if (text[k] === "\n") {
+      // a blank line: a newline, optional spaces, another newline
+      let m = k + 1;
+      while (m < n && (text[m] === " " || text[m] === "\t" || text[m] === "\r")) m++;
+      if (m < n && text[m] === "\n") {
+        if (k > start) out.push({ start, end: k });
+        while (m < n && /\s/.test(text[m] ?? "")) m++;
+        start = m;
+        k = m;
+        continue;
+      }
+      k = m;
+      continue;
+    }
+    k++;
+  }
+  if (n > start) out.push({ start, end: n });
+  return out;
+}
+
+function toDetection(c: Ctx, f: Found): FigureDetection | null {
+  const a = c.toks[f.start];
+  const b = c.toks[f.end - 1];
+  if (a === undefined || b === undefined || b.e <= a.s) return null;
+  const value = typeof f.value === "number" && !Number.isFinite(f.value) ? null : f.value;
+  return {
+    kind: "figure",
+    exact: c.text.slice(a.s, b.e),
+    start: a.s,
+    end: b.e,
+    figureKind: f.figureKind,
+    value,
+    unit: f.unit,
+    qualifier: f.qualifier,
+    confidence: f.confidence,
+    speaker: null,
+  };
+}
+
+const BOUNDS: ReadonlySet<string> = new Set(["approximately", "at most", "at least", "more than", "less than"]);
+
+/** A conversion in brackets keeps the bound of the figure it converts: "more than €7m ($8m)". */
+function carryQualifier(text: string, prev: FigureDetection | undefined, cur: FigureDetection): void {
+  if (prev === undefined || cur.qualifier !== null || prev.qualifier === null || !BOUNDS.has(prev.qualifier)) return;
+  if (cur.figureKind !== prev.figureKind && !(cur.figureKind === "money" && prev.figureKind === "count")) return;
+  if (cur.start - prev.end > 4 || text.slice(prev.end, cur.start).trim() !== "(") return;
+  cur.qualifier = prev.qualifier;
+}
+
+function scanBlock(text: string, start: number, end: number, st: ReadState, out: FigureDetection[]): void {
+  const toks = tokenize(text, start, end);
+  const c: Ctx = { text, toks, blockLength: end - start };
+  st.min = 0;
+  st.inherit.clear();
+  let i = 0;
+  while (i < toks.length) {
+    const r = readAt(c, i, st);
+    if (r === null) {
+      i++;
+      continue;
+    }
+    for (const f of r.found) {
+      const d = toDetection(c, f);
+      if (d === null) continue;
+      carryQualifier(text, out[out.length - 1], d);
+      out.push(d);
+    }
+    const next = Math.max(i + 1, r.next);
+    st.min = next;
+    i = next;
+  }
+}
+
+/** Finds the figures in the article text; `speaker` is left null for `detect()` to fill in. */
+export function detectFigures(input: DetectInput): FigureDetection[] {
+  const out: FigureDetection[] = [];
+  try {
+    if (input === null || typeof input !== "object" || typeof input.text !== "string") return out;
+    const st: ReadState = { p: langProfile(input.lang), min: 0, inherit: new Map() };
+    for (const b of blocksOf(input)) {
+      try {
+        scanBlock(input.text, b.start, b.end, st, out);
+      } catch {
+        // A rule that fails on one block must not cost the others their figures.
+      }
+    }
+  } catch {
+    return out;
+  }
+  return out;
+}

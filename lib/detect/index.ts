@@ -1,0 +1,65 @@
+import { detectFigures } from "./figures";
+import { detectSpans } from "./spans";
+import type { DetectInput, Detection, FigureDetection, SpanDetection } from "./types";
+
+/** Paragraph blocks of a text split on blank lines, for callers that have only the text. */
+export function blocksOf(text: string): { start: number; end: number }[] {
+  const blocks: { start: number; end: number }[] = [];
+  const separator = /\r?\n[ \t]*\r?\n\s*/g;
+  let start = 0;
+  for (let match = separator.exec(text); match; match = separator.exec(text)) {
+    if (match.index > start) blocks.push({ start, end: match.index });
+    start = match.index + match[0].length;
+  }
+  if (start < text.length) blocks.push({ start, end: text.length });
+  return blocks;
+}
+
+/** Whether a detection's offsets are in range and match its text: the contract every caller relies on. */
+function isSound(text: string, detection: Detection): boolean {
+  return (
+    Number.isSafeInteger(detection.start) &&
+    Number.isSafeInteger(detection.end) &&
+    detection.start >= 0 &&
+    detection.end <= text.length &&
+    detection.start < detection.end &&
+    text.slice(detection.start, detection.end) === detection.exact
+  );
+}
+
+/** Runs one detector, turning a bug on a strange input into an empty result instead of an exception. */
+function safely<T extends Detection>(run: () => T[], text: string): T[] {
+  try {
+    return run().filter((detection) => isSound(text, detection));
+  } catch {
+    return [];
+  }
+}
+
+/** The quote or claim a figure sits in: the innermost span that contains it. */
+function attribute(figure: FigureDetection, claims: SpanDetection[]): FigureDetection {
+  let holder: SpanDetection | null = null;
+  for (const span of claims) {
+    if (span.start <= figure.start && figure.end <= span.end) {
+      if (!holder || span.end - span.start < holder.end - holder.start) holder = span;
+    }
+  }
+  return holder?.speaker ? { ...figure, speaker: holder.speaker } : figure;
+}
+
+/**
+ * Finds the quotes, reported claims, terms and figures of an article text. Never throws;
+ * every detection satisfies `text.slice(start, end) === exact`. Sorted by position.
+ */
+export function detect(input: DetectInput): Detection[] {
+  const text = typeof input?.text === "string" ? input.text : "";
+  const normalised: DetectInput = {
+    text,
+    blocks: Array.isArray(input?.blocks) ? input.blocks : blocksOf(text),
+    lang: typeof input?.lang === "string" ? input.lang : null,
+  };
+  const spans = safely(() => detectSpans(normalised), text);
+  const claims = spans.filter((span) => span.kind !== "term");
+  const figures = safely(() => detectFigures(normalised), text).map((figure) => attribute(figure, claims));
+  return [...spans, ...figures].sort((a, b) => a.start - b.start || b.end - a.end);
+}

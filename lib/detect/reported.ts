@@ -1,0 +1,493 @@
+import type { Lexicon } from "./lexicon";
+import { capitalisedRuns } from "./mentions";
+import type { Range, Token } from "./sentences";
+import { tokenize } from "./sentences";
+import {
+  type Attribution,
+  accordingToAt,
+  type CueMatch,
+  cueAround,
+  isPlausibleSource,
+  type SourcePhrase,
+  sentenceSubject,
+  subjectAfter,
+  subjectBefore,
+  verbAt,
+} from "./speakers";
+
+/** A reported clause with its attribution, before the source is resolved. */
+export interface ReportedClause extends Range {
+  attribution: Attribution;
+}
+
+/** Words that date or place a statement between its verb and its clause ("said Monday that"). */
+const TIME_WORDS = new Set(
+  "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow recently previously earlier later again also repeatedly publicly privately once now then last this next week month year night morning afternoon evening weekend".split(
+    " ",
+  ),
+);
+/** Object pronouns and plain hearers of "told": "told reporters he would". */
+const HEARERS = new Set("him her them us me you reporters journalists lawmakers supporters voters".split(" "));
+/** Subject pronouns that can open a bare reported clause. */
+const CLAUSE_PRONOUNS = new Set("he she they it we i you there this that these those".split(" "));
+/** Conjunctions after which a new clause with its own subject leaves the reported one. */
+const CLAUSE_BREAKS = /^,\s+(?:but|while|whereas|as|although|though|even as)\s+(\S+)/u;
+
+/** Quantities that open a new clause's subject (", as hundreds of fighters were killed"). */
+const QUANTIFIERS =
+  /^(?:\p{N}[\p{N},.]*|hundreds|thousands|dozens|millions|billions|scores|many|some|most|several|few|all|both|each|none|no)$/u;
+
+const isQuoteChar = (ch: string | undefined): boolean => ch !== undefined && /["“”„«»「」]/u.test(ch);
+
+/** Whether a token can open a bare reported clause: anything but a preposition, a conjunction, an infinitive or a bare object. */
+function opensClause(token: Token | undefined, lexicon: Lexicon): boolean {
+  if (!token) return false;
+  if (CLAUSE_PRONOUNS.has(token.lower) || lexicon.pronouns.has(token.lower) || lexicon.determiners.has(token.lower))
+    return true;
+  if (lexicon.prepositions.has(token.lower) || NOT_CLAUSE_OPENERS.has(token.lower)) return false;
+  if (/^\p{Ll}+(?:ing|ly)$/u.test(token.text)) return false;
+  return true;
+}
+
+/** Words that follow a verb of saying without opening a clause ("said goodbye", "told him to"). */
+const NOT_CLAUSE_OPENERS = new Set(
+  "to and or but nor so than nothing something anything goodbye hello yes no thanks sorry little much more less enough what how why whether if when where which who".split(
+    " ",
+  ),
+);
+/** Auxiliaries and modals: right after "that", they make it a relative pronoun. */
+const AUXILIARY_WORDS = new Set("is are was were has have had will would can could should may might must".split(" "));
+/** Pronouns that open a clause as its subject. */
+const SUBJECT_PRONOUNS = new Set("he she they we i it there".split(" "));
+
+/** The offset where the reported clause after a cue starts, or null when none follows it. */
+function complementStart(
+  text: string,
+  tokens: Token[],
+  verbIndex: number,
+  cue: CueMatch,
+  lexicon: Lexicon,
+): number | null {
+  if (
+    cue.end > cue.verb.end &&
+    /\S/u.test(text.slice(cue.verb.end, cue.end)) &&
+    !/^\s*out$/u.test(text.slice(cue.verb.end, cue.end))
+  )
+    return cue.end; // the cue took its complementiser: "stated that"
+  let k = verbIndex + 1;
+  if (cue.info.lemma === "point") k++;
+  const after = tokens[k - 1] as Token;
+  const rest = text.slice(after.end, after.end + 3);
+  if (/^\s*:\s*/u.test(rest)) {
+    const colon = text.indexOf(":", after.end);
+    return colon + 1;
+  }
+  if (lexicon.commaBeforeClause && /^\s*,/u.test(rest) && cue.info.bare) {
+    const next = tokens[k];
+    if (next && opensClause(next, lexicon)) return next.start;
+  }
+  if (/^\s*[,.;!?)]/u.test(rest)) return null;
+  // "said in an interview with X that", "told a newspaper that": a complementiser a few words on.
+  const firstAfter = tokens[k];
+  if (
+    firstAfter &&
+    (lexicon.prepositions.has(firstAfter.lower) || TIME_WORDS.has(firstAfter.lower) || cue.info.hearer)
+  ) {
+    for (let j = k; j < tokens.length && j < k + 16; j++) {
+      const token = tokens[j] as Token;
+      const gap = text.slice((tokens[j - 1] as Token).end, token.start);
+      if (/[.;:!?"“”«»()]/u.test(gap)) break;
+      // "the meeting that was held": a relative pronoun, not the clause's complementiser.
+      const following = tokens[j + 1];
+      if (lexicon.complementisers.has(token.lower) && !(following && AUXILIARY_WORDS.has(following.lower)))
+        return token.end;
+      if (lexicon.verbs.has(token.lower) && j > k) break;
+    }
+  }
+  // A bare clause: "said Monday the plan had failed", "told reporters he would stay".
+  for (let moved = true; moved && k < verbIndex + 6; ) {
+    moved = false;
+    while (k < tokens.length && TIME_WORDS.has((tokens[k] as Token).lower) && k < verbIndex + 6) {
+      k++;
+      moved = true;
+    }
+    if (/^on$/.test(tokens[k]?.lower ?? "") && TIME_WORDS.has(tokens[k + 1]?.lower ?? "")) {
+      k += 2;
+      moved = true;
+    }
+  }
+  if (cue.info.hearer) {
+    const hearer = tokens[k];
+    if (!hearer) return null;
+    if (HEARERS.has(hearer.lower) || /^\p{Lu}/u.test(hearer.text)) {
+      k++;
+      while (k < tokens.length && /^\p{Lu}/u.test((tokens[k] as Token).text) && k < verbIndex + 6) k++;
+    } else return null;
+    while (k < tokens.length && TIME_WORDS.has((tokens[k] as Token).lower) && k < verbIndex + 9) k++;
+    const next = tokens[k];
+    if (!next || !(CLAUSE_PRONOUNS.has(next.lower) || lexicon.determiners.has(next.lower))) return null;
+    return next.start;
+  }
+  let next = tokens[k];
+  if (!next) return null;
+  // "said about 20 people have …": an approximate number opens the clause.
+  if (
+    /^(?:about|around|nearly|almost|over|under|roughly)$/u.test(next.lower) &&
+    /^\p{N}/u.test(tokens[k + 1]?.text ?? "") &&
+    cue.info.bare
+  )
+    return next.start;
+  // "said after the convention he would …": a short phrase, then a subject pronoun.
+  if (lexicon.prepositions.has(next.lower)) {
+    for (let j = k + 2; j < tokens.length && j <= k + 6; j++) {
+      const token = tokens[j] as Token;
+      if (/[,;:.!?"“”]/u.test(text.slice((tokens[j - 1] as Token).end, token.start))) break;
+      if (SUBJECT_PRONOUNS.has(token.lower)) return token.start;
+    }
+    return null;
+  }
+  if (/[,;:]/u.test(text.slice((tokens[k - 1] as Token).end, next.start))) return null;
+  // Any verb takes a clause that opens with a subject pronoun ("denied he had"); only verbs of
+  // saying take one that opens with a noun phrase ("said the plan", "not "announced the plan").
+  // "it" is a subject only before its verb ("announced it would"), not an object ("announced it Monday").
+  const afterNext = tokens[k + 1];
+  const itSubject = next.lower === "it" && afterNext !== undefined && AUXILIARY_WORDS.has(afterNext.lower);
+  if ((SUBJECT_PRONOUNS.has(next.lower) && !/^(?:it|that|this)$/u.test(next.lower)) || itSubject) return next.start;
+  if (!cue.info.bare) return null;
+  next = tokens[k];
+  if (!next || !opensClause(next, lexicon)) return null;
+  return next.start;
+}
+
+/** Trims a clause's end: final punctuation goes, and a closing quotation mark only with it. */
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  for (;;) {
+    while (e > start && /[\s.!?…;:,]/u.test(text[e - 1] as string)) e--;
+    // A trailing closing mark whose opening mark is not in the clause is not part of it.
+    if (e > start && isQuoteChar(text[e - 1])) {
+      const inner = text.slice(start, e - 1);
+      const opens = (inner.match(/["“„«]/gu) ?? []).length;
+      if (opens === 0) {
+        e--;
+        continue;
+      }
+    }
+    return e;
+  }
+}
+
+/** Where an attribution tail (", the minister said", ", according to X") or a new clause cuts a clause. */
+function clauseEnd(text: string, start: number, end: number, lexicon: Lexicon, quotes: Range[]): number {
+  let e = end;
+  // "… and warned against …": a second reporting verb coordinated with the first ends the clause.
+  const words = tokenize(text, start, Math.min(e, start + 3000));
+  for (let i = 1; i < words.length; i++) {
+    const word = words[i] as Token;
+    if (word.start >= e) break;
+    const info = verbAt(words, i, lexicon);
+    if (!info?.claims || !/^(?:and|but)$/u.test((words[i - 1] as Token).lower)) continue;
+    if (quotes.some((q) => q.start <= word.start && word.start < q.end)) continue;
+    let cut = (words[i - 1] as Token).start;
+    while (cut > start && /[\s,]/u.test(text[cut - 1] as string)) cut--;
+    e = cut;
+    break;
+  }
+  for (let comma = text.indexOf(",", start); comma >= 0 && comma < e; comma = text.indexOf(",", comma + 1)) {
+    // A comma inside a quotation counts only where the quotation ends right after it (“…,” though).
+    if (quotes.some((q) => q.start <= comma && comma < q.end - 2)) continue;
+    let rest = text.slice(comma, Math.min(e, comma + 60));
+    rest = rest.replace(/^,\s*["”’»]/u, ",");
+    if (/^,\s+but\s+\p{Ll}+ed\b/u.test(rest)) {
+      e = comma;
+      break;
+    }
+    // ", arguing that …", ", forcing them …": a participle after the clause is the narrator's.
+    // ", and he urged …": a new clause with its own subject pronoun is the narrator's again.
+    if (/^,\s+(?:and|but)\s+(?:he|she|they|we|it|I)\s/u.test(rest)) {
+      e = comma;
+      break;
+    }
+    // Only a verb of saying or citing: ", providing greater safety" still belongs to the claim.
+    const participle = /^,\s+(?:\p{Ll}+ly\s+)?(\p{Ll}{3,}ing)\b/u.exec(rest);
+    if (participle && (lexicon.verbs.has(participle[1] as string) || participle[1] === "citing")) {
+      e = comma;
+      break;
+    }
+    const brk = CLAUSE_BREAKS.exec(rest);
+    if (brk) {
+      const word = (brk[1] as string).replace(/[^\p{L}\p{N}'’]/gu, "");
+      const lower = word.toLowerCase();
+      if (
+        CLAUSE_PRONOUNS.has(lower) ||
+        lexicon.pronouns.has(lower) ||
+        (lexicon.determiners.has(lower) && lower !== "as") ||
+        QUANTIFIERS.test(lower) ||
+        /^\p{Lu}\p{Ll}/u.test(word)
+      ) {
+        e = comma;
+        break;
+      }
+    }
+    let tail = tokenize(text, comma + 1, Math.min(e, comma + 200));
+    if (tail.length > 0 && accordingToAt(tail, 0, lexicon) > 0) {
+      e = comma;
+      break;
+    }
+    // ", X said." / ", said X." closing the sentence; ", and he urged …" opening another attribution.
+    const conjunction = tail.length > 0 && /^(?:and|but)$/u.test((tail[0] as Token).lower);
+    const from = conjunction ? (tail[0] as Token).end : comma + 1;
+    if (conjunction) tail = tail.slice(1);
+    for (let i = 0; i < tail.length && i < 14; i++) {
+      const info = verbAt(tail, i, lexicon);
+      if (!info) continue;
+      const verb = tail[i] as Token;
+      const inverted = i === 0 && !conjunction;
+      const source = inverted
+        ? subjectAfter(text, verb.end, e, lexicon)
+        : subjectBefore(text, from, verb.start, lexicon);
+      if (!source || !isPlausibleSource(text, source, lexicon)) break;
+      if (!inverted && !/^[\s,]*$/u.test(text.slice(from, source.start))) break;
+      if (!conjunction && !/^[^,;]*$/u.test(text.slice(verb.end, e)) && !inverted) break;
+      e = comma;
+      break;
+    }
+    if (e === comma) break;
+  }
+  return e;
+}
+
+/** Share of a range covered by quotations. */
+function quotedShare(range: Range, quotes: Range[]): number {
+  let covered = 0;
+  for (const q of quotes) {
+    const s = Math.max(range.start, q.start);
+    const e = Math.min(range.end, q.end);
+    if (e > s) covered += e - s;
+  }
+  return covered / Math.max(1, range.end - range.start);
+}
+
+/** Whether the source phrase is preceded, within its sentence, by a comma (a tail attribution). */
+function commaBefore(text: string, sentence: Range, position: number): number {
+  let i = position - 1;
+  while (i >= sentence.start && /\s/u.test(text[i] as string)) i--;
+  return i >= sentence.start && text[i] === "," ? i : -1;
+}
+
+/** Words in a range. */
+const wordCount = (text: string, range: Range): number => tokenize(text, range.start, range.end).length;
+
+/**
+ * Reported speech in one sentence: "X said (that) …", "X warned/announced/denied that …",
+ * "…, X said", "according to X, …" and "…, according to X". `quotes` are the sentence's outer
+ * quotations (marks included): verbs inside them are somebody's words, and a clause that is
+ * mostly quoted is a quotation, not a claim.
+ */
+export function findReported(text: string, sentence: Range, quotes: Range[], lexicon: Lexicon): ReportedClause[] {
+  const found: ReportedClause[] = [];
+  const end = Math.min(sentence.end, sentence.start + 4000);
+  const tokens = tokenize(text, sentence.start, end);
+  const inQuote = (at: number) => quotes.some((q) => q.start <= at && at < q.end);
+  const usedVerbs: number[] = [];
+  const emit = (range: Range, attribution: Attribution) => {
+    const e = trimEnd(text, range.start, range.end);
+    let s = range.start;
+    while (s < e && /\s/u.test(text[s] as string)) s++;
+    const clause = { start: s, end: e };
+    if (e <= s || wordCount(text, clause) < 3) return;
+    if (quotedShare(clause, quotes) >= 0.5) return;
+    if (found.some((f) => f.start === clause.start && f.end === clause.end)) return;
+    found.push({ ...clause, attribution });
+  };
+  const sentenceEnd = trimEnd(text, sentence.start, end);
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (inQuote(token.start)) continue;
+    const according = accordingToAt(tokens, i, lexicon);
+    if (according > 0) {
+      const next = tokens[i + according];
+      if (!next) continue;
+      let source = subjectAfter(text, next.start, end, lexicon);
+      // "Laut Angela Weber steigen die Preise", "Podle Jana Nováka ceny porostou": without a comma,
+      // the source is the name right after the phrase and the clause what follows it.
+      let bareClause = -1;
+      const run = capitalisedRuns(tokens.slice(i + according, i + according + 8), text)[0];
+      const runEnd = run?.[run.length - 1];
+      if (run && run[0] === next && runEnd) {
+        const following = tokens[tokens.indexOf(runEnd) + 1];
+        if (following && /^\p{Ll}/u.test(following.text) && /^\s+$/u.test(text.slice(runEnd.end, following.start))) {
+          const range = { start: next.start, end: runEnd.end };
+          source = { ...range, head: range };
+          bareClause = following.start;
+        }
+      }
+      if (!source) continue;
+      const cue: CueMatch = {
+        verb: token,
+        info: { lemma: "according to", bare: false, claims: true, hearer: false },
+        start: token.start,
+        end: (tokens[i + according - 1] as Token).end,
+      };
+      const comma = commaBefore(text, sentence, token.start);
+      let after = source.end;
+      while (after < end && /[\s)]/u.test(text[after] as string)) after++;
+      if (comma >= 0) {
+        emit({ start: sentence.start, end: comma }, { source, cue });
+      } else if (text[after] === ",") {
+        emit({ start: after + 1, end: clauseEnd(text, after + 1, sentenceEnd, lexicon, quotes) }, { source, cue });
+      } else if (bareClause >= 0) {
+        emit({ start: bareClause, end: clauseEnd(text, bareClause, sentenceEnd, lexicon, quotes) }, { source, cue });
+      }
+      i += according;
+      continue;
+    }
+    const info = verbAt(tokens, i, lexicon);
+    if (!info?.claims) continue;
+    const previous = tokens[i - 1];
+    if (previous && (previous.lower === "to" || previous.lower === "not")) continue;
+    const cue = cueAround(text, tokens, i, info, lexicon);
+    // "were mistakenly charged", "was told": a passive reports nothing of its subject's.
+    if (!/ing$/u.test(token.lower) && /\b(?:is|are|was|were|be|been|being)\b/u.test(text.slice(cue.start, token.start)))
+      continue;
+    // "is saying" is a finite verb; "…, saying" a participle that shares the sentence's subject.
+    const progressive =
+      /\b(?:is|are|was|were|be|been|'s|'re|’s|’re)\s+(?:(?:also|still|now|again|not|\p{Ll}+ly)\s+)?$/u.test(
+        text.slice(Math.max(0, cue.start - 24), token.start),
+      );
+    const participle = /ing$/.test(token.lower) && !progressive;
+    if (participle) {
+      // ", adding that …": the speaker is the sentence's.
+      if (commaBefore(text, sentence, cue.start) < 0) continue;
+      const start = complementStart(text, tokens, i, cue, lexicon);
+      if (start === null) continue;
+      const subject = sentenceSubject(text, sentence, cue.start, lexicon);
+      const attribution: Attribution = {
+        source: null,
+        cue,
+        sameAsPrevious: true,
+        fallback: subject && isPlausibleSource(text, subject, lexicon) ? subject : null,
+      };
+      emit({ start, end: clauseEnd(text, start, sentenceEnd, lexicon, quotes) }, attribution);
+      usedVerbs.push(token.start);
+      continue;
+    }
+    let lo = sentence.start;
+    for (const q of quotes) if (q.end <= cue.start && q.end > lo) lo = q.end;
+    const coordinated =
+      /^(?:and|but)$/u.test(tokens[i - 1]?.lower ?? "") ||
+      /^(?:and|but)$/u.test(text.slice(Math.max(lo, cue.start - 5), cue.start).trim());
+    if (coordinated) {
+      // "Merrill says Machado promised … and said she would …": the verb shares the sentence's subject.
+      const subject = sentenceSubject(text, sentence, cue.start, lexicon);
+      const start = subject ? complementStart(text, tokens, i, cue, lexicon) : null;
+      if (
+        subject &&
+        start !== null &&
+        isPlausibleSource(text, subject, lexicon) &&
+        !isQuoteChar(text[start]) &&
+        !inQuote(start)
+      ) {
+        emit({ start, end: clauseEnd(text, start, sentenceEnd, lexicon, quotes) }, { source: subject, cue });
+        usedVerbs.push(token.start);
+      }
+      continue;
+    }
+    const source: SourcePhrase | null = subjectBefore(text, lo, cue.start, lexicon);
+    if (source && isPlausibleSource(text, source, lexicon)) {
+      if (lexicon.nounLike.has(token.lower) && !/^\s*(?:that\b|:)/u.test(text.slice(token.end, token.end + 8))) {
+        // "Lynch notes they were …": a named or pronoun subject and a clause make it a verb.
+        const next = tokens[i + 1];
+        const named =
+          /^[\p{Lu}]/u.test(text[source.head.start] ?? "") &&
+          !lexicon.determiners.has(text.slice(source.head.start, source.head.end).toLowerCase());
+        // "…, The Wall Street Journal reports.": a noun-like verb ending the sentence after its subject.
+        const tail =
+          commaBefore(text, sentence, source.start) >= 0 && /^[\s.!?"”’]*$/u.test(text.slice(token.end, sentence.end));
+        const clause =
+          next !== undefined &&
+          (SUBJECT_PRONOUNS.has(next.lower) || lexicon.determiners.has(next.lower) || /^\p{Lu}/u.test(next.text));
+        if (!tail && (!named || !clause)) continue;
+      }
+      const start = complementStart(text, tokens, i, cue, lexicon);
+      if (start !== null && !isQuoteChar(text[start]) && !inQuote(start)) {
+        emit({ start, end: clauseEnd(text, start, sentenceEnd, lexicon, quotes) }, { source, cue });
+        usedVerbs.push(token.start);
+        continue;
+      }
+      if (start !== null) continue;
+      // "…, X said (in an interview)." and "…, as X has said." — the clause is what comes before the source.
+      let comma = commaBefore(text, sentence, source.start);
+      const asBefore = /,\s*as\s+$/u.exec(text.slice(Math.max(sentence.start, source.start - 6), source.start));
+      if (comma < 0 && asBefore) comma = source.start - asBefore[0].length + asBefore[0].indexOf(",");
+      if (comma < 0) continue;
+      const clauseStart = sentence.start;
+      if (usedVerbs.some((v) => v >= clauseStart && v < comma)) continue;
+      const rest = text.slice(cue.end, sentenceEnd);
+      const parenthetical = /^\s*,\s*\S/u.test(rest) && !tailIsAttribution(text, cue.end, sentenceEnd, lexicon);
+      if (parenthetical) {
+        // "Back in Virginia, Mr. Clarke said, he decided …": the attribution interrupts the claim.
+        const after = cue.end + (rest.indexOf(",") + 1);
+        emit({ start: clauseStart, end: clauseEnd(text, after, sentenceEnd, lexicon, quotes) }, { source, cue });
+      } else if (!isAdverbial(text, clauseStart, comma, lexicon)) {
+        emit({ start: clauseStart, end: comma }, { source, cue });
+      }
+      usedVerbs.push(token.start);
+      continue;
+    }
+    // Inverted: "…, said the minister."
+    const comma = commaBefore(text, sentence, cue.start);
+    if (comma >= 0 && cue.start === token.start && !lexicon.nounLike.has(token.lower)) {
+      const inverted = subjectAfter(text, cue.end, end, lexicon);
+      // "…, said Jeffrey Trimble, a senior official with the board." — an appositive may follow.
+      const rest = inverted ? text.slice(inverted.end, sentenceEnd) : "";
+      const appositive = /^\s*,\s*(?:a|an|the|who|one|head|chief|president|director)\b/u.test(rest);
+      if (inverted && isPlausibleSource(text, inverted, lexicon) && (!/,\s*\S/u.test(rest) || appositive)) {
+        const clauseStart = sentence.start;
+        if (usedVerbs.some((v) => v >= clauseStart && v < comma)) continue;
+        if (isAdverbial(text, clauseStart, comma, lexicon)) continue;
+        emit({ start: clauseStart, end: comma }, { source: inverted, cue });
+        usedVerbs.push(token.start);
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Whether the words before a comma are an introductory phrase rather than a clause ("In a
+ * statement,", "Speaking to students,", "If they failed,"): a single phrase opened by a
+ * preposition, a subordinator or a participle.
+ */
+function isAdverbial(text: string, start: number, end: number, lexicon: Lexicon): boolean {
+  let tokens = tokenize(text, start, end);
+  while (tokens.length > 0 && lexicon.connectives.has((tokens[0] as Token).lower)) {
+    const first = tokens[0] as Token;
+    const comma = /^\s*,/u.test(text.slice(first.end, first.end + 2));
+    tokens = tokens.slice(1);
+    if (comma) start = first.end + 1;
+  }
+  const first = tokens[0];
+  if (!first) return true;
+  if (text.slice(first.start, end).includes(",")) return false;
+  return (
+    lexicon.prepositions.has(first.lower) ||
+    /^(?:if|when|whenever|while|although|though|because|since|unless|until|once|as|after|before)$/u.test(first.lower) ||
+    /^\p{L}{3,}ing$/u.test(first.lower) ||
+    tokens.length < 3
+  );
+}
+
+/** Whether the text after a cue is only another attribution (", the channel reported") or setting. */
+function tailIsAttribution(text: string, from: number, to: number, lexicon: Lexicon): boolean {
+  const comma = text.indexOf(",", from);
+  if (comma < 0 || comma >= to) return true;
+  const tail = tokenize(text, comma + 1, to);
+  for (let i = 0; i < tail.length && i < 14; i++) {
+    if (!verbAt(tail, i, lexicon)) continue;
+    const source = subjectBefore(text, comma + 1, (tail[i] as Token).start, lexicon);
+    return source !== null && /^[\s,]*$/u.test(text.slice(comma + 1, source.start));
+  }
+  return accordingToAt(tail, 0, lexicon) > 0;
+}

@@ -1,0 +1,763 @@
+import { type Lexicon, ORGANISATION_WORDS, TITLES, type VerbInfo } from "./lexicon";
+import { capitalisedRuns, type Mentions, parseName } from "./mentions";
+import { type Range, type Token, tokenize } from "./sentences";
+
+/** A source as written: the noun phrase before or after a reporting verb, and its head segment. */
+export interface SourcePhrase {
+  start: number;
+  end: number;
+  /** The part that names the source: the name of "the head of X, General Y", or the whole phrase. */
+  head: Range;
+}
+
+/** A reporting verb with what belongs to it ("further mentioned that", "told reporters"). */
+export interface CueMatch {
+  /** The verb token. */
+  verb: Token;
+  info: VerbInfo;
+  /** The cue as reported: modifiers, verb, particle and complementiser. */
+  start: number;
+  end: number;
+}
+
+/** An attribution found for a quotation or claim, before its source is resolved to a name. */
+export interface Attribution {
+  source: SourcePhrase | null;
+  cue: CueMatch | null;
+  /** Set when the source is the speaker of an earlier attribution in the sentence ("..., adding that"). */
+  sameAsPrevious?: boolean;
+  /** The sentence's subject, for a participle or coordinated verb with no earlier attribution. */
+  fallback?: SourcePhrase | null;
+}
+
+/** A resolved source. */
+export interface Speaker {
+  name: string | null;
+  plural: boolean;
+  person: boolean;
+  /** How the source was written: a name, a pronoun, a description. */
+  form: "name" | "pronoun" | "description" | "organisation";
+  pronoun?: string;
+}
+
+const AUXILIARIES = new Set(
+  "is are was were be been being am has have had will would can could should shall may might must do does did 's 're".split(
+    " ",
+  ),
+);
+const SUBORDINATORS = new Set(
+  "that which who whom whose what how why when where while because if although though after before since until unless than whether whereas once".split(
+    " ",
+  ),
+);
+/** Words that cannot make up a source on their own, nor open one in lower case. */
+const FUNCTION_WORDS = new Set(
+  "to and but or nor of in on at for with by from as than so yet my your our me us him them it its not no".split(" "),
+);
+const TIME_NOUNS =
+  /^(?:week|month|year|weekend|night|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/u;
+
+/** Nouns for a person's role, which a definite description uses to point back to someone named before. */
+const ROLE_NOUNS = new Set(
+  (
+    "nominee candidate businessman businesswoman billionaire mogul lawmaker legislator politician congressman congresswoman senator " +
+    "governor president minister chancellor premier mayor leader chairman chairwoman spokesman spokeswoman secretary ambassador general " +
+    "lawyer attorney professor economist analyst expert scientist researcher doctor physician official adviser advisor aide strategist " +
+    "consultant founder cofounder co-founder director editor writer author reporter journalist historian activist organizer pastor " +
+    "priest member executive veteran resident student teacher mother father daughter son wife husband friend neighbor owner " +
+    "manager partner commander officer judge prosecutor spokesperson representative delegate head chief"
+  ).split(" "),
+);
+
+/** Adverbs that can stand between a subject and its verb, never a subject themselves. */
+const ADVERBS = new Set(
+  "long never always ever since once first initially finally yet still also even overall now then here there only just later earlier again".split(
+    " ",
+  ),
+);
+
+/** Words that betray a clause rather than a lower-case noun phrase ("to change my"). */
+const CLAUSE_WORDS = new Set("my your our me us him them it not so yet".split(" "));
+const QUANTIFIER_SUBJECTS =
+  /^(?:\p{N}+|some|many|most|several|few|both|all|each|one|two|three|four|five|another|other|no)$/u;
+
+const isSpace = (ch: string | undefined): boolean => ch !== undefined && /\s/u.test(ch);
+const lowerInitial = (token: Token): boolean => /^\p{Ll}/u.test(token.text);
+const capitalInitial = (token: Token): boolean => /^[\p{Lu}\p{N}]/u.test(token.text);
+
+/** The reporting verb at token `i`, if it is one here (lower case; "point" only with "out"). */
+export function verbAt(tokens: Token[], i: number, lexicon: Lexicon): VerbInfo | null {
+  const token = tokens[i];
+  if (!token || !lowerInitial(token)) return null;
+  const info = lexicon.verbs.get(token.lower);
+  if (!info) return null;
+  if (info.lemma === "point" && tokens[i + 1]?.lower !== "out") return null;
+  return info;
+}
+
+/** Whether a token can open a noun phrase that names a source. */
+function opensPhrase(token: Token, lexicon: Lexicon): boolean {
+  return (
+    capitalInitial(token) ||
+    lexicon.determiners.has(token.lower) ||
+    lexicon.pronouns.has(token.lower) ||
+    QUANTIFIER_SUBJECTS.test(token.lower)
+  );
+}
+
+/**
+ * Trims a stretch of text to the noun phrase it ends with: drops sentence connectives, an opening
+ * adverbial ("By late 2019", "In February"), and anything up to a subordinator or auxiliary.
+ */
+function phraseAtEnd(text: string, start: number, end: number, lexicon: Lexicon, maxWords: number): Range | null {
+  let tokens = tokenize(text, start, end);
+  if (tokens.length === 0) return null;
+  // Cut after the last subordinator, auxiliary or verb: what follows it is the subject.
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const token = tokens[i] as Token;
+    if (!lowerInitial(token)) continue;
+    const next = tokens[i + 1];
+    const verbLike =
+      SUBORDINATORS.has(token.lower) ||
+      AUXILIARIES.has(token.lower) ||
+      lexicon.verbs.has(token.lower) ||
+      (/\p{L}{3,}ed$/u.test(token.lower) && next !== undefined && lexicon.pronouns.has(next.lower));
+    if (verbLike) {
+      tokens = tokens.slice(i + 1);
+      break;
+    }
+  }
+  while (tokens.length > 0 && lexicon.connectives.has((tokens[0] as Token).lower) && tokens.length > 1)
+    tokens = tokens.slice(1);
+  const first = tokens[0];
+  if (first && lexicon.prepositions.has(first.lower) && !lexicon.pronouns.has(first.lower)) {
+    // An opening adverbial: the subject starts at the first phrase opener not right after the preposition.
+    let k = 2;
+    while (k < tokens.length && !opensPhrase(tokens[k] as Token, lexicon)) k++;
+    tokens = tokens.slice(k);
+  }
+  while (
+    tokens.length > 1 &&
+    (/^(?:and|but|or|nor)$/u.test((tokens[0] as Token).lower) || lexicon.connectives.has((tokens[0] as Token).lower))
+  )
+    tokens = tokens.slice(1);
+  // Lower-case words before a later opener are the tail of a clause ("inconclusive and Smith").
+  if (tokens.length > 1 && !opensPhrase(tokens[0] as Token, lexicon)) {
+    const opener = tokens.findIndex(
+      (t, i) => i > 0 && (capitalInitial(t) || lexicon.determiners.has(t.lower) || lexicon.pronouns.has(t.lower)),
+    );
+    if (opener > 0 && tokens.slice(0, opener).some((t) => /^(?:and|but|or)$/.test(t.lower)))
+      tokens = tokens.slice(opener);
+  }
+  // "Trump this week", "the senator on Monday": a time adverbial after the subject is not part of it.
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (
+      /^(?:this|last|next|on|earlier|late)$/u.test(t.lower) &&
+      TIME_NOUNS.test(tokens[i + 1]?.lower ?? "") &&
+      i + 2 >= tokens.length
+    ) {
+      tokens = tokens.slice(0, i);
+      break;
+    }
+    if (
+      TIME_NOUNS.test(t.lower) &&
+      i === tokens.length - 1 &&
+      /^\p{Lu}/u.test((tokens[i - 1] as Token).text) &&
+      /day$/u.test(t.lower)
+    ) {
+      tokens = tokens.slice(0, i);
+      break;
+    }
+  }
+  if (tokens.length === 0 || tokens.length > maxWords) return null;
+  const firstToken = tokens[0] as Token;
+  const lastToken = tokens[tokens.length - 1] as Token;
+  if (!opensPhrase(firstToken, lexicon)) {
+    // "officials", "police officers", "panel Chairman Rep. Jason Chaffetz"; not "to change my".
+    if (tokens.some((t) => CLAUSE_WORDS.has(t.lower))) return null;
+    // "advisers to Mr. Obama" is a phrase; "to change my" is not.
+    if (
+      tokens.some(
+        (t, k) =>
+          t.lower === "to" &&
+          tokens[k + 1] &&
+          lowerInitial(tokens[k + 1] as Token) &&
+          !lexicon.determiners.has((tokens[k + 1] as Token).lower),
+      )
+    )
+      return null;
+    if (tokens.length > 3 && !capitalInitial(lastToken)) return null;
+  }
+  if (tokens.every((t) => FUNCTION_WORDS.has(t.lower) || lexicon.connectives.has(t.lower))) return null;
+  if (
+    tokens.length === 1 &&
+    lowerInitial(firstToken) &&
+    (ADVERBS.has(firstToken.lower) || /ly$/u.test(firstToken.lower))
+  )
+    return null;
+  return { start: firstToken.start, end: lastToken.end };
+}
+
+/** Whether a range is a capitalised name (with titles and initials), nothing else. */
+function isNamePhrase(text: string, range: Range): boolean {
+  const open = text.indexOf("(", range.start);
+  const end = open >= 0 && open < range.end ? open : range.end;
+  const tokens = tokenize(text, range.start, end);
+  if (tokens.length === 0 || tokens.length > 8) return false;
+  const runs = capitalisedRuns(tokens, text);
+  return runs.length === 1 && (runs[0] as Token[]).length === tokens.length;
+}
+
+/** Whether a range is a short description ("the chief executive of X", "a lawyer at Y", "head of Z"). */
+function isDescription(text: string, range: Range, lexicon: Lexicon): boolean {
+  const tokens = tokenize(text, range.start, range.end);
+  if (tokens.length === 0 || tokens.length > 12) return false;
+  if (tokens.some((t) => lowerInitial(t) && (AUXILIARIES.has(t.lower) || SUBORDINATORS.has(t.lower)))) return false;
+  const first = tokens[0] as Token;
+  // A person's description names a role: "the head of X", "a lawyer at Y" — not "the museum".
+  const role = (w: string) => ROLE_NOUNS.has(w) || TITLES.has(w) || ROLE_NOUNS.has(w.replace(/s$/u, ""));
+  if (!tokens.some((t) => role(t.lower))) return false;
+  return lexicon.determiners.has(first.lower) || ROLE_NOUNS.has(first.lower) || TITLES.has(first.lower);
+}
+
+/** Where the previous comma-separated segment starts, scanning back from `end` but not past `lo`. */
+function segmentStart(text: string, lo: number, end: number): { start: number; comma: boolean } {
+  for (let i = end - 1; i >= lo; i--) {
+    const ch = text[i] as string;
+    if (ch === ",") return { start: i + 1, comma: true };
+    // A short parenthesis belongs to the segment: "Rep. Gregory W. Meeks (D-N.Y.)".
+    if (ch === ")") {
+      const open = text.lastIndexOf("(", i);
+      if (open >= lo && i - open < 30 && !text.slice(open, i).includes(",")) {
+        i = open;
+        continue;
+      }
+    }
+    if (/[;:()[\]{}"“”„«»「」—–]/u.test(ch) || (ch === "-" && isSpace(text[i - 1]) && isSpace(text[i + 1])))
+      return { start: i + 1, comma: false };
+  }
+  return { start: lo, comma: false };
+}
+
+/**
+ * The subject that ends right before `end` (a reporting verb), within [lo, end): a noun phrase,
+ * possibly with an appositive on either side ("the head of the CSTO Joint Staff, Colonel-General
+ * Anatoly Sidorov,"). Null when the words before the verb are not a subject.
+ */
+export function subjectBefore(text: string, lo: number, end: number, lexicon: Lexicon): SourcePhrase | null {
+  let stop = end;
+  while (stop > lo && isSpace(text[stop - 1])) stop--;
+  const floor = Math.max(lo, stop - 400);
+  // A comma or bracket right before the verb closes an appositive or a parenthesis ("Chaffetz (R-Utah) said").
+  if (text[stop - 1] === ")") {
+    const open = text.lastIndexOf("(", stop - 1);
+    if (open >= floor && stop - open < 60) stop = open;
+  }
+  // Party and state ("R-Ky.") or an age ("45") set off by commas after a name are not the subject.
+  // So is a state after a town ("of Baltimore, Md.,").
+  for (let k = 0; k < 3; k++) {
+    const affiliation =
+      /,\s*(?:\p{Lu}-[\p{L}.]{1,12}|\p{N}{1,3}|\p{Lu}\p{Ll}{1,4}\.)\s*,?\s*$/u.exec(
+        text.slice(Math.max(floor, stop - 20), stop),
+      ) ?? /,\s*of\s+\p{Lu}[\p{L}'’ -]{0,40},?\s*$/u.exec(text.slice(Math.max(floor, stop - 60), stop));
+    if (!affiliation) break;
+    stop -= affiliation[0].length;
+  }
+  // "…, Stevie Wonder, who joked": a relative pronoun stands for the name before it.
+  const relative = /,\s*(?:who|which)\s*$/u.exec(text.slice(Math.max(floor, stop - 12), stop));
+  if (relative) {
+    const end = stop - relative[0].length;
+    const segment = segmentStart(text, floor, end);
+    const tokens = tokenize(text, segment.start, end);
+    const runs = capitalisedRuns(tokens, text);
+    const run = runs[runs.length - 1];
+    const lastToken = tokens[tokens.length - 1];
+    if (run && lastToken && run[run.length - 1] === lastToken) {
+      const range = { start: (run[0] as Token).start, end: lastToken.end };
+      return { start: range.start, end: range.end, head: range };
+    }
+    const phrase = phraseAtEnd(text, segment.start, end, lexicon, 8);
+    return phrase ? { start: phrase.start, end: phrase.end, head: phrase } : null;
+  }
+  let commaClosed = false;
+  if (text[stop - 1] === ",") {
+    stop--;
+    commaClosed = true;
+  }
+  while (stop > floor && isSpace(text[stop - 1])) stop--;
+  if (stop <= floor) return null;
+  const last = segmentStart(text, floor, stop);
+  if (commaClosed) return setOffSubject(text, floor, last, stop, lexicon);
+  const head = phraseAtEnd(text, last.start, stop, lexicon, 12);
+  if (!head) return null;
+  if (!last.comma) return { start: head.start, end: head.end, head };
+  // "the head of the CSTO Joint Staff, Colonel-General Anatoly Sidorov stated": a description before the name.
+  const previous = segmentStart(text, floor, last.start - 1);
+  const before = phraseAtEnd(text, previous.start, last.start - 1, lexicon, 12);
+  const wholeSegment = before !== null && trimmed(text, previous.start, last.start - 1)?.start === before.start;
+  if (
+    before &&
+    wholeSegment &&
+    isNamePhrase(text, head) &&
+    !isNamePhrase(text, before) &&
+    isDescription(text, before, lexicon)
+  ) {
+    return { start: before.start, end: head.end, head };
+  }
+  // "Michael Mulgrew, president of the union[, which …] said": the name before its description.
+  const segmentIsName =
+    before !== null &&
+    trimmed(text, previous.start, last.start - 1)?.start === before.start &&
+    (tokenize(text, before.start, before.end).length > 1 || previous.comma);
+  if (
+    before &&
+    segmentIsName &&
+    isNamePhrase(text, before) &&
+    !isNamePhrase(text, head) &&
+    looseDescription(text, head, lexicon)
+  ) {
+    return { start: before.start, end: head.end, head: before };
+  }
+  return { start: head.start, end: head.end, head };
+}
+
+/**
+ * A subject set off by commas before its verb: "Name, description, said", "description, Name,
+ * said", with a relative clause allowed in the description ("the agency that oversees it").
+ */
+function setOffSubject(
+  text: string,
+  floor: number,
+  segment: { start: number; comma: boolean },
+  stop: number,
+  lexicon: Lexicon,
+): SourcePhrase | null {
+  let last = segment;
+  let end = stop;
+  let range = trimmed(text, last.start, end);
+  let relative = false;
+  // ", who represents the department," between the name and the verb.
+  if (range && /^(?:who|which|whose)\b/u.test(text.slice(range.start, range.start + 6)) && last.comma) {
+    // The subject is what precedes the relative clause, with its own appositives: "Donna Rawlings, 59, of Ashton, Md., who …".
+    const before = subjectBefore(text, floor, last.start - 1, lexicon);
+    if (before) return before;
+    end = last.start - 1;
+    last = segmentStart(text, floor, end);
+    range = trimmed(text, last.start, end);
+    relative = true;
+  }
+  if (!range) return null;
+  if (isNamePhrase(text, range)) {
+    const name = relative ? phraseAtEnd(text, last.start, end, lexicon, 8) : null;
+    if (name && isNamePhrase(text, name)) return { start: name.start, end: name.end, head: name };
+    if (!last.comma) return null; // "Smith, said" without anything before: not a set-off subject.
+    const previous = segmentStart(text, floor, last.start - 1);
+    const before = phraseAtEnd(text, previous.start, last.start - 1, lexicon, 12);
+    if (before && isDescription(text, before, lexicon)) return { start: before.start, end: range.end, head: range };
+    // "Senator Dianne Feinstein, Democrat of California, said": the first name is the person.
+    if (before && isNamePhrase(text, before)) return { start: before.start, end: range.end, head: before };
+    return null;
+  }
+  if (!last.comma || !looseDescription(text, range, lexicon)) return null;
+  // Up to three descriptions may follow the name: "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said".
+  let previous = segmentStart(text, floor, last.start - 1);
+  let previousEnd = last.start - 1;
+  for (let k = 0; k < 3; k++) {
+    const name = phraseAtEnd(text, previous.start, previousEnd, lexicon, 12);
+    if (name && isNamePhrase(text, name)) return { start: name.start, end: range.end, head: name };
+    const between = trimmed(text, previous.start, previousEnd);
+    if (!previous.comma || !between || !looseDescription(text, between, lexicon)) return null;
+    previousEnd = previous.start - 1;
+    previous = segmentStart(text, floor, previousEnd);
+  }
+  return null;
+}
+
+/** A range without the spaces around it, or null when empty. */
+function trimmed(text: string, start: number, end: number): Range | null {
+  let s = start;
+  let e = end;
+  while (s < e && isSpace(text[s])) s++;
+  while (e > s && isSpace(text[e - 1])) e--;
+  return e > s ? { start: s, end: e } : null;
+}
+
+/** A description that may carry a relative clause: "the agency that oversees the EB-5 program". */
+function looseDescription(text: string, range: Range, lexicon: Lexicon): boolean {
+  const tokens = tokenize(text, range.start, range.end);
+  if (tokens.length === 0 || tokens.length > 24) return false;
+  const first = tokens[0] as Token;
+  if (PERSONAL_PRONOUNS.has(withoutClitic(first.lower)) || lexicon.pronouns.has(first.lower)) return false;
+  // "Pyongyang's only ally": a possessive opens a description too.
+  const possessive = /['’]s$/u.test(first.text) && tokens.length > 1;
+  if (
+    !possessive &&
+    !lexicon.determiners.has(first.lower) &&
+    !(lowerInitial(first) && !lexicon.prepositions.has(first.lower)) &&
+    !TITLES.has(first.lower)
+  )
+    return false;
+  const relative = tokens.findIndex((t) => /^(?:that|who|which|whose)$/.test(t.lower));
+  const core = relative > 0 ? tokens.slice(0, relative) : tokens;
+  return !core.some((t) => lowerInitial(t) && (AUXILIARIES.has(t.lower) || SUBORDINATORS.has(t.lower)));
+}
+
+/** The source right after an inverted reporting verb ("said Kevin Barrett, a lawyer at ..."), up to a comma. */
+export function subjectAfter(text: string, from: number, hi: number, lexicon: Lexicon): SourcePhrase | null {
+  const limit = Math.min(hi, from + 200);
+  let end = from;
+  while (end < limit && !/[,;:.!?()[\]"“”«»—–]/u.test(text[end] as string)) end++;
+  // "Rep. G.K. Butterfield": a full stop inside a name does not end it.
+  while (
+    end < limit &&
+    text[end] === "." &&
+    /(?:^|[\s.])\p{Lu}\p{Ll}{0,3}$/u.test(text.slice(Math.max(from, end - 5), end))
+  ) {
+    end++;
+    while (end < limit && !/[,;:.!?()[\]"“”«»—–]/u.test(text[end] as string)) end++;
+  }
+  let tokens = tokenize(text, from, end);
+  if (tokens.length === 0 || !opensPhrase(tokens[0] as Token, lexicon)) return null;
+  // "said Smith in a statement": the source ends before a preposition that follows a name.
+  const cut = tokens.findIndex(
+    (t, i) => i > 0 && lowerInitial(t) && (lexicon.prepositions.has(t.lower) || lexicon.verbs.has(t.lower)),
+  );
+  if (cut > 0 && capitalInitial(tokens[cut - 1] as Token)) tokens = tokens.slice(0, cut);
+  if (tokens.length > 10) return null;
+  const range = { start: (tokens[0] as Token).start, end: (tokens[tokens.length - 1] as Token).end };
+  return { start: range.start, end: range.end, head: range };
+}
+
+/** Extends a verb token to its cue: modifiers before it ("further", "has"), "out", and a complementiser after. */
+export function cueAround(text: string, tokens: Token[], i: number, info: VerbInfo, lexicon: Lexicon): CueMatch {
+  const verb = tokens[i] as Token;
+  let first = i;
+  while (first > 0) {
+    const previous = tokens[first - 1] as Token;
+    const gap = text.slice(previous.end, (tokens[first] as Token).start);
+    if (!/^\s+$/u.test(gap) || !lowerInitial(previous)) break;
+    const timed =
+      TIME_NOUNS.test(previous.lower) && first >= 2 && /^(?:this|last|just)$/u.test((tokens[first - 2] as Token).lower);
+    if (timed) {
+      first -= 2;
+      continue;
+    }
+    if (
+      !lexicon.verbModifiers.has(previous.lower) &&
+      !ADVERBS.has(previous.lower) &&
+      !/^\p{Ll}{3,}ly$/u.test(previous.text)
+    )
+      break;
+    first--;
+  }
+  let last = i;
+  if (info.lemma === "point" && tokens[i + 1]?.lower === "out") last = i + 1;
+  const next = tokens[last + 1];
+  if (
+    next &&
+    lexicon.complementisers.has(next.lower) &&
+    /^[\s,]*$/u.test(text.slice((tokens[last] as Token).end, next.start))
+  )
+    last++;
+  return { verb, info, start: (tokens[first] as Token).start, end: (tokens[last] as Token).end };
+}
+
+/**
+ * The subject of a sentence's main clause, for participles and colons that introduce words
+ * ("Trump attacked Clinton, saying …"; "Obama is rolling out a message: …"): the noun phrase
+ * that opens the first segment not introduced by a preposition or subordinator.
+ */
+export function sentenceSubject(text: string, sentence: Range, end: number, lexicon: Lexicon): SourcePhrase | null {
+  let from = sentence.start;
+  // "“…,” Chaffetz said, adding …": the main clause starts after an opening quotation.
+  if (/["“„«]/u.test(text[from] ?? "")) {
+    const close = text.slice(from + 1, Math.min(end, from + 2000)).search(/["”“»]/u);
+    if (close >= 0) from = from + 2 + close;
+  }
+  const tokens = tokenize(text, from, Math.min(end, from + 600));
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i] as Token;
+    const introductory =
+      lexicon.prepositions.has(token.lower) || SUBORDINATORS.has(token.lower) || lexicon.connectives.has(token.lower);
+    if (!introductory) break;
+    // Skip the introductory phrase to its comma.
+    const comma = text.indexOf(",", token.end);
+    if (comma < 0 || comma >= end) return null;
+    while (i < tokens.length && (tokens[i] as Token).start < comma) i++;
+  }
+  const first = tokens[i];
+  if (!first || !opensPhrase(first, lexicon)) return null;
+  let j = i;
+  while (j < tokens.length && j < i + 8) {
+    const token = tokens[j] as Token;
+    if (j > i && lowerInitial(token) && !lexicon.determiners.has(token.lower)) {
+      const verbLike =
+        AUXILIARIES.has(token.lower) ||
+        lexicon.verbs.has(token.lower) ||
+        lexicon.verbModifiers.has(token.lower) ||
+        /\p{L}{2,}(?:ed|es)$/u.test(token.lower) ||
+        (/\p{L}{3,}s$/u.test(token.lower) && !/ss$/u.test(token.lower) && j === i + 1 && capitalInitial(first));
+      if (verbLike) break;
+    }
+    if (j > i && /[,;:()]/u.test(text.slice((tokens[j - 1] as Token).end, token.start))) break;
+    j++;
+  }
+  if (j === i || j >= tokens.length) return null;
+  const range = { start: first.start, end: (tokens[j - 1] as Token).end };
+  return { start: range.start, end: range.end, head: range };
+}
+
+/** A pronoun without its contracted verb ("he's" → "he", "they're" → "they"). */
+const withoutClitic = (word: string): string => word.replace(/'(?:s|re|ve|ll|d|m)$/u, "");
+
+/** A noun phrase's words and how it refers: pronoun, name, organisation or description. */
+export function resolveSource(text: string, source: SourcePhrase, mentions: Mentions, lexicon: Lexicon): Speaker {
+  const head = source.head;
+  const tokens = tokenize(text, head.start, head.end);
+  const phrase = text.slice(head.start, head.end).trim();
+  const first = tokens[0];
+  if (!first) return { name: null, plural: false, person: false, form: "description" };
+  const pronoun = withoutClitic(first.lower);
+  if (tokens.length === 1 && lexicon.pronouns.has(pronoun)) {
+    const plural = lexicon.pronouns.get(pronoun) === "plural";
+    return {
+      name: mentions.resolvePronoun(pronoun, plural, head.start),
+      plural,
+      person: !plural,
+      form: "pronoun",
+      pronoun,
+    };
+  }
+  const lastToken = tokens[tokens.length - 1] as Token;
+  const coordinated = tokens.some((t) => /^(?:and|und|et|y|e|a)$/.test(t.lower) && lowerInitial(t));
+  if (capitalInitial(lastToken) && !coordinated) {
+    const runs = capitalisedRuns(tokens, text);
+    const run = runs[runs.length - 1];
+    const parsed = run ? parseName(run, text) : null;
+    // "the Commission on Presidential Debates", "The Post": a name after "the" is an institution's.
+    const runStart = run?.[0];
+    const article = runStart ? tokens.indexOf(runStart) - 1 : -1;
+    const definite =
+      article >= 0 && /^(?:the|le|la|les|el|los|las|der|die|das|o|a|os|as)$/u.test((tokens[article] as Token).lower);
+    if (definite && runStart && !TITLES.has(runStart.lower))
+      return { name: phrase, plural: false, person: false, form: "organisation" };
+    if (parsed && parsed.kind !== "organisation" && !/^\p{N}/u.test(parsed.name)) {
+      const name = mentions.fullest(parsed.words, head.start) ?? parsed.name;
+      return { name, plural: false, person: true, form: "name" };
+    }
+    if (parsed) return { name: phrase, plural: false, person: false, form: "organisation" };
+  }
+  // A description: "the secretary general" is the person with that title; "a source" stays as written.
+  const words = tokens.map((t) => t.lower);
+  if (/^(?:the|this|that)$/.test(first.lower) && tokens.length <= 6) {
+    if (words.some((w) => TITLES.has(w))) {
+      const titled = mentions.titled(words.slice(1), head.start);
+      if (titled) return { name: titled, plural: false, person: true, form: "name" };
+    }
+    // "the New York businessman", "the Vermont senator": a definite role points back to the person in focus.
+    if (ROLE_NOUNS.has(lastToken.lower) || TITLES.has(lastToken.lower)) {
+      const focus = mentions.resolvePronoun("they", false, head.start);
+      if (focus) return { name: focus, plural: false, person: true, form: "name" };
+    }
+  }
+  const plural =
+    coordinated ||
+    (/s$/.test(lastToken.lower) && !/(?:ss|'s|’s)$/.test(lastToken.lower) && !ORGANISATION_WORDS.has(lastToken.lower));
+  return { name: phrase, plural, person: !plural, form: "description" };
+}
+
+/** Whether a source phrase may be a speaker at all ("it", "there" and bare numbers may not). */
+export function isPlausibleSource(text: string, source: SourcePhrase, lexicon: Lexicon): boolean {
+  const tokens = tokenize(text, source.head.start, source.head.end);
+  if (tokens.length === 0) return false;
+  if (tokens.length === 1 && lexicon.expletives.has(withoutClitic((tokens[0] as Token).lower))) return false;
+  if (tokens.every((t) => /^\p{N}/u.test(t.text))) return false;
+  if (tokens.length === 1 && lexicon.determiners.has((tokens[0] as Token).lower)) return false;
+  // "Editor’s note:", "Contrary to his claims": a possessive or determiner cannot end a source.
+  const last = tokens[tokens.length - 1] as Token;
+  const possessive =
+    /['’]s?$/u.test(text.slice(last.start, last.end + 1).trim()) &&
+    /['’]/u.test(text.slice(last.end - 2, last.end + 1));
+  if (
+    possessive &&
+    !lexicon.pronouns.has(withoutClitic(last.lower)) &&
+    !lexicon.expletives.has(withoutClitic(last.lower))
+  )
+    return false;
+  if (tokens.length > 1 && (lexicon.determiners.has(last.lower) || lexicon.prepositions.has(last.lower))) return false;
+  if (tokens.length === 1) return true;
+  // A clause, not a noun phrase: a personal pronoun, a contracted verb, or a verb form followed
+  // by its complement ("its market capitalization quadrupled in", "It’s denouncing what it").
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const next = tokens[i + 1];
+    if (PERSONAL_PRONOUNS.has(withoutClitic(token.lower))) return false;
+    if (lowerInitial(token) && AUXILIARIES.has(token.lower)) return false;
+    if (/(?:n't|'re|'m|'ve|'ll|'d)$/u.test(token.lower)) return false;
+    if (/'s$/u.test(token.lower) && (lowerInitial(token) || lexicon.expletives.has(withoutClitic(token.lower))))
+      return false;
+    if (lowerInitial(token) && /^(?:then|so|just|really|not|never|also)$/u.test(token.lower)) return false;
+    if (
+      next &&
+      lowerInitial(token) &&
+      /\p{L}{3,}(?:ed|ing)$/u.test(token.lower) &&
+      (lexicon.prepositions.has(next.lower) || lexicon.determiners.has(next.lower) || SUBORDINATORS.has(next.lower))
+    )
+      return false;
+  }
+  return true;
+}
+
+/** Pronouns that stand for a person or thing, not determiners ("his" and "its" are fine in a phrase). */
+const PERSONAL_PRONOUNS = new Set("i me we us you he him she they them it".split(" "));
+
+/** "according to X" (and its equivalents) starting at token `i`: the number of words it takes, or 0. */
+export function accordingToAt(tokens: Token[], i: number, lexicon: Lexicon): number {
+  for (const phrase of lexicon.accordingTo) {
+    if (phrase.every((word, k) => tokens[i + k]?.lower === word)) return phrase.length;
+  }
+  return 0;
+}
+
+/**
+ * Finds who a quotation is attributed to within its sentence: after it ("…,” X said; said X;
+ * — X), or before it ("X said:", "X told a newspaper that “…”", "according to X, “…”").
+ */
+export function attributeQuotation(
+  text: string,
+  quote: { open: number; close: number; closeLength: number },
+  before: Range,
+  after: Range,
+  sentence: Range,
+  lexicon: Lexicon,
+): Attribution | null {
+  const found = attributionAfter(text, quote, after, lexicon) ?? attributionBefore(text, before, lexicon);
+  if (found?.sameAsPrevious) {
+    // The subject may follow an opening participle: "After saying …, she was …".
+    const subject = sentenceSubject(text, sentence, sentence.end, lexicon);
+    return { ...found, fallback: subject && isPlausibleSource(text, subject, lexicon) ? subject : null };
+  }
+  if (!found && /:\s*$/u.test(text.slice(Math.max(before.start, before.end - 4), before.end))) {
+    // "Obama is rolling out a new message: “…”": a colon hands the floor to the sentence's subject.
+    const subject = sentenceSubject(text, sentence, before.end, lexicon);
+    if (subject && isPlausibleSource(text, subject, lexicon)) return { source: subject, cue: null };
+  }
+  return found;
+}
+
+function attributionAfter(
+  text: string,
+  quote: { close: number; closeLength: number },
+  after: Range,
+  lexicon: Lexicon,
+): Attribution | null {
+  let from = quote.close + quote.closeLength;
+  while (from < after.end && /[\s,]/u.test(text[from] as string)) from++;
+  if (from >= after.end) return null;
+  // "― Sonya Herridge": a dash and a name close the paragraph.
+  if (/[―—–-]/u.test(text[from] as string)) {
+    let start = from + 1;
+    while (start < after.end && isSpace(text[start])) start++;
+    const rest = text.slice(start, Math.min(after.end, start + 120)).replace(/[\s.]+$/u, "");
+    const range = { start, end: start + rest.length };
+    if (rest.length > 0 && start + rest.length >= after.end - 2 && isNamePhrase(text, range)) {
+      return { source: { ...range, head: range }, cue: null };
+    }
+    return null;
+  }
+  const tokens = tokenize(text, from, Math.min(after.end, from + 600));
+  const first = tokens[0];
+  if (!first) return null;
+  const according = accordingToAt(tokens, 0, lexicon);
+  if (according > 0) {
+    const start = (tokens[according] as Token | undefined)?.start;
+    if (start === undefined) return null;
+    const source = subjectAfter(text, start, after.end, lexicon);
+    if (!source) return null;
+    const cue = {
+      verb: first,
+      info: { lemma: "according to", bare: false, claims: true, hearer: false },
+      start: first.start,
+      end: (tokens[according - 1] as Token).end,
+    };
+    return { source, cue };
+  }
+  // Inverted: "said Caddell", "added the senator".
+  let k = 0;
+  while (k < tokens.length && lexicon.verbModifiers.has((tokens[k] as Token).lower) && k < 2) k++;
+  const inverted = verbAt(tokens, k, lexicon);
+  if (inverted && !lexicon.nounLike.has((tokens[k] as Token).lower)) {
+    const cue = cueAround(text, tokens, k, inverted, lexicon);
+    const source = subjectAfter(text, cue.end, after.end, lexicon);
+    if (source && isPlausibleSource(text, source, lexicon)) return { source, cue };
+  }
+  // "X said", "X, a Y at Z, said", "the ad's narrator says": the first verb whose subject starts here.
+  for (let i = 1; i < tokens.length && i < 30; i++) {
+    const info = verbAt(tokens, i, lexicon);
+    if (!info) continue;
+    const source = subjectBefore(text, from, (tokens[i] as Token).start, lexicon);
+    if (!source) continue;
+    const cue = cueAround(text, tokens, i, info, lexicon);
+    const gap = text.slice(from, source.start);
+    if (!isPlausibleSource(text, source, lexicon)) continue;
+    // Either the source follows the quotation, or a phrase completing the quoted clause and a
+    // comma come between ("“…” for criminal behavior, she said.") and the verb ends the sentence.
+    const tail = text.slice(cue.end, after.end);
+    if (!/^[\s,]*$/u.test(gap) && !(/,\s*$/u.test(gap) && !/[,;:]/u.test(tail.replace(/,\s*$/u, "")))) continue;
+    return { source, cue };
+  }
+  return null;
+}
+
+function attributionBefore(text: string, before: Range, lexicon: Lexicon): Attribution | null {
+  const lo = Math.max(before.start, before.end - 1500);
+  const tokens = tokenize(text, lo, before.end);
+  if (tokens.length === 0) return null;
+  // "According to X, “…”"
+  for (let i = 0; i < tokens.length; i++) {
+    const n = accordingToAt(tokens, i, lexicon);
+    if (n === 0 || i + n >= tokens.length) continue;
+    const source = subjectAfter(text, (tokens[i + n] as Token).start, before.end, lexicon);
+    if (source) {
+      const first = tokens[i] as Token;
+      const cue = {
+        verb: first,
+        info: { lemma: "according to", bare: false, claims: true, hearer: false },
+        start: first.start,
+        end: (tokens[i + n - 1] as Token).end,
+      };
+      return { source, cue };
+    }
+  }
+  // The last reporting verb before the quotation, with its subject.
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const info = verbAt(tokens, i, lexicon);
+    if (!info) continue;
+    const token = tokens[i] as Token;
+    const cue = cueAround(text, tokens, i, info, lexicon);
+    // ", adding that", "going on to say", "and said": the verb shares the sentence's subject.
+    const previous = text.slice(Math.max(lo, cue.start - 6), cue.start);
+    const auxiliary =
+      tokens[i - 1] !== undefined &&
+      AUXILIARIES.has(withoutClitic((tokens[i - 1] as Token).lower).replace(/^.*'/u, "'"));
+    const progressive = auxiliary || /['’](?:s|re|m)$/u.test(tokens[i - 1]?.lower ?? "");
+    const participle = /ing$/.test(token.lower) && !progressive;
+    if (participle || /(?:^|\s)(?:to|and|but)\s+$/u.test(previous)) return { source: null, cue, sameAsPrevious: true };
+    const source = subjectBefore(text, lo, cue.start, lexicon);
+    if (!source || !isPlausibleSource(text, source, lexicon)) continue;
+    // A verb that is also a noun ("reports", "states") needs a subject right before it and a clear complement.
+    if (lexicon.nounLike.has(token.lower) && !/^\s*(?:that\b|[:,]|$)/u.test(text.slice(token.end, before.end)))
+      continue;
+    return { source, cue };
+  }
+  // "WALLACE: …" or "Trump: …": a name and a colon open the sentence.
+  const colon = /^\s*([^:]{1,60}):\s*$/u.exec(text.slice(before.start, before.end));
+  if (colon) {
+    const start = before.start + (colon[0].length - colon[0].trimStart().length);
+    const range = { start, end: start + (colon[1] as string).trim().length };
+    if (isNamePhrase(text, range)) return { source: { ...range, head: range }, cue: null };
+  }
+  return null;
+}

@@ -1,0 +1,106 @@
+import { type Token, tokenize } from "./sentences";
+
+/** What a quotation is: somebody's words, a name or scare-quoted term, or neither (text inside a quote). */
+export type QuotationRole = "quote" | "term" | "none";
+
+/** What surrounds a quotation, as the classifier needs it. */
+export interface QuotationContext {
+  /** Up to four words before the opening mark, in order. */
+  before: Token[];
+  /** Up to two words after the closing mark, in order. */
+  after: Token[];
+  /** Text between the previous word and the opening mark ("the ", ", "). */
+  gapBefore: string;
+  /** Inside another quotation. */
+  nested: boolean;
+  /** A reporting verb with its speaker was found for it in its own sentence. */
+  attributed: boolean;
+  /** Opens its sentence or paragraph, as an utterance does. */
+  standsAlone: boolean;
+}
+
+/** Words right before a quotation that say it is a name, title or term, not somebody's words. */
+const NAMING_WORDS = new Set(
+  (
+    "so-called dubbed nicknamed titled entitled named branded labelled labeled termed coined " +
+    "word words term terms phrase expression slogan hashtag label name nickname motto headline title caption brand " +
+    "film movie book song album show series novel play poem article column essay documentary program programme podcast " +
+    "opera musical painting exhibition magazine newspaper website blog app game operation project doctrine initiative " +
+    "sogenannte sogenannten sogenannter sogenanntes genannt dénommé dénommée surnommé surnommée intitulé intitulée " +
+    "llamado llamada denominado denominada titulado titulada chamado chamada intitulado intitulada takzvaný takzvaná takzvané tzv"
+  ).split(" "),
+);
+
+/** Function words a title or name may keep in lower case ("Fox and Friends", "Wilayah al-Khorasan"). */
+const NAME_FUNCTION_WORDS = new Set(
+  "of the and in for on at to a an de la le du des del da dos das von van der den al el bin ibn et und".split(" "),
+);
+
+/** Whether the words look like a name or title: capitalised words, a few function words between. */
+export function isNameLike(words: Token[]): boolean {
+  if (words.length === 0 || words.length > 6) return false;
+  if (!/^\p{Lu}/u.test((words[0] as Token).text)) return false;
+  let capitals = 0;
+  for (const word of words) {
+    if (/^[\p{Lu}\p{N}]/u.test(word.text)) capitals++;
+    else if (!NAME_FUNCTION_WORDS.has(word.lower) && !/^(?:al|el|ad|ar|as|an|at|az|ash)-/.test(word.lower))
+      return false;
+  }
+  // Pronouns make a sentence, not a name: "Neither do I", "We Shall Overcome" is the rare exception.
+  if (words.length > 1 && words.some((w) => /^(?:i|we|you|he|she|they|it)$/.test(w.lower))) return false;
+  if (!/^[\p{Lu}\p{N}]/u.test((words[words.length - 1] as Token).text)) return false;
+  return capitals >= 1;
+}
+
+/** Whether a naming word ("so-called", "the film", "known as") sits right before the quotation. */
+function namedBefore(before: Token[]): boolean {
+  const last = before[before.length - 1];
+  const previous = before[before.length - 2];
+  if (!last) return false;
+  if (NAMING_WORDS.has(last.lower)) return true;
+  if (last.lower === "as" && previous && /^(?:known|referred|branded|billed|styled)$/.test(previous.lower)) return true;
+  if (
+    last.lower === "called" &&
+    previous &&
+    /^(?:so|is|was|are|were|be|been|being|also|now|often|sometimes)$/.test(previous.lower)
+  )
+    return true;
+  return (
+    previous !== undefined && NAMING_WORDS.has(previous.lower) && /^(?:the|a|an|its|their|his|her)$/.test(last.lower)
+  );
+}
+
+/**
+ * Tells somebody's words from a name, title or scare-quoted term. A quotation is a term when
+ * a naming word precedes it (so-called, the film, dubbed), when it reads as a name (capitalised
+ * words), or when it is a short lower-case phrase no speaker is given for; nested quotations are
+ * never quotes of their own.
+ */
+export function classifyQuotation(text: string, start: number, end: number, context: QuotationContext): QuotationRole {
+  const words = tokenize(text, start, Math.min(end, start + 400));
+  if (words.length === 0) return "none";
+  const inner = text.slice(start, Math.min(end, start + 400));
+  const exclaims = /[!?]/.test(inner);
+  const sentences = /[.!?…]\s+\S/u.test(inner) || /[;:]\s/.test(inner);
+  const trailing = /[.,!?…]$/u.test(inner);
+  const nameLike = isNameLike(words) && !exclaims && !sentences;
+  if (namedBefore(context.before) && words.length <= 8 && !sentences) return "term";
+  const modifier =
+    context.before.length > 0 &&
+    /^(?:the|a|an|its|their|his|her|this|that)$/.test((context.before[context.before.length - 1] as Token).lower) &&
+    /^\s+$/u.test(context.gapBefore) &&
+    context.after.length > 0 &&
+    /^\p{Ll}/u.test((context.after[0] as Token).text) &&
+    !trailing &&
+    words.length <= 4;
+  if (context.nested) return nameLike || modifier ? "term" : "none";
+  if (nameLike && !(context.attributed && context.standsAlone && trailing)) {
+    // A single capitalised word standing alone with a full stop is an utterance ("Terrifying.").
+    if (!(words.length === 1 && context.standsAlone && /[.!?…]$/u.test(inner))) return "term";
+  }
+  if (modifier && !context.attributed) return "term";
+  const lower = /^\p{Ll}/u.test((words[0] as Token).text);
+  if (words.length <= 3 && lower && !context.attributed && !context.standsAlone && !exclaims && !sentences)
+    return "term";
+  return "quote";
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The `claimmark` command. It runs the TypeScript sources directly through tsx, so the CLI
+// is always the same code as the extension, with no separate build to go stale.
+import { register } from "tsx/esm/api";
+
+register();
+const { main } = await import("./main.ts");
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,80 @@
+import { detect } from "../../lib/detect/index";
+import { type DetectOptions, parseDetectArgs, USAGE } from "./args";
+import { type DetectionRow, formatCsv, formatJson, formatJsonl, formatMarkdown, toRow } from "./format";
+import { prepare, readInput } from "./input";
+
+const write = (text: string): void => {
+  process.stdout.write(text);
+};
+const warn = (text: string): void => {
+  process.stderr.write(`claimmark: ${text}\n`);
+};
+
+/** Runs `claimmark detect`; resolves to the process exit code. */
+async function runDetect(options: DetectOptions): Promise<number> {
+  const files = options.files.length > 0 ? options.files : ["-"];
+  if (files.length === 1 && files[0] === "-" && process.stdin.isTTY) {
+    warn("no input: give files, or pipe a page or a text to standard input\n");
+    write(`${USAGE}\n`);
+    return 2;
+  }
+  const several = files.length > 1;
+  const rows: DetectionRow[] = [];
+  let failed = false;
+  for (const file of files) {
+    let content: string;
+    try {
+      content = await readInput(file);
+    } catch (error) {
+      warn((error as Error).message);
+      failed = true;
+      continue;
+    }
+    const prepared = prepare(file, content, options);
+    if (!prepared.ok) {
+      warn(`${file}: no article found (${prepared.reason})`);
+      continue;
+    }
+    if (options.printText) {
+      write(several ? `==> ${file} <==\n${prepared.input.text}\n\n` : `${prepared.input.text}\n`);
+      continue;
+    }
+    const detections = detect(prepared.input).map((detection) => toRow(detection, several ? file : undefined));
+    // JSON Lines streams as it goes: hundreds of files print without being held in memory.
+    if (options.format === "jsonl") write(formatJsonl(detections));
+    else rows.push(...detections);
+  }
+  if (!options.printText) {
+    if (options.format === "json") write(formatJson(rows));
+    if (options.format === "csv") write(formatCsv(rows, several));
+    if (options.format === "md") write(formatMarkdown(rows, several ? files : [files[0] as string]));
+  }
+  return failed ? 1 : 0;
+}
+
+/** The `claimmark` command: dispatches to its subcommands. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    write(`${USAGE}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  if (command !== "detect") {
+    warn(`unknown command ${command}\n`);
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    write(`${USAGE}\n`);
+    return 0;
+  }
+  let options: DetectOptions;
+  try {
+    options = parseDetectArgs(rest);
+  } catch (error) {
+    warn(`${(error as Error).message}\n`);
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  return runDetect(options);
+}

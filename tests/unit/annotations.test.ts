@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { detectionId, mergeDetections } from "../../lib/db/annotations";
+import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
+import type { DetectedSpan } from "../../lib/model";
+
+const PAGE = "https://example.com/story";
+const quote: DetectedSpan = {
+  kind: "quote",
+  exact: "This is undoubtedly a very serious problem,",
+  prefix: "operating in Afghanistan. ",
+  suffix: "” Tasmagambetov stated.",
+  start: 200,
+  end: 243,
+  speaker: "Tasmagambetov",
+  cue: "stated",
+  figureKind: null,
+  value: null,
+  unit: null,
+  qualifier: null,
+  confidence: 0.8,
+};
+const figure: DetectedSpan = {
+  ...quote,
+  kind: "figure",
+  exact: "about 6,500 militants",
+  prefix: "now reaching ",
+  suffix: ", with up to 4,000",
+  start: 400,
+  end: 421,
+  speaker: "Anatoly Sidorov",
+  cue: null,
+  figureKind: "count",
+  value: 6500,
+  unit: "militants",
+  qualifier: "approximately",
+};
+
+let db: ClaimmarkDb;
+let counter = 0;
+afterEach(async () => {
+  await db.delete();
+});
+
+describe("mergeDetections", () => {
+  it("stores detections as automatic annotations with W3C selectors", async () => {
+    db = openDb(`merge-${++counter}`);
+    expect(await mergeDetections(db, PAGE, [quote, figure], 1000)).toEqual({ added: 2, kept: 0 });
+    const stored = await db.annotations.get(detectionId(PAGE, figure));
+    expect(stored).toMatchObject({
+      pageKey: PAGE,
+      kind: "figure",
+      origin: "auto",
+      value: 6500,
+      unit: "militants",
+      qualifier: "approximately",
+      speaker: "Anatoly Sidorov",
+      status: "unverified",
+      dismissed: false,
+      selectors: [
+        {
+          type: "TextQuoteSelector",
+          exact: "about 6,500 militants",
+          prefix: "now reaching ",
+          suffix: ", with up to 4,000",
+        },
+        { type: "TextPositionSelector", start: 400, end: 421 },
+      ],
+    });
+  });
+
+  it("merges a second visit without duplicates, keeping the reader's work", async () => {
+    db = openDb(`merge-${++counter}`);
+    await mergeDetections(db, PAGE, [quote, figure], 1000);
+    const id = detectionId(PAGE, quote);
+    await db.annotations.update(id, { status: "disputed", tags: ["afghanistan"], note: "check STV", dismissed: true });
+    // The article moved down the page and the detector now resolves the full name.
+    const moved = { ...quote, start: 250, end: 293, speaker: "Imangali Tasmagambetov" };
+    expect(await mergeDetections(db, PAGE, [moved, figure], 2000)).toEqual({ added: 0, kept: 2 });
+    expect(await db.annotations.count()).toBe(2);
+    expect(await db.annotations.get(id)).toMatchObject({
+      status: "disputed",
+      tags: ["afghanistan"],
+      note: "check STV",
+      dismissed: true,
+      createdAt: 1000,
+      speaker: "Imangali Tasmagambetov",
+      selectors: [expect.anything(), { type: "TextPositionSelector", start: 250, end: 293 }],
+    });
+  });
+
+  it("keeps the same words in two places apart by their context", async () => {
+    db = openDb(`merge-${++counter}`);
+    const again = { ...figure, prefix: "the ministry counted ", start: 900, end: 921 };
+    await mergeDetections(db, PAGE, [figure, again]);
+    expect(await db.annotations.count()).toBe(2);
+  });
+});
