@@ -1,3 +1,4 @@
+import { FLAT_KEYS } from "./detect/flat";
 import { DETECTION_LIMITS, type DetectedSpan, type NoArticleReason, PAGE_FIELD_LIMITS, type PageReport } from "./model";
 
 /**
@@ -115,27 +116,13 @@ export function checkPageReport(raw: unknown): Check<PageReport> {
 }
 
 const DETECTED_KINDS: readonly string[] = ["quote", "claim", "figure"];
-const DETECTION_KEYS = [
-  "kind",
-  "exact",
-  "prefix",
-  "suffix",
-  "start",
-  "end",
-  "speaker",
-  "cue",
-  "figureKind",
-  "value",
-  "unit",
-  "qualifier",
-  "confidence",
-] as const;
+const DETECTION_KEYS: readonly string[] = [...FLAT_KEYS, "prefix", "suffix", "confidence"];
 
 /** Checks one reported detection; `textLength` bounds its offsets. */
 function checkDetection(raw: unknown, textLength: number): Check<DetectedSpan> {
   if (!isRecord(raw)) return fail("must be an object");
   for (const key of Object.keys(raw)) {
-    if (!(DETECTION_KEYS as readonly string[]).includes(key)) return fail(`unknown field ${key.slice(0, 40)}`);
+    if (!DETECTION_KEYS.includes(key)) return fail(`unknown field ${key.slice(0, 40)}`);
   }
   if (!DETECTED_KINDS.includes(raw.kind as string)) return fail("kind must be quote, claim or figure");
   const fields = {

@@ -1,3 +1,5 @@
+import type { FlatDetection } from "./detect/flat";
+
 /**
  * The records Claimmark stores. One annotation model serves automatic detections and
  * hand-made highlights alike; selectors follow the W3C Web Annotation Data Model so the
@@ -59,38 +61,26 @@ export interface TextPositionSelector {
 
 export type Selector = TextQuoteSelector | TextPositionSelector;
 
+/** What a detector says about a span: the machine-made fields an annotation carries. */
+export type DetectedFields = Pick<FlatDetection, "speaker" | "cue" | "figureKind" | "value" | "unit" | "qualifier"> & {
+  /** A detector's confidence (0..1); 1 for the reader's own annotations. */
+  confidence: number;
+};
+
 /** What a detector found, as the content script reports it: the machine-made part of an annotation. */
-export interface DetectedSpan {
+export interface DetectedSpan extends FlatDetection, DetectedFields {
   kind: "quote" | "claim" | "figure";
-  exact: string;
   prefix: string;
   suffix: string;
-  start: number;
-  end: number;
-  speaker: string | null;
-  cue: string | null;
-  figureKind: string | null;
-  value: number | string | null;
-  unit: string | null;
-  qualifier: string | null;
-  confidence: number;
 }
 
-export interface Annotation {
+export interface Annotation extends DetectedFields {
   id: string;
   pageKey: string;
   kind: AnnotationKind;
   origin: AnnotationOrigin;
   selectors: Selector[];
   exact: string;
-  speaker: string | null;
-  cue: string | null;
-  figureKind: string | null;
-  value: number | string | null;
-  unit: string | null;
-  qualifier: string | null;
-  /** A detector's confidence (0..1); 1 for the reader's own annotations. */
-  confidence: number;
   status: AnnotationStatus;
   tags: string[];
   note: string;

@@ -1,5 +1,6 @@
 import { CONTEXT_LENGTH } from "../anchor/selectors";
 import type { DetectedSpan } from "../model";
+import { flatten } from "./flat";
 import type { Detection } from "./types";
 
 /**
@@ -11,20 +12,11 @@ export function reportDetections(text: string, detections: Detection[]): Detecte
   const reported: DetectedSpan[] = [];
   for (const detection of detections) {
     if (detection.kind === "term") continue;
-    const figure = detection.kind === "figure" ? detection : null;
     reported.push({
+      ...flatten(detection),
       kind: detection.kind,
-      exact: detection.exact,
       prefix: text.slice(Math.max(0, detection.start - CONTEXT_LENGTH), detection.start),
       suffix: text.slice(detection.end, detection.end + CONTEXT_LENGTH),
-      start: detection.start,
-      end: detection.end,
-      speaker: detection.speaker,
-      cue: figure ? null : (detection as { cue: string | null }).cue,
-      figureKind: figure?.figureKind ?? null,
-      value: figure?.value ?? null,
-      unit: figure?.unit ?? null,
-      qualifier: figure?.qualifier ?? null,
       confidence: detection.confidence,
     });
   }

@@ -1,51 +1,14 @@
 import Papa from "papaparse";
+import { FLAT_KEYS, type FlatDetection, flatten } from "../../lib/detect/flat";
 import type { Detection } from "../../lib/detect/types";
 
 /** One detection as the CLI prints it: exactly these keys, null where they do not apply. */
-export interface DetectionRow {
-  file?: string;
-  kind: Detection["kind"];
-  exact: string;
-  start: number;
-  end: number;
-  speaker: string | null;
-  cue: string | null;
-  figureKind: string | null;
-  value: number | string | null;
-  unit: string | null;
-  qualifier: string | null;
-}
+export type DetectionRow = FlatDetection & { file?: string };
 
 /** The printed form of a detection; `file` is added when several inputs are read in one call. */
 export function toRow(detection: Detection, file?: string): DetectionRow {
-  const figure = detection.kind === "figure" ? detection : null;
-  return {
-    ...(file === undefined ? {} : { file }),
-    kind: detection.kind,
-    exact: detection.exact,
-    start: detection.start,
-    end: detection.end,
-    speaker: detection.speaker,
-    cue: detection.kind === "figure" ? null : detection.cue,
-    figureKind: figure?.figureKind ?? null,
-    value: figure?.value ?? null,
-    unit: figure?.unit ?? null,
-    qualifier: figure?.qualifier ?? null,
-  };
+  return file === undefined ? flatten(detection) : { file, ...flatten(detection) };
 }
-
-const COLUMNS = [
-  "kind",
-  "exact",
-  "start",
-  "end",
-  "speaker",
-  "cue",
-  "figureKind",
-  "value",
-  "unit",
-  "qualifier",
-] as const;
 
 // A spreadsheet runs a cell that starts with one of these as a formula: article text is
 // untrusted, so such text cells are prefixed with an apostrophe.
@@ -65,7 +28,7 @@ export function formatJson(rows: DetectionRow[]): string {
 
 /** Rows as RFC 4180 CSV with a header; `withFile` adds the file column first. */
 export function formatCsv(rows: DetectionRow[], withFile: boolean): string {
-  const fields = withFile ? ["file", ...COLUMNS] : [...COLUMNS];
+  const fields = withFile ? ["file", ...FLAT_KEYS] : [...FLAT_KEYS];
   const data = rows.map((row) => fields.map((field) => safeCell(row[field as keyof DetectionRow] ?? "")));
   return `${Papa.unparse({ fields, data }, { newline: "\r\n" })}\r\n`;
 }

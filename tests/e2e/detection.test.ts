@@ -1,30 +1,16 @@
-import { resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { storedAnnotations, waitForStoredPage } from "../../scripts/browser/extension-db";
-import { type ExtensionBrowser, launchWithExtension } from "../../scripts/browser/launch";
-import { type StaticServer, serveDirectory } from "../../scripts/browser/serve";
+import { ARTICLE, useHarness } from "./harness";
 
-const ARTICLE = "/csto-tajik-afghan-border.html";
-let browser: ExtensionBrowser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveDirectory(resolve(import.meta.dirname, "../fixtures"));
-  browser = await launchWithExtension({ headless: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = useHarness();
 
 describe("detection in the extension", () => {
   it("stores the example article's quotes, claims and figures, counts them in the popup, and merges on reload", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}${ARTICLE}`);
-    const stored = await waitForStoredPage(browser.worker, `${server.origin}${ARTICLE}`);
-    await expect.poll(async () => (await storedAnnotations(browser.worker)).length).toBeGreaterThan(0);
-    const annotations = (await storedAnnotations(browser.worker)).filter((a) => a.pageKey === stored.key);
+    const page = await harness.browser.context.newPage();
+    await page.goto(`${harness.server.origin}${ARTICLE}`);
+    const stored = await waitForStoredPage(harness.browser.worker, `${harness.server.origin}${ARTICLE}`);
+    await expect.poll(async () => (await storedAnnotations(harness.browser.worker)).length).toBeGreaterThan(0);
+    const annotations = (await storedAnnotations(harness.browser.worker)).filter((a) => a.pageKey === stored.key);
 
     const quotes = annotations.filter((a) => a.kind === "quote");
     expect(quotes.map((q) => q.speaker)).toEqual(
@@ -53,16 +39,16 @@ describe("detection in the extension", () => {
     // Terms such as ‘Wilayah Khorasan’ are not stored as anything the reader has to deal with.
     expect(annotations.some((a) => a.exact === "Wilayah Khorasan")).toBe(false);
 
-    const popup = await browser.openPopup(page);
+    const popup = await harness.browser.openPopup(page);
     await expect
       .poll(() => popup.getByTestId("annotation-count").textContent())
       .toBe(`${annotations.length} annotations`);
     expect(await popup.getByTestId("annotation-breakdown").textContent()).toContain("2 quotes · 5 claims");
 
     await page.reload();
-    const record = () => waitForStoredPage(browser.worker, `${server.origin}${ARTICLE}`);
+    const record = () => waitForStoredPage(harness.browser.worker, `${harness.server.origin}${ARTICLE}`);
     await expect.poll(async () => (await record()).lastSeen).toBeGreaterThan(stored.lastSeen);
-    const after = (await storedAnnotations(browser.worker)).filter((a) => a.pageKey === stored.key);
+    const after = (await storedAnnotations(harness.browser.worker)).filter((a) => a.pageKey === stored.key);
     expect(after.map((a) => a.id).sort()).toEqual(annotations.map((a) => a.id).sort());
     await popup.close();
     await page.close();

@@ -1,34 +1,18 @@
-import { resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { storedPages, waitForStoredPage } from "../../scripts/browser/extension-db";
-import { type ExtensionBrowser, launchWithExtension } from "../../scripts/browser/launch";
-import { type StaticServer, serveDirectory } from "../../scripts/browser/serve";
+import { ARTICLE, useHarness } from "./harness";
 
-const FIXTURES = resolve(import.meta.dirname, "../fixtures");
-const ARTICLE = "/csto-tajik-afghan-border.html";
-
-let browser: ExtensionBrowser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveDirectory(FIXTURES);
-  browser = await launchWithExtension({ headless: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = useHarness();
 
 describe("the example article", () => {
   it("is recorded with its metadata under its normalised URL and shown in the popup", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}${ARTICLE}?utm_source=newsletter&utm_medium=email#comments`);
-    const stored = await waitForStoredPage(browser.worker, `${server.origin}${ARTICLE}`);
+    const page = await harness.browser.context.newPage();
+    await page.goto(`${harness.server.origin}${ARTICLE}?utm_source=newsletter&utm_medium=email#comments`);
+    const stored = await waitForStoredPage(harness.browser.worker, `${harness.server.origin}${ARTICLE}`);
 
     // The canonical link points at another site (the publisher), so the page keeps its own URL,
     // without the fragment and the tracking parameters.
-    expect(stored.key).toBe(`${server.origin}${ARTICLE}`);
+    expect(stored.key).toBe(`${harness.server.origin}${ARTICLE}`);
     expect(stored.hasArticle).toBe(true);
     expect(stored.title).toBe(
       "CSTO Secretary General announces adoption of Program for development of Tajik-Afghan border",
@@ -40,7 +24,7 @@ describe("the example article", () => {
     expect(stored.textLength).toBeGreaterThan(1500);
     expect(stored.textHash).toMatch(/^[0-9a-f]{64}$/);
 
-    const popup = await browser.openPopup(page);
+    const popup = await harness.browser.openPopup(page);
     await expect.poll(() => popup.getByTestId("page-title").textContent()).toBe(stored.title);
     expect(await popup.getByTestId("page-site").textContent()).toBe("CentralasianLIGHT.org");
     expect(await popup.getByTestId("page-published").textContent()).toBe("November 25, 2024");
@@ -53,7 +37,7 @@ describe("the example article", () => {
   });
 
   it("is read without changing the page's DOM", async () => {
-    const page = await browser.context.newPage();
+    const page = await harness.browser.context.newPage();
     // Runs in the page before its own HTML: snapshot the DOM as parsed and record every mutation
     // that follows, from any world (the content script's included).
     await page.addInitScript(() => {
@@ -66,8 +50,8 @@ describe("the example article", () => {
         }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
       });
     });
-    await page.goto(`${server.origin}${ARTICLE}?dom-check`);
-    await waitForStoredPage(browser.worker, `${server.origin}${ARTICLE}?dom-check`);
+    await page.goto(`${harness.server.origin}${ARTICLE}?dom-check`);
+    await waitForStoredPage(harness.browser.worker, `${harness.server.origin}${ARTICLE}?dom-check`);
     const after = await page.evaluate(() => {
       const win = window as unknown as { domBefore?: string; mutations: number };
       return { before: win.domBefore, now: document.documentElement.outerHTML, mutations: win.mutations };
@@ -81,14 +65,14 @@ describe("the example article", () => {
 
 describe("a page with no article", () => {
   it("is recorded as having none, and the popup says so", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/no-article.html`);
-    const stored = await waitForStoredPage(browser.worker, `${server.origin}/no-article.html`);
+    const page = await harness.browser.context.newPage();
+    await page.goto(`${harness.server.origin}/no-article.html`);
+    const stored = await waitForStoredPage(harness.browser.worker, `${harness.server.origin}/no-article.html`);
     expect(stored.hasArticle).toBe(false);
     expect(stored.noArticleReason).toBe("not-readerable");
     expect(stored.textHash).toBeNull();
 
-    const popup = await browser.openPopup(page);
+    const popup = await harness.browser.openPopup(page);
     await expect.poll(() => popup.getByTestId("notice").textContent()).toContain("No article found on this page");
     await popup.close();
     await page.close();
@@ -97,9 +81,9 @@ describe("a page with no article", () => {
 
 describe("pages that cannot be annotated", () => {
   it("a browser page gets a plain explanation in the popup", async () => {
-    const page = await browser.context.newPage();
+    const page = await harness.browser.context.newPage();
     await page.goto("chrome://version");
-    const popup = await browser.openPopup(page);
+    const popup = await harness.browser.openPopup(page);
     await expect.poll(() => popup.getByTestId("notice").textContent()).toContain("This page cannot be annotated");
     await popup.close();
     await page.close();
@@ -108,9 +92,9 @@ describe("pages that cannot be annotated", () => {
 
 describe("the background", () => {
   it("refuses a page message that does not come from a web page's content script", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    const before = (await storedPages(browser.worker)).length;
+    const page = await harness.browser.context.newPage();
+    await page.goto(`chrome-extension://${harness.browser.extensionId}/popup.html`);
+    const before = (await storedPages(harness.browser.worker)).length;
     const response = await page.evaluate(() =>
       chrome.runtime.sendMessage({
         type: "page/extracted",
@@ -133,7 +117,7 @@ describe("the background", () => {
     );
     // An extension page in a tab is not a web page: its word about "its page" is refused.
     expect(response).toEqual({ ok: false, error: "refused: message is not from a web page" });
-    expect((await storedPages(browser.worker)).length).toBe(before);
+    expect((await storedPages(harness.browser.worker)).length).toBe(before);
     await page.close();
   });
 });
