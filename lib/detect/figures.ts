@@ -15,6 +15,7 @@
 
 import { langProfile } from "./figures/lang";
 import { type Found, type ReadState, readAt } from "./figures/read";
+import { startWords } from "./figures/starts";
 import { type Ctx, tokenize } from "./figures/tokens";
 import type { DetectInput, FigureDetection } from "./types";
 
@@ -93,7 +94,8 @@ function scanBlock(text: string, start: number, end: number, st: ReadState, out:
   const toks = tokenize(text, start, end);
   const c: Ctx = { text, toks, blockLength: end - start };
   st.min = 0;
-  st.inherit.clear();
+  // (clearing an empty Map still allocates a new table, once per block)
+  if (st.inherit.size > 0) st.inherit.clear();
   let i = 0;
   while (i < toks.length) {
     const r = readAt(c, i, st);
@@ -118,7 +120,8 @@ export function detectFigures(input: DetectInput): FigureDetection[] {
   const out: FigureDetection[] = [];
   try {
     if (input === null || typeof input !== "object" || typeof input.text !== "string") return out;
-    const st: ReadState = { p: langProfile(input.lang), min: 0, inherit: new Map() };
+    const p = langProfile(input.lang);
+    const st: ReadState = { p, starts: startWords(p.lang), min: 0, inherit: new Map() };
     for (const b of blocksOf(input)) {
       try {
         scanBlock(input.text, b.start, b.end, st, out);

@@ -353,6 +353,11 @@ describe("detectFigures: what is not a figure", () => {
     expect(rows(text, lang)).toEqual([]);
   });
 
+  it("reads words that are also names of JavaScript object members as plain words", () => {
+    expect(rows("Ferrari won the 2007 constructor title.")).toEqual([["2007", "date", "2007", null, null]]);
+    expect(rows("The valueOf 3 toString items.").map((row) => row[0])).not.toContain("3 toString");
+  });
+
   it("keeps a real quantity next to an identifier", () => {
     expect(rows("COVID-19 killed 3 million people.")).toEqual([["3 million people", "count", 3e6, "people", null]]);
   });

@@ -6,6 +6,7 @@
  */
 
 import type { Lang, LangProfile } from "./lang";
+import { lookup } from "./lookup";
 import { type Ctx, isCapitalised, isNum, isWord, low, near, PhraseSet, raw, tight } from "./tokens";
 
 export interface DateMatch {
@@ -32,7 +33,7 @@ const EN_MONTHS = [
   "november",
   "december",
 ];
-const EN_ABBR: Record<string, number> = {
+const EN_ABBREVIATIONS: Readonly<Record<string, number>> = {
   jan: 1,
   feb: 2,
   mar: 3,
@@ -46,6 +47,7 @@ const EN_ABBR: Record<string, number> = {
   nov: 11,
   dec: 12,
 };
+const EN_ABBR = lookup(EN_ABBREVIATIONS);
 
 const MONTHS: Readonly<Record<Exclude<Lang, "en">, string[][]>> = {
   fr: [
@@ -136,6 +138,11 @@ function monthTable(lang: Lang): Map<string, number> {
   return m;
 }
 
+/** Every word monthAt may read as a month in this language: English names and abbreviations, and the language's. */
+export function monthWordsOf(lang: Lang): string[] {
+  return [...EN_MONTHS, ...Object.keys(EN_ABBREVIATIONS), ...monthTable(lang).keys()];
+}
+
 /** The month number (1–12) of the word at token i, and the index past it (an abbreviation's dot included). */
 export function monthAt(c: Ctx, i: number, lang: Lang): { month: number; end: number } | null {
   const t = c.toks[i];
@@ -145,7 +152,7 @@ export function monthAt(c: Ctx, i: number, lang: Lang): { month: number; end: nu
   if (isCapitalised(t.t)) {
     const full = EN_MONTHS.indexOf(t.l);
     if (full >= 0) return { month: full + 1, end: i + 1 };
-    const abbr = EN_ABBR[t.l];
+    const abbr = EN_ABBR.get(t.l);
     if (abbr !== undefined && t.t.length <= 4) return { month: abbr, end: i + 1 + dot };
   }
   if (lang === "en") return null;

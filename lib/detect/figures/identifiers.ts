@@ -123,6 +123,17 @@ export function labelledBefore(c: Ctx, i: number): boolean {
   return true;
 }
 
+const isDigitAt = (text: string, k: number): boolean => {
+  const cu = text.charCodeAt(k);
+  return cu >= 48 && cu <= 57;
+};
+
+/** True when the text at k reads three digits and a dot or dash, as a US phone number starts. */
+function threeDigitsDash(text: string, k: number): boolean {
+  const sep = text[k + 3];
+  return isDigitAt(text, k) && isDigitAt(text, k + 1) && isDigitAt(text, k + 2) && (sep === "." || sep === "-");
+}
+
 /** The token index past a phone number starting at (or just before) token i, or null. */
 export function phoneEnd(c: Ctx, i: number): number | null {
   const t = c.toks[i];
@@ -130,6 +141,9 @@ export function phoneEnd(c: Ctx, i: number): number | null {
   if (isNum(c, i - 2) && tight(c, i - 1) && tight(c, i)) return null;
   const before = c.text[t.s - 1];
   const from = before === "+" || before === "(" ? t.s - 1 : t.s;
+  // The patterns below start with "+", "(", "0" or three digits and a dot or dash ("555-123-4567"):
+  // checking those few characters first spares most numbers the five regexes.
+  if (from === t.s && t.t[0] !== "0" && !threeDigitsDash(c.text, t.s)) return null;
   const window = c.text.slice(from, Math.min(c.text.length, from + 24));
   const m =
     /^\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,4}){1,4}/.exec(window) ??

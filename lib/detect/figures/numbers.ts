@@ -4,6 +4,7 @@
  */
 
 import type { Lang, LangProfile } from "./lang";
+import { lookup } from "./lookup";
 import { type Ctx, low, near, tight } from "./tokens";
 
 export interface Numeral {
@@ -40,7 +41,7 @@ export function parseDigits(text: string, pos: number, limit: number, p: LangPro
     const d = text.slice(pos, k);
     return { value: Number(d), end: k, integer: true, intDigits: d, grouped: false };
   }
-  const runs: [number, number][] = [[pos, k]];
+  const runs: Run[] = [[pos, k]];
   const seps: string[] = [];
   while (runs.length < MAX_RUNS && k + 1 < limit) {
     const c = text[k] ?? "";
@@ -52,72 +53,71 @@ export function parseDigits(text: string, pos: number, limit: number, p: LangPro
     runs.push([k + 1, m]);
     k = m;
   }
-  const len = (r: [number, number] | undefined) => (r === undefined ? 0 : r[1] - r[0]);
-  const digits = (r: [number, number] | undefined) => (r === undefined ? "" : text.slice(r[0], r[1]));
-  const first = runs[0] as [number, number];
-  const single = (): Numeral => ({
-    value: Number(digits(first)),
-    end: first[1],
-    integer: true,
-    intDigits: digits(first),
-    grouped: false,
-  });
-  const withDecimal = (intRuns: number, decRun: [number, number] | undefined): Numeral => {
-    const intDigits = runs
-      .slice(0, intRuns)
-      .map((r) => digits(r))
-      .join("");
-    const dec = digits(decRun);
-    const lastRun = decRun ?? runs[intRuns - 1] ?? first;
-    return {
-      value: Number(dec === "" ? intDigits : `${intDigits}.${dec}`),
-      end: lastRun[1],
-      integer: dec === "",
-      intDigits,
-      grouped: intRuns > 1,
-    };
-  };
+  const first = runs[0] as Run;
   const s1 = seps[0];
   const r1 = runs[1];
-  if (s1 === undefined || r1 === undefined) return single();
+  if (s1 === undefined || r1 === undefined) return withDecimal(text, runs, 1, undefined);
   const isSpace = s1 !== "," && s1 !== ".";
   let groupSep: string | null = null;
   if (isSpace) {
     if (len(first) <= 3 && len(r1) === 3) groupSep = s1;
-    else return single();
+    else return withDecimal(text, runs, 1, undefined);
   } else if (len(r1) === 3 && len(first) <= 3) {
     const repeated = seps[1] === s1 && len(runs[2]) === 3;
     if (repeated || s1 !== p.decimal) groupSep = s1;
-    else return withDecimal(1, r1);
+    else return withDecimal(text, runs, 1, r1);
   } else if (s1 === "," && p.decimal === "." && len(first) <= 2 && len(r1) === 2) {
     // Indian grouping (1,00,000): pairs of digits, then a final group of three.
     let n = 1;
     while (seps[n - 1] === "," && len(runs[n]) === 2) n++;
     if (seps[n - 1] === "," && len(runs[n]) === 3) {
-      const whole = withDecimal(n + 1, undefined);
+      const whole = withDecimal(text, runs, n + 1, undefined);
       const s = seps[n];
-      if (s === "." && runs[n + 1] !== undefined) return withDecimal(n + 1, runs[n + 1]);
+      if (s === "." && runs[n + 1] !== undefined) return withDecimal(text, runs, n + 1, runs[n + 1]);
       return whole;
     }
-    return single();
+    return withDecimal(text, runs, 1, undefined);
   } else if (s1 === p.decimal || s1 === ".") {
     // A decimal point is read as one in every language: English-style figures are common everywhere.
-    return withDecimal(1, r1);
+    return withDecimal(text, runs, 1, r1);
   } else {
-    return single();
+    return withDecimal(text, runs, 1, undefined);
   }
   let n = 1;
   while (n < runs.length && seps[n - 1] === groupSep && len(runs[n]) === 3) n++;
   const next = seps[n - 1];
   if (n < runs.length && next !== undefined && next !== groupSep && (next === "," || next === ".")) {
     if (next === p.decimal || (groupSep !== "," && groupSep !== "." && next === ".") || groupSep === ",") {
-      if (!(groupSep === "," && next !== ".")) return withDecimal(n, runs[n]);
+      if (!(groupSep === "," && next !== ".")) return withDecimal(text, runs, n, runs[n]);
     }
   }
-  return withDecimal(n, undefined);
+  return withDecimal(text, runs, n, undefined);
 }
 
-const VULGAR: Readonly<Record<string, number>> = {
+/** Digit runs of a numeral as [start, end) char offsets. */
+type Run = [number, number];
+
+const len = (r: Run | undefined): number => (r === undefined ? 0 : r[1] - r[0]);
+
+/** The numeral whose integer part is the first `intRuns` runs (thousands groups) and decimals `decRun`. */
+function withDecimal(text: string, runs: Run[], intRuns: number, decRun: Run | undefined): Numeral {
+  let intDigits = "";
+  for (let n = 0; n < intRuns && n < runs.length; n++) {
+    const r = runs[n] as Run;
+    intDigits += text.slice(r[0], r[1]);
+  }
+  const dec = decRun === undefined ? "" : text.slice(decRun[0], decRun[1]);
+  const lastRun = decRun ?? runs[intRuns - 1] ?? (runs[0] as Run);
+  return {
+    value: Number(dec === "" ? intDigits : `${intDigits}.${dec}`),
+    end: lastRun[1],
+    integer: dec === "",
+    intDigits,
+    grouped: intRuns > 1,
+  };
+}
+
+const VULGAR = lookup<number>({
   "½": 1 / 2,
   "⅓": 1 / 3,
   "⅔": 2 / 3,
@@ -136,11 +136,11 @@ const VULGAR: Readonly<Record<string, number>> = {
   "⅐": 1 / 7,
   "⅑": 1 / 9,
   "⅒": 1 / 10,
-};
+});
 
 /** The value of a vulgar fraction character (½ → 0.5), or undefined. */
 export function vulgarFraction(ch: string): number | undefined {
-  return VULGAR[ch];
+  return VULGAR.get(ch);
 }
 
 type Entry =
@@ -396,7 +396,22 @@ const CS: Record<string, Entry> = {
   čtvrtinu: frac(4),
 };
 
-const TABLES: Record<Lang, Record<string, Entry>> = { en: EN, fr: FR, es: ES, de: DE, pt: PT, cs: CS };
+const WORDS: Readonly<Record<Lang, Readonly<Record<string, Entry>>>> = {
+  en: EN,
+  fr: FR,
+  es: ES,
+  de: DE,
+  pt: PT,
+  cs: CS,
+};
+const TABLES: Readonly<Record<Lang, ReadonlyMap<string, Entry>>> = {
+  en: lookup(EN),
+  fr: lookup(FR),
+  es: lookup(ES),
+  de: lookup(DE),
+  pt: lookup(PT),
+  cs: lookup(CS),
+};
 
 // Words that may join parts of one spelled number ("two hundred and fifty", "doscientos y cinco").
 const JOINERS: ReadonlySet<string> = new Set(["and", "et", "y", "und", "e", "a"]);
@@ -453,7 +468,7 @@ export interface WordNumber {
 
 /** The entry of a word in the page language's number words (English words are known everywhere). */
 export function numberWord(word: string, lang: Lang): Entry | undefined {
-  return TABLES[lang][word] ?? (lang === "en" ? undefined : EN[word]);
+  return TABLES[lang].get(word) ?? (lang === "en" ? undefined : TABLES.en.get(word));
 }
 
 /** The multiplier of a scale word after a number ("million" → 1e6, "hundred" → 100), or undefined. */
@@ -482,6 +497,13 @@ const isStarter = (e: Entry | undefined): boolean =>
   e !== undefined && e.k !== "and" && e.k !== "scale" && e.k !== "hundred" && e.k !== "dozen";
 
 const AFTER_ARTICLE: ReadonlySet<Entry["k"]> = new Set(["hundred", "scale", "dozen", "frac", "half"]);
+
+/** The words a spelled number may start with in the page language (English words are known everywhere). */
+export function numberStartsOf(lang: Lang): string[] {
+  const starts = [...VAGUE_LEADS];
+  for (const words of [WORDS[lang], EN]) for (const [w, e] of Object.entries(words)) if (isStarter(e)) starts.push(w);
+  return starts;
+}
 
 /** Reads a number written in words starting at token i, or null when token i does not start one. */
 export function parseNumberWords(c: Ctx, i: number, lang: Lang): WordNumber | null {
@@ -607,6 +629,9 @@ function parseHalf(c: Ctx, i: number, lang: Lang): WordNumber | null {
   if (lang !== "en" && low(c, i) !== "half") return wordNumber(i, i + 1, 0.5, { fraction: true });
   return null;
 }
+
+// Words that lead a vague quantity without being number words themselves (see vagueLead).
+const VAGUE_LEADS = ["tens", "scores", "several", "few", "a"];
 
 /** "tens of thousands", "scores of", "several hundred", "a few thousand": vague quantities led by a non-number. */
 function vagueLead(c: Ctx, i: number, lang: Lang): WordNumber | null {

@@ -8,11 +8,12 @@
  */
 
 import type { Lang } from "./lang";
+import { lookup } from "./lookup";
 import { type Ctx, low, near, raw, tight } from "./tokens";
 
 export type Intro = "between" | "from";
 
-const INTRO: Readonly<Record<string, Intro>> = {
+const INTRO = lookup<Intro>({
   between: "between",
   entre: "between",
   zwischen: "between",
@@ -20,7 +21,7 @@ const INTRO: Readonly<Record<string, Intro>> = {
   from: "from",
   von: "from",
   od: "from",
-};
+});
 
 // "de" introduces a range only in Romance languages ("de 3 à 5"), where it is also "of"; see introAt.
 const ROMANCE_FROM: ReadonlySet<Lang> = new Set(["fr", "es", "pt"]);
@@ -37,13 +38,13 @@ export function introBefore(
 ): { start: number; intro: Intro; adjacent: boolean } | null {
   if (i - 1 < min || !near(c, i)) return null;
   const w = low(c, i - 1);
-  const intro = INTRO[w];
+  const intro = INTRO.get(w);
   if (intro !== undefined) return { start: i - 1, intro, adjacent: true };
   if (w === "de" && ROMANCE_FROM.has(lang)) return { start: i - 1, intro: "from", adjacent: true };
   for (let k = i - 2; k >= min && k >= i - 5; k--) {
     const t = c.toks[k];
     if (t === undefined || t.k !== "w" || !near(c, k + 1)) return null;
-    if (INTRO[t.l] === "between") return { start: k, intro: "between", adjacent: false };
+    if (INTRO.get(t.l) === "between") return { start: k, intro: "between", adjacent: false };
   }
   return null;
 }

@@ -22,6 +22,7 @@ import { countedNoun } from "./nouns";
 import { numberWord, parseDigits, parseNumberWords, vulgarFraction } from "./numbers";
 import { dateQualifierBefore, qualifierAfter, qualifierBefore } from "./qualifiers";
 import { changeBefore, connectorAt, introBefore, sportsNear } from "./ranges";
+import { mayStart, type StartWords } from "./starts";
 import { type Ctx, isCapitalised, isNum, isWord, low, near, raw, tight, tokAt } from "./tokens";
 import {
   matchCurrencyAfter,
@@ -52,6 +53,8 @@ export interface Inherited {
 
 export interface ReadState {
   p: LangProfile;
+  /** The words that may start a figure in the page language (see starts.ts). */
+  starts: StartWords;
   /** First token the read may look back to: the end of the previous figure. */
   min: number;
   inherit: Map<number, Inherited>;
@@ -112,7 +115,7 @@ function sentenceStart(c: Ctx, i: number): boolean {
 }
 
 /** The same state with another look-back limit. */
-const withMin = (st: ReadState, min: number): ReadState => ({ p: st.p, min, inherit: st.inherit });
+const withMin = (st: ReadState, min: number): ReadState => ({ p: st.p, starts: st.starts, min, inherit: st.inherit });
 
 /** Past a chain of glued letters, digits and joiners ("COVID-19", "9AB8", "3.5.1"), starting at token i. */
 function skipChain(c: Ctx, i: number): number {
@@ -418,6 +421,8 @@ export function readAt(c: Ctx, i: number, st: ReadState): ReadResult | null {
   const t = c.toks[i];
   if (t === undefined) return null;
   const p = st.p;
+  // Most tokens start nothing; a rule added below that starts at a new kind of word must add it to starts.ts.
+  if (!mayStart(t, st.starts)) return null;
   if (t.k === "w") {
     const d = dateFromMonth(c, i, p);
     if (d !== null) return dateFound(c, d, st);

@@ -5,6 +5,7 @@
  */
 
 import type { Lang, LangProfile } from "./lang";
+import { lookup } from "./lookup";
 import { scaleWord } from "./numbers";
 import { type Ctx, isWord, low, near, PhraseSet, raw, tight } from "./tokens";
 
@@ -43,11 +44,11 @@ const SCALE_ABBR = new PhraseSet<number>(
 );
 
 // Long-scale languages call 10^12 a "billion"; their 10^9 is "milliard".
-const LONG_SCALE: Readonly<Partial<Record<Lang, Record<string, number>>>> = {
-  fr: { billion: 1e12, billions: 1e12 },
-  es: { billón: 1e12, billones: 1e12, millardo: 1e9, millardos: 1e9 },
-  de: { billion: 1e12, billionen: 1e12 },
-  pt: { trilhão: 1e12, trilhões: 1e12 },
+const LONG_SCALE: Readonly<Partial<Record<Lang, ReadonlyMap<string, number>>>> = {
+  fr: lookup({ billion: 1e12, billions: 1e12 }),
+  es: lookup({ billón: 1e12, billones: 1e12, millardo: 1e9, millardos: 1e9 }),
+  de: lookup({ billion: 1e12, billionen: 1e12 }),
+  pt: lookup({ trilhão: 1e12, trilhões: 1e12 }),
 };
 
 /** A scale word or abbreviation at token j ("million", "bn", tight "m" after money); `money` when a currency is known. */
@@ -55,7 +56,7 @@ export function matchScale(c: Ctx, j: number, p: LangProfile, money: boolean): {
   if (!near(c, j)) return null;
   const t = c.toks[j];
   if (t === undefined || t.k !== "w") return null;
-  const longScale = LONG_SCALE[p.lang]?.[t.l];
+  const longScale = LONG_SCALE[p.lang]?.get(t.l);
   if (longScale !== undefined) return { end: j + 1, mult: longScale };
   const w = scaleWord(t.l, p.lang);
   if (w !== undefined && (p.lang !== "en" || t.l !== "mil")) return { end: j + 1, mult: w };
