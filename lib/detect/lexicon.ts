@@ -19,6 +19,11 @@ export interface VerbInfo {
 export interface Lexicon {
   /** Inflected reporting-verb forms, lower case. */
   verbs: Map<string, VerbInfo>;
+  /**
+   * First letters and length of every form in `verbs` and every first word of `accordingTo`, as
+   * keys of `shapeKey`: most words are ruled out as cues without a look-up.
+   */
+  cueShapes: Uint8Array;
   /** Forms that are also common nouns ("states", "reports", "notes"): need a clear subject. */
   nounLike: Set<string>;
   /** "according to", "selon", "laut": a source phrase that precedes or follows the claim. */
@@ -391,6 +396,25 @@ const ENGLISH_NOUN_LIKE = [
 
 const cache = new Map<string, Lexicon>();
 
+const SHAPES = 32 * 32 * 32;
+
+/**
+ * The shape of text[start, end): its first two characters (five bits of each, which lower-casing
+ * does not change in ASCII) and its length (up to 31).
+ */
+function shapeAt(text: string, start: number, end: number): number {
+  const second = end - start > 1 ? text.charCodeAt(start + 1) & 31 : 0;
+  return ((text.charCodeAt(start) & 31) << 10) | (second << 5) | Math.min(end - start, 31);
+}
+
+/** Whether a lower-case word may be a reporting verb or the first word of "according to" (false means it surely is not). */
+export const mayBeCue = (lexicon: Lexicon, word: string): boolean =>
+  lexicon.cueShapes[shapeAt(word, 0, word.length)] === 1;
+
+/** `mayBeCue` for the ASCII word at text[start, end), before it is lower-cased. */
+export const mayBeCueAt = (lexicon: Lexicon, text: string, start: number, end: number): boolean =>
+  lexicon.cueShapes[shapeAt(text, start, end)] === 1;
+
 /** The lexicon for a BCP 47 language tag; English words are always included, as pages mix them. */
 export function lexiconFor(lang: string | null): Lexicon {
   const code = (lang ?? "en").toLowerCase().split(/[-_]/)[0] ?? "en";
@@ -404,10 +428,15 @@ export function lexiconFor(lang: string | null): Lexicon {
     ...(table.en ?? []),
     ...(key === "en" ? [] : (table[key] ?? [])),
   ];
+  const accordingTo = pick(ACCORDING_TO);
+  const cueShapes = new Uint8Array(SHAPES);
+  for (const word of [...verbs.keys(), ...accordingTo.map((phrase) => phrase[0] ?? "")])
+    cueShapes[shapeAt(word, 0, word.length)] = 1;
   const lexicon: Lexicon = {
     verbs,
+    cueShapes,
     nounLike: new Set(ENGLISH_NOUN_LIKE),
-    accordingTo: pick(ACCORDING_TO),
+    accordingTo,
     accordingToAfter: new Set(key === "de" ? ["zufolge"] : []),
     complementisers: new Set(pick(COMPLEMENTISERS)),
     verbModifiers: new Set(pick(MODIFIERS)),

@@ -1,26 +1,9 @@
-import { NOT_NAMES, ORGANISATION_WORDS, TITLES } from "./lexicon";
-import { type Range, type Token, tokenize } from "./sentences";
+/** The names mentioned in a text, and what a surname, a pronoun or a title refers back to. */
 
-/** A capitalised name in the text, with the titles written before it. */
-export interface NameMention {
-  start: number;
-  end: number;
-  /** The name without titles ("Imangali Tasmagambetov"), or the organisation ("CSTO Joint Staff"). */
-  name: string;
-  /** Lower-case name words, possessive "'s" removed. */
-  words: string[];
-  /** Lower-case title words written with it ("csto", "secretary", "general"). */
-  titles: string[];
-  kind: "person" | "organisation" | "unknown";
-  /** Evidence that this is a person: a title, an appositive, a role as speaker. */
-  strong: boolean;
-  /** Written as a possessive ("Clinton’s team"): a modifier, not a subject. */
-  possessive: boolean;
-  /** Inside a quotation: somebody else's words, not the narrative. */
-  quoted: boolean;
-  /** Opens its sentence (after a connective or an introductory phrase): where subjects stand. */
-  subject: boolean;
-}
+import { isSpaceCode } from "./chars";
+import { ORGANISATION_WORDS, TITLES } from "./lexicon";
+import { blockRuns, type NameMention, parseName } from "./names";
+import type { Range } from "./sentences";
 
 /** Nouns an appositive uses for an organisation rather than a person ("the nation's largest coal company"). */
 const INSTITUTION_NOUNS = new Set(
@@ -49,24 +32,6 @@ const ABBREVIATED_TITLES: Record<string, string> = {
   congresswoman: "representative",
 };
 
-const NAME_PARTICLES = new Set([
-  "de",
-  "da",
-  "di",
-  "del",
-  "della",
-  "van",
-  "von",
-  "der",
-  "den",
-  "bin",
-  "ibn",
-  "al",
-  "la",
-  "le",
-  "du",
-  "dos",
-]);
 const FEMALE_TITLES = new Set([
   "mrs",
   "ms",
@@ -102,126 +67,156 @@ const MALE_TITLES = new Set([
   "brother",
 ]);
 
-const isCapitalised = (token: Token): boolean => /^\p{Lu}/u.test(token.text);
-const isAcronym = (token: Token): boolean =>
-  /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\p{N}&-]{1,}$/u.test(token.text) && token.text.length <= 8;
-const bare = (word: string): string => word.replace(/['’]s?$/u, "");
-const isTitle = (token: Token): boolean => {
-  const lower = bare(token.lower);
-  return (
-    TITLES.has(lower) || (lower.includes("-") && lower.split("-").every((part) => TITLES.has(part) || part === "in"))
-  );
-};
+/** Closing marks that may stand between a sentence's final stop and the space after it. */
+const CLOSING_MARKS = "\"'”’»)";
 
-/** Splits a run of capitalised words into titles and the name proper, and says what it names. */
-export function parseName(run: Token[], text: string): Omit<NameMention, "quoted" | "subject"> | null {
-  let tokens = run;
-  while (tokens.length > 0 && NOT_NAMES.has((tokens[0] as Token).lower) && !isTitle(tokens[0] as Token))
-    tokens = tokens.slice(1);
-  while (tokens.length > 0 && NAME_PARTICLES.has((tokens[tokens.length - 1] as Token).lower))
-    tokens = tokens.slice(0, -1);
-  if (tokens.length === 0 || tokens.some((t) => t.text === "I")) return null;
-  // "Stephanie Rawlings of Baltimore": a person's name, then where they are from.
-  const of = tokens.findIndex((t) => t.lower === "of");
-  if (of > 0) {
-    const before = tokens.slice(0, of);
-    const personal = before.filter((t) => !isTitle(t) && !isAcronym(t) && !ORGANISATION_WORDS.has(bare(t.lower)));
-    if (personal.length > 0 && !isTitle(before[before.length - 1] as Token)) tokens = before;
-  }
-  const last = tokens[tokens.length - 1] as Token;
-  const possessive = /['’]s?$/u.test(last.text) && !/^\p{Lu}+['’]$/u.test(last.text);
-  const lastWord = bare(last.lower);
-  const span = (from: Token[]) => {
-    const first = from[0] as Token;
-    const end = possessive ? first.start + text.slice(first.start, last.end).replace(/['’]s?$/u, "").length : last.end;
-    return { start: first.start, end, name: text.slice(first.start, end) };
-  };
-  if (ORGANISATION_WORDS.has(lastWord) || (tokens.length === 1 && isAcronym(last))) {
-    return {
-      ...span(tokens),
-      words: tokens.map((t) => bare(t.lower)),
-      titles: [],
-      kind: "organisation",
-      strong: false,
-      possessive,
-    };
-  }
-  // The name is what follows the last title or acronym: "CSTO Secretary General | Imangali Tasmagambetov".
-  let cut = 0;
-  for (let i = 0; i < tokens.length - 1; i++) {
-    const token = tokens[i] as Token;
-    if (isTitle(token) || isAcronym(token) || ORGANISATION_WORDS.has(bare(token.lower)) || token.lower === "of")
-      cut = i + 1;
-  }
-  const titles = tokens.slice(0, cut).map((t) => bare(t.lower));
-  const name = tokens.slice(cut);
-  if (name.length === 0 || name.every((t) => NOT_NAMES.has(t.lower) || isTitle(t))) return null;
-  const personal = name.filter((t) => !NAME_PARTICLES.has(t.lower));
-  return {
-    ...span(name),
-    words: name.map((t) => bare(t.lower)),
-    titles,
-    kind: titles.some((t) => TITLES.has(t)) || personal.length >= 2 ? "person" : "unknown",
-    strong: titles.some((t) => TITLES.has(t)),
-    possessive,
-  };
+/** Whether text[k] ends a sentence: a line break, or . ! ? : with closing marks and a space right after. */
+function isBoundary(text: string, k: number): boolean {
+  const code = text.charCodeAt(k);
+  if (code === 0x0a) return true;
+  if (code !== 0x2e && code !== 0x21 && code !== 0x3f && code !== 0x3a) return false;
+  const limit = Math.min(k + 4, text.length);
+  let j = k + 1;
+  while (j < limit && CLOSING_MARKS.includes(text[j] as string)) j++;
+  return j < limit && isSpaceCode(text.charCodeAt(j));
 }
 
-/** Runs of capitalised words (with name particles and initials between) in a range of text. */
-export function capitalisedRuns(tokens: Token[], text: string): Token[][] {
-  const runs: Token[][] = [];
-  let run: Token[] = [];
-  const flush = () => {
-    if (run.length > 0) runs.push(run);
-    run = [];
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as Token;
-    const previous = run[run.length - 1];
-    // A comma, bracket or sentence end between two words breaks the run; "H." and "Jr." do not.
-    if (previous && !/^[\s.]*$/u.test(text.slice(previous.end, token.start).replace(/^\.(?=\s)/u, ""))) flush();
-    if (
-      previous &&
-      /[.!?]\s/u.test(text.slice(previous.end, token.start + 1)) &&
-      !/^(?:\p{Lu}|\p{Lu}\p{Ll}{1,3})$/u.test(previous.text)
-    )
-      flush();
-    const capital = isCapitalised(token);
-    const following = tokens[i + 1];
-    // "Department of Justice", "Commission on Presidential Debates", "Center for American Progress".
-    const particle =
-      NAME_PARTICLES.has(token.lower) ||
-      token.lower === "of" ||
-      ((token.lower === "on" || token.lower === "for") &&
-        following !== undefined &&
-        !ORGANISATION_WORDS.has(following.lower));
-    if (capital) run.push(token);
-    else if (particle && run.length > 0 && following && isCapitalised(following)) run.push(token);
-    else flush();
+const BOUNDARY_CANDIDATES = /[\n.!?:]/g;
+
+/**
+ * The last sentence boundary before a position in one block, for positions asked in text order:
+ * the block is searched once, forward, instead of scanned back from every name.
+ */
+class BoundaryCursor {
+  /** The block's own text, so that searches never run past it. */
+  private readonly body: string;
+  /** The next possible boundary not yet looked at (the block's end when none is left). */
+  private next: number;
+  private last = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly block: Range,
+  ) {
+    this.body = text.slice(block.start, block.end);
+    this.next = this.candidateFrom(block.start);
   }
-  flush();
-  return runs;
+
+  /** The first . ! ? : or line break at or after `from`, or the block's end. */
+  private candidateFrom(from: number): number {
+    BOUNDARY_CANDIDATES.lastIndex = from - this.block.start;
+    // `test` rather than `exec`, which allocates a match: the one-character match ends at lastIndex.
+    return BOUNDARY_CANDIDATES.test(this.body) ? BOUNDARY_CANDIDATES.lastIndex - 1 + this.block.start : this.block.end;
+  }
+
+  /** The offset of the last boundary in [block start, at), or -1. */
+  before(at: number): number {
+    if (at <= this.last) {
+      // Out of order: look back from `at` itself.
+      for (let k = at - 1; k >= this.block.start; k--) if (isBoundary(this.text, k)) return k;
+      return -1;
+    }
+    while (this.next < at) {
+      if (isBoundary(this.text, this.next)) this.last = this.next;
+      this.next = this.candidateFrom(this.next + 1);
+    }
+    return this.last;
+  }
 }
+
+// Patterns compiled once here: a `\p{…}` pattern written inside a function is rebuilt on every call
+// once esbuild has lowered it to `new RegExp`, as it does for an engine target (tsx; browser builds).
+/** A capitalised word and a space ("On Monday"). */
+const OPENING_WORD = /^(?:\p{Lu}\p{Ll}*\s)/u;
+/** ", the …", ", a …", ", 45,": an appositive after a name. */
+const APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+[\p{Ll}\p{Lu}]|\p{N}{1,3},)/u;
 
 /** Whether a name at `at` opens its sentence, possibly after a connective or an introductory phrase and comma. */
-function opensSentence(text: string, block: Range, at: number): boolean {
-  let i = at - 1;
+function opensSentence(text: string, block: Range, at: number, boundaries: BoundaryCursor): boolean {
   const floor = Math.max(block.start, at - 300);
-  const boundary = (k: number) =>
-    text[k] === "\n" || (/[.!?:]/u.test(text[k] as string) && /^["'”’»)]*\s/u.test(text.slice(k + 1, k + 4)));
-  while (i >= floor && !boundary(i)) i--;
-  const prefix = text
-    .slice(Math.max(i + 1, floor), at)
-    .replace(/^["'”’»)]+/u, "")
-    .trim();
-  if (prefix === "" || /^[\p{Lu}][\p{Ll}]*,?$/u.test(prefix) || /^["“‘«]$/u.test(prefix)) return true;
+  // The sentence starts after the last boundary, looking back no further than `floor`.
+  const boundary = boundaries.before(at);
+  // What stands between the boundary and the name, without closing marks and spaces around it.
+  let from = boundary >= floor ? boundary + 1 : floor;
+  while (from < at && CLOSING_MARKS.includes(text[from] as string)) from++;
+  while (from < at && isSpaceCode(text.charCodeAt(from))) from++;
+  let to = at;
+  while (to > from && isSpaceCode(text.charCodeAt(to - 1))) to--;
+  if (to === from) return true;
+  const prefix = text.slice(from, to);
+  if (/^[\p{Lu}][\p{Ll}]*,?$/u.test(prefix) || /^["“‘«]$/u.test(prefix)) return true;
   // After an introductory phrase: "On Monday night, Clinton …", "In a statement, the ministry …".
   return (
-    /,$/u.test(prefix) &&
+    prefix.endsWith(",") &&
     !prefix.slice(0, -1).includes(",") &&
-    /^(?:\p{Lu}\p{Ll}*\s)/u.test(`${prefix} `) &&
+    OPENING_WORD.test(`${prefix} `) &&
     prefix.split(/\s+/u).length <= 8
   );
+}
+
+/**
+ * The head noun of an appositive after a name (", the nation's largest coal company" gives
+ * "company"; ", 45," gives ""), or null when no appositive follows the comma at `comma`.
+ */
+function appositiveHead(text: string, comma: number): string | null {
+  const after = text.slice(comma, comma + 80);
+  if (!APPOSITIVE.test(after)) return null;
+  const description = /^,\s+([^,.;]*)/u.exec(after)?.[1] ?? "";
+  return (
+    (description.toLowerCase().split(/\s+(?:of|in|at|for|that|which|who|based)\s+/u)[0] ?? "").split(/\s+/u).pop() ?? ""
+  );
+}
+
+/** Whether a mention is of a person or unknown (not an organisation) and contains all of `words`. */
+function namesWith(m: NameMention, words: string[]): boolean {
+  return m.kind !== "organisation" && words.every((w) => m.words.includes(w));
+}
+
+/** The names of a text, in order, with look-ups by surname and the genders their titles tell. */
+interface MentionIndex {
+  all: NameMention[];
+  /** Mentions by their last word, for surname look-ups. */
+  bySurname: Map<string, NameMention[]>;
+  genders: Map<string, "m" | "f">;
+}
+
+/** Finds and parses every name of a text (outside or inside the quotations `quoted`). */
+function indexMentions(text: string, blocks: Range[], quoted: Range[]): MentionIndex {
+  const index: MentionIndex = { all: [], bySurname: new Map(), genders: new Map() };
+
+  const sortedQuotes = [...quoted].sort((a, b) => a.start - b.start);
+  let q = 0;
+  for (const block of blocks) {
+    const boundaries = new BoundaryCursor(text, block);
+    for (const run of blockRuns(text, block)) {
+      const mention = parseName(run, text);
+      if (!mention) continue;
+      while (q < sortedQuotes.length && (sortedQuotes[q] as Range).end <= mention.start) q++;
+      mention.quoted = q < sortedQuotes.length && (sortedQuotes[q] as Range).start <= mention.start;
+      mention.subject = opensSentence(text, block, mention.start, boundaries);
+      // "Marc Morial, the chief executive of ..." and "John Smith, 45," introduce a person;
+      // "Peabody Energy, the nation's largest coal company," an organisation.
+      const appositive = text.charCodeAt(mention.end) === 0x2c ? appositiveHead(text, mention.end) : null;
+      if (appositive !== null && (ORGANISATION_WORDS.has(appositive) || INSTITUTION_NOUNS.has(appositive)))
+        mention.kind = "organisation";
+      else if (appositive !== null && mention.kind !== "organisation") {
+        mention.strong = true;
+        mention.kind = "person";
+      }
+      index.all.push(mention);
+      const surname = mention.words[mention.words.length - 1] as string;
+      const list = index.bySurname.get(surname);
+      if (list) list.push(mention);
+      else index.bySurname.set(surname, [mention]);
+      const gender = mention.titles.some((t) => FEMALE_TITLES.has(t))
+        ? "f"
+        : mention.titles.some((t) => MALE_TITLES.has(t))
+          ? "m"
+          : null;
+      if (gender) index.genders.set(mention.words[mention.words.length - 1] as string, gender);
+    }
+  }
+  return index;
 }
 
 /**
@@ -230,60 +225,29 @@ function opensSentence(text: string, block: Range, at: number): boolean {
  * "the secretary general" to the person with that title.
  */
 export class Mentions {
-  readonly all: NameMention[] = [];
-  /** Mentions by their last word, for surname look-ups. */
-  private readonly bySurname = new Map<string, NameMention[]>();
+  /** The names, parsed on first need: many texts have no attribution to resolve. */
+  private parsed: MentionIndex | null = null;
   /** Speakers found so far, in text order: the persons in focus for "he" and "she". */
   private readonly speakers: { at: number; name: string; plural: boolean; person: boolean }[] = [];
-  private readonly genders = new Map<string, "m" | "f">();
 
-  constructor(text: string, blocks: Range[], quoted: Range[]) {
-    const sortedQuotes = [...quoted].sort((a, b) => a.start - b.start);
-    let q = 0;
-    for (const block of blocks) {
-      const tokens = tokenize(text, block.start, block.end);
-      for (const run of capitalisedRuns(tokens, text)) {
-        const parsed = parseName(run, text);
-        if (!parsed) continue;
-        while (q < sortedQuotes.length && (sortedQuotes[q] as Range).end <= parsed.start) q++;
-        const inQuote = q < sortedQuotes.length && (sortedQuotes[q] as Range).start <= parsed.start;
-        const after = text.slice(parsed.end, parsed.end + 80);
-        // "Marc Morial, the chief executive of ..." and "John Smith, 45," introduce a person;
-        // "Peabody Energy, the nation's largest coal company," an organisation.
-        const appositive = /^,\s+(?:(?:a|an|the)\s+[\p{Ll}\p{Lu}]|\p{N}{1,3},)/u.test(after);
-        const description = /^,\s+([^,.;]*)/u.exec(after)?.[1] ?? "";
-        const head =
-          (description.toLowerCase().split(/\s+(?:of|in|at|for|that|which|who|based)\s+/u)[0] ?? "")
-            .split(/\s+/u)
-            .pop() ?? "";
-        const mention: NameMention = { ...parsed, quoted: inQuote, subject: opensSentence(text, block, parsed.start) };
-        if (appositive && (ORGANISATION_WORDS.has(head) || INSTITUTION_NOUNS.has(head))) mention.kind = "organisation";
-        else if (appositive && mention.kind !== "organisation") {
-          mention.strong = true;
-          mention.kind = "person";
-        }
-        this.all.push(mention);
-        const surname = mention.words[mention.words.length - 1] as string;
-        const list = this.bySurname.get(surname);
-        if (list) list.push(mention);
-        else this.bySurname.set(surname, [mention]);
-        const gender = mention.titles.some((t) => FEMALE_TITLES.has(t))
-          ? "f"
-          : mention.titles.some((t) => MALE_TITLES.has(t))
-            ? "m"
-            : null;
-        if (gender) this.genders.set(mention.words[mention.words.length - 1] as string, gender);
-      }
-    }
+  constructor(
+    private readonly text: string,
+    private readonly blocks: Range[],
+    private readonly quoted: Range[],
+  ) {}
+
+  private get index(): MentionIndex {
+    this.parsed ??= indexMentions(this.text, this.blocks, this.quoted);
+    return this.parsed;
   }
 
   /** Index of the first mention at or after `at` (mentions are in text order). */
   private before(at: number): number {
     let lo = 0;
-    let hi = this.all.length;
+    let hi = this.index.all.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((this.all[mid] as NameMention).start < at) lo = mid + 1;
+      if ((this.index.all[mid] as NameMention).start < at) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -293,7 +257,7 @@ export class Mentions {
   fullest(words: string[], at: number): string | null {
     if (words.length === 0) return null;
     const surname = words[words.length - 1] as string;
-    const list = this.bySurname.get(surname) ?? [];
+    const list = this.index.bySurname.get(surname) ?? [];
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
@@ -301,15 +265,14 @@ export class Mentions {
       if ((list[mid] as NameMention).start < at) lo = mid + 1;
       else hi = mid;
     }
-    const fits = (m: NameMention) => m.kind !== "organisation" && words.every((w) => m.words.includes(w));
     let best: NameMention | null = null;
     for (let i = lo - 1; i >= 0 && i >= lo - 200; i--) {
       const m = list[i] as NameMention;
-      if (fits(m) && (!best || m.words.length > best.words.length)) best = m;
+      if (namesWith(m, words) && (!best || m.words.length > best.words.length)) best = m;
     }
     for (let i = lo; !best && i < list.length && i < lo + 50; i++) {
       const m = list[i] as NameMention;
-      if (fits(m) && m.words.length > words.length) best = m;
+      if (namesWith(m, words) && m.words.length > words.length) best = m;
     }
     return best ? best.name : null;
   }
@@ -321,12 +284,18 @@ export class Mentions {
       .filter((w) => TITLES.has(w) && !/^(?:former|acting|interim|then|late|top|senior|junior)$/.test(w));
     if (head.length === 0) return null;
     for (let i = this.before(at) - 1, seen = 0; i >= 0 && seen < 400; i--, seen++) {
-      const mention = this.all[i] as NameMention;
+      const mention = this.index.all[i] as NameMention;
       if (mention.kind === "organisation") continue;
       const titles = mention.titles.map((t) => ABBREVIATED_TITLES[t] ?? t);
       if (head.every((w) => titles.includes(w))) return this.fullest(mention.words, at) ?? mention.name;
     }
     return null;
+  }
+
+  /** Whether a name may stand for a pronoun of `gender` (null: either), as far as its titles tell. */
+  private agreesInGender(name: string, gender: "m" | "f" | null): boolean {
+    const known = this.index.genders.get(name.toLowerCase().split(/\s+/).pop() ?? "");
+    return !gender || !known || known === gender;
   }
 
   /** Records a speaker, so that later pronouns can refer to it. */
@@ -345,28 +314,25 @@ export class Mentions {
       : /^(?:she|elle|ella|ela|ona)$/.test(pronoun)
         ? "f"
         : null;
-    const fits = (name: string) => {
-      const known = this.genders.get(name.toLowerCase().split(/\s+/).pop() ?? "");
-      return !gender || !known || known === gender;
-    };
+
     let speaker: { at: number; name: string } | null = null;
     for (let i = this.speakers.length - 1, seen = 0; i >= 0 && seen < 400; i--, seen++) {
       const s = this.speakers[i] as { at: number; name: string; plural: boolean; person: boolean };
       if (s.at >= at) continue;
       const agrees = plural ? s.plural || !s.person : s.person && !s.plural;
-      if (agrees && fits(s.name)) {
+      if (agrees && this.agreesInGender(s.name, gender)) {
         speaker = s;
         break;
       }
     }
     if (plural) return speaker?.name ?? null;
     for (let i = this.before(at) - 1, seen = 0; i >= 0 && seen < 400; i--, seen++) {
-      const mention = this.all[i] as NameMention;
+      const mention = this.index.all[i] as NameMention;
       if (speaker && mention.start <= speaker.at) break;
       if (mention.quoted || mention.possessive || !mention.subject || mention.kind === "organisation") continue;
       const name = this.fullest(mention.words, at) ?? mention.name;
       const person = mention.kind === "person" || mention.strong || /\s/u.test(name);
-      if (person && fits(name)) return name;
+      if (person && this.agreesInGender(name, gender)) return name;
     }
     return speaker?.name ?? null;
   }

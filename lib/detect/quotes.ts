@@ -1,3 +1,4 @@
+import { isSpaceCode, LETTER, NUMBER, startsDigit, unitClass } from "./chars";
 import type { Range } from "./sentences";
 
 /** A span between matching quotation marks. */
@@ -72,9 +73,12 @@ const ELISIONS = new Set([
   "t",
 ]);
 
-const isSpace = (ch: string | undefined): boolean => ch === undefined || /\s/u.test(ch);
-const OPENING_CONTEXT = /[\s([{\u2014\u2013\-/“‘«‹„‚"'「『]/u;
-const CLOSING_CONTEXT = /[\s.,;:!?)\]}\u2014\u2013\-/…”’»›"'」』]/u;
+const isSpace = (ch: string | undefined): boolean => ch === undefined || isSpaceCode(ch.charCodeAt(0));
+/** Characters (besides spaces) after which a mark opens, and before which it closes, a quotation. */
+const OPENING_CONTEXT = new Set(Array.from("([{\u2014\u2013-/“‘«‹„‚\"'「『"));
+const CLOSING_CONTEXT = new Set(Array.from(".,;:!?)]}\u2014\u2013-/…”’»›\"'」』"));
+/** Whether a character (one code unit) is a letter. */
+const isLetter = (ch: string | undefined): boolean => ch !== undefined && (unitClass(ch.charCodeAt(0)) & LETTER) !== 0;
 
 /** Languages that close with “ after a „ opening (German, Czech and neighbours). */
 const LOW_OPENING_LANGS = new Set([
@@ -95,6 +99,25 @@ const LOW_OPENING_LANGS = new Set([
   "da",
 ]);
 
+/** Whether an opening mark among the top three of the stack can be closed by `closer`. */
+function hasOpenFor(stack: Open[], closer: string): boolean {
+  const accepted = CLOSES[closer] ?? "";
+  for (let k = stack.length - 1; k >= Math.max(0, stack.length - 3); k--) {
+    if (accepted.includes((stack[k] as Open).ch)) return true;
+  }
+  return false;
+}
+
+/** Whether the apostrophe at `i` stands for elided letters or digits ('em, 'n', '90s) rather than opening a quotation. */
+function isElided(text: string, i: number, block: Range, next: string | undefined): boolean {
+  const wordAfter = /^[\p{L}]+/u.exec(text.slice(i + 1, Math.min(block.end, i + 8)))?.[0]?.toLowerCase() ?? "";
+  return (
+    startsDigit(next ?? "") ||
+    (ELISIONS.has(wordAfter) && !/[\p{L}]/u.test(text[i + 1 + wordAfter.length] ?? " ") && wordAfter.length > 1) ||
+    (wordAfter === "n" && /['’‘]/.test(text[i + 2] ?? ""))
+  );
+}
+
 /** The role of a possible quotation mark at `i`, or null when it is an apostrophe, an inch sign or stray. */
 function classify(
   text: string,
@@ -107,40 +130,28 @@ function classify(
   const length = ch === "'" && text[i + 1] === "'" ? 2 : 1;
   const prev = i > block.start ? text[i - 1] : undefined;
   const next = i + length < block.end ? text[i + length] : undefined;
-  const left = !isSpace(next) && (prev === undefined || OPENING_CONTEXT.test(prev));
-  const right = !isSpace(prev) && (next === undefined || CLOSING_CONTEXT.test(next));
-  const hasOpen = (closer: string) => {
-    const accepted = CLOSES[closer] ?? "";
-    for (let k = stack.length - 1; k >= Math.max(0, stack.length - 3); k--) {
-      if (accepted.includes((stack[k] as Open).ch)) return true;
-    }
-    return false;
-  };
+  const left = !isSpace(next) && (prev === undefined || isSpace(prev) || OPENING_CONTEXT.has(prev));
+  const right = !isSpace(prev) && (next === undefined || isSpace(next) || CLOSING_CONTEXT.has(next));
   if (length === 2) {
     if (left && !right) return { ch: '"', length, role: "open" };
-    if (right && !left) return hasOpen('"') ? { ch: '"', length, role: "close" } : null;
+    if (right && !left) return hasOpenFor(stack, '"') ? { ch: '"', length, role: "close" } : null;
     return null;
   }
-  const wordAfter = /^[\p{L}]+/u.exec(text.slice(i + 1, Math.min(block.end, i + 8)))?.[0]?.toLowerCase() ?? "";
-  const elided =
-    /\p{N}/u.test(next ?? "") ||
-    (ELISIONS.has(wordAfter) && !/[\p{L}]/u.test(text[i + 1 + wordAfter.length] ?? " ") && wordAfter.length > 1) ||
-    (wordAfter === "n" && /['’‘]/.test(text[i + 2] ?? ""));
   switch (ch) {
     case "“":
       if (right && !left) return { ch, length, role: "close" };
       if (left && !right)
-        return lowOpening && hasOpen("“") ? { ch, length, role: "close" } : { ch, length, role: "open" };
-      return hasOpen("“") && (lowOpening || !isSpace(prev))
+        return lowOpening && hasOpenFor(stack, "“") ? { ch, length, role: "close" } : { ch, length, role: "open" };
+      return hasOpenFor(stack, "“") && (lowOpening || !isSpace(prev))
         ? { ch, length, role: "close" }
         : { ch, length, role: "open" };
     case "”":
-      if (left && !right && !hasOpen("”")) return { ch, length, role: "open" };
+      if (left && !right && !hasOpenFor(stack, "”")) return { ch, length, role: "open" };
       return { ch, length, role: "close" };
     case '"':
       if (left && !right) return { ch, length, role: "open" };
-      if (right && !left) return hasOpen('"') ? { ch, length, role: "close" } : null;
-      if (left && right) return hasOpen('"') ? { ch, length, role: "close" } : { ch, length, role: "open" };
+      if (right && !left) return hasOpenFor(stack, '"') ? { ch, length, role: "close" } : null;
+      if (left && right) return hasOpenFor(stack, '"') ? { ch, length, role: "close" } : { ch, length, role: "open" };
       return null;
     case "„":
     case "「":
@@ -152,37 +163,48 @@ function classify(
     case "«":
     case "‹": {
       const reversedCloser = ch === "«" ? "«" : "‹";
-      if (right && !left && hasOpen(reversedCloser)) return { ch, length, role: "close" };
+      if (right && !left && hasOpenFor(stack, reversedCloser)) return { ch, length, role: "close" };
       return { ch, length, role: "open" };
     }
     case "»":
     case "›": {
       const opener = ch === "»" ? "«" : "‹";
-      if (left && !right && !hasOpen(ch) && stack.every((o) => o.ch !== opener)) return { ch, length, role: "open" };
+      if (left && !right && !hasOpenFor(stack, ch) && stack.every((o) => o.ch !== opener))
+        return { ch, length, role: "open" };
       return { ch, length, role: "close" };
     }
     case "‚":
       return left && !right ? { ch, length, role: "open" } : null;
     case "‘":
-      if (right && !left && hasOpen("‘")) return { ch, length, role: "close" };
-      if (left && !right && !elided) return { ch, length, role: "open" };
+      if (right && !left && hasOpenFor(stack, "‘")) return { ch, length, role: "close" };
+      if (left && !right && !isElided(text, i, block, next)) return { ch, length, role: "open" };
       return null;
     case "’":
     case "'":
-      if (/\p{L}/u.test(prev ?? "") && /\p{L}/u.test(next ?? "")) return null; // don't, O'Neill
-      if (right && !left) return hasOpen(ch) ? { ch, length, role: "close" } : null; // the Smiths' album
-      if (left && !right) return elided || ch === "’" ? null : { ch, length, role: "open" };
+      if (isLetter(prev) && isLetter(next)) return null; // don't, O'Neill
+      if (right && !left) return hasOpenFor(stack, ch) ? { ch, length, role: "close" } : null; // the Smiths' album
+      if (left && !right) return ch === "’" || isElided(text, i, block, next) ? null : { ch, length, role: "open" };
       return null;
     default:
       return null;
   }
 }
 
-const MARK_CHARS = new Set(['"', "'", "“", "”", "‘", "’", "«", "»", "„", "‚", "‹", "›", "「", "」", "『", "』"]);
+const MARKS = /["'“”‘’«»„‚‹›「」『』]/g;
+
+/**
+ * Offset of the next possible quotation mark at or after `from` in a block, or the block's end: a
+ * search in the block's own text (`body`, starting at `offset`), faster than testing every character.
+ */
+function nextMark(body: string, offset: number, from: number): number {
+  MARKS.lastIndex = from - offset;
+  // `test` rather than `exec`, which allocates a match: the one-character match ends at lastIndex.
+  return MARKS.test(body) ? MARKS.lastIndex - 1 + offset : offset + body.length;
+}
 
 /** Whether a letter or digit occurs in text[start, end). */
 function hasWordCharacter(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (/[\p{L}\p{N}]/u.test(text[i] as string)) return true;
+  for (let i = start; i < end; i++) if (unitClass(text.charCodeAt(i)) & (LETTER | NUMBER)) return true;
   return false;
 }
 
@@ -199,6 +221,45 @@ function continues(opener: string, ch: string): boolean {
 }
 
 /**
+ * Adds the quotation that `open` starts and a mark at `closeAt` ends (or the paragraph, when
+ * unclosed), unless it holds no word; adopts the quotations found inside it. Its index, or -1.
+ */
+function emit(
+  text: string,
+  quotations: Quotation[],
+  open: Open,
+  closeAt: number,
+  closeLength: number,
+  depth: number,
+  multiParagraph: boolean,
+  unclosed: boolean,
+): number {
+  let start = open.at + open.length;
+  let end = closeAt;
+  while (start < end && isSpace(text[start])) start++;
+  while (end > start && isSpace(text[end - 1])) end--;
+  if (!hasWordCharacter(text, start, end)) return -1;
+  quotations.push({
+    open: open.at,
+    openLength: open.length,
+    close: closeAt,
+    closeLength,
+    start,
+    end,
+    depth,
+    parent: -1,
+    multiParagraph,
+    unclosed,
+  });
+  const index = quotations.length - 1;
+  for (const child of open.children) {
+    const q = quotations[child];
+    if (q && q.parent === -1) q.parent = index;
+  }
+  return index;
+}
+
+/**
  * Pairs the quotation marks of every paragraph block. Marks pair within their paragraph only,
  * so an unbalanced mark never swallows the text after it; a quotation continues into the next
  * paragraph only by the multi-paragraph convention (no closing mark at the end of one paragraph,
@@ -210,33 +271,6 @@ export function findQuotations(text: string, blocks: Range[], lang: string | nul
   // A quotation carried over from the previous paragraph, with the index it will take.
   let carried: { mark: Open; from: number } | null = null;
 
-  const emit = (open: Open, closeAt: number, closeLength: number, depth: number, extra: Partial<Quotation>) => {
-    let start = open.at + open.length;
-    let end = closeAt;
-    while (start < end && isSpace(text[start])) start++;
-    while (end > start && isSpace(text[end - 1])) end--;
-    if (!hasWordCharacter(text, start, end)) return -1;
-    quotations.push({
-      open: open.at,
-      openLength: open.length,
-      close: closeAt,
-      closeLength,
-      start,
-      end,
-      depth,
-      parent: -1,
-      multiParagraph: false,
-      unclosed: false,
-      ...extra,
-    });
-    const index = quotations.length - 1;
-    for (const child of open.children) {
-      const q = quotations[child];
-      if (q && q.parent === -1) q.parent = index;
-    }
-    return index;
-  };
-
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b] as Range;
     const stack: Open[] = [];
@@ -246,8 +280,9 @@ export function findQuotations(text: string, blocks: Range[], lang: string | nul
       skipAt = firstVisible(text, block);
       carried = null;
     }
-    for (let i = block.start; i < block.end; i++) {
-      if (i === skipAt || !MARK_CHARS.has(text[i] as string)) continue;
+    const body = text.slice(block.start, block.end);
+    for (let i = nextMark(body, block.start, block.start); i < block.end; i = nextMark(body, block.start, i + 1)) {
+      if (i === skipAt) continue;
       const at = i;
       const mark = classify(text, at, block, stack, lowOpening);
       if (!mark) continue;
@@ -264,7 +299,7 @@ export function findQuotations(text: string, blocks: Range[], lang: string | nul
       for (let d = k + 1; d < stack.length; d++) open.children.push(...(stack[d] as Open).children);
       stack.length = k;
       const multiParagraph = open.at < block.start;
-      const index = emit(open, at, mark.length, k, { multiParagraph });
+      const index = emit(text, quotations, open, at, mark.length, k, multiParagraph, false);
       if (index >= 0 && k > 0) (stack[k - 1] as Open).children.push(index);
       else if (index < 0 && k > 0) (stack[k - 1] as Open).children.push(...open.children);
     }
@@ -281,7 +316,7 @@ export function findQuotations(text: string, blocks: Range[], lang: string | nul
     if (opensParagraph) {
       let end = block.end;
       while (end > block.start && isSpace(text[end - 1])) end--;
-      emit(bottom, end, 0, 0, { unclosed: true, multiParagraph: bottom.at < block.start });
+      emit(text, quotations, bottom, end, 0, 0, bottom.at < block.start, true);
     }
   }
   // Depth from the final nesting: a quotation whose enclosing mark was dropped is an outer one.

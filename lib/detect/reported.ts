@@ -1,7 +1,7 @@
-import type { Lexicon } from "./lexicon";
-import { capitalisedRuns } from "./mentions";
-import type { Range, Token } from "./sentences";
-import { tokenize } from "./sentences";
+import { indexIn, isSpaceCode, startsDigit, startsLower, startsUpper } from "./chars";
+import { type Lexicon, mayBeCueAt } from "./lexicon";
+import { capitalisedRuns } from "./names";
+import type { Range } from "./sentences";
 import {
   type Attribution,
   accordingToAt,
@@ -14,6 +14,7 @@ import {
   subjectBefore,
   verbAt,
 } from "./speakers";
+import { type Token, tokenIndex, tokenize } from "./words";
 
 /** A reported clause with its attribution, before the source is resolved. */
 export interface ReportedClause extends Range {
@@ -37,7 +38,34 @@ const CLAUSE_BREAKS = /^,\s+(?:but|while|whereas|as|although|though|even as)\s+(
 const QUANTIFIERS =
   /^(?:\p{N}[\p{N},.]*|hundreds|thousands|dozens|millions|billions|scores|many|some|most|several|few|all|both|each|none|no)$/u;
 
-const isQuoteChar = (ch: string | undefined): boolean => ch !== undefined && /["“”„«»「」]/u.test(ch);
+// Patterns compiled once here: a `\p{…}` pattern written inside a function is rebuilt on every call
+// once esbuild has lowered it to `new RegExp`, as it does for an engine target (tsx; browser builds).
+/** A gerund or adverb in lower case ("saying", "publicly"). */
+const GERUND_OR_ADVERB = /^\p{Ll}+(?:ing|ly)$/u;
+/** A gerund of four letters or more ("Speaking"). */
+const LONG_GERUND = /^\p{L}{3,}ing$/u;
+/** ", but warned …": a past verb after "but". */
+const BUT_PAST = /^,\s+but\s+\p{Ll}+ed\b/u;
+/** ", (adverb) saying …": a participle after a comma. */
+const TRAILING_PARTICIPLE = /^,\s+(?:\p{Ll}+ly\s+)?(\p{Ll}{3,}ing)\b/u;
+/** A capitalised word ("Smith"), not an acronym. */
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}/u;
+/** A form of "be" (and an adverb) right before a verb: "is saying", "was also telling". */
+const PROGRESSIVE = /\b(?:is|are|was|were|be|been|'s|'re|’s|’re)\s+(?:(?:also|still|now|again|not|\p{Ll}+ly)\s+)?$/u;
+
+const QUOTE_CHARS = '"“”„«»「」';
+const isQuoteChar = (ch: string | undefined): boolean => ch !== undefined && QUOTE_CHARS.includes(ch);
+const OPENING_MARKS = /["“„«]/u;
+/** Spaces and the punctuation . ! ? … ; : , that a clause does not end with. */
+const isTrailing = (code: number): boolean =>
+  isSpaceCode(code) ||
+  code === 0x2e ||
+  code === 0x21 ||
+  code === 0x3f ||
+  code === 0x2026 ||
+  code === 0x3b ||
+  code === 0x3a ||
+  code === 0x2c;
 
 /** Whether a token can open a bare reported clause: anything but a preposition, a conjunction, an infinitive or a bare object. */
 function opensClause(token: Token | undefined, lexicon: Lexicon): boolean {
@@ -45,7 +73,7 @@ function opensClause(token: Token | undefined, lexicon: Lexicon): boolean {
   if (CLAUSE_PRONOUNS.has(token.lower) || lexicon.pronouns.has(token.lower) || lexicon.determiners.has(token.lower))
     return true;
   if (lexicon.prepositions.has(token.lower) || NOT_CLAUSE_OPENERS.has(token.lower)) return false;
-  if (/^\p{Ll}+(?:ing|ly)$/u.test(token.text)) return false;
+  if ((token.text.endsWith("ing") || token.text.endsWith("ly")) && GERUND_OR_ADVERB.test(token.text)) return false;
   return true;
 }
 
@@ -119,9 +147,9 @@ function complementStart(
   if (cue.info.hearer) {
     const hearer = tokens[k];
     if (!hearer) return null;
-    if (HEARERS.has(hearer.lower) || /^\p{Lu}/u.test(hearer.text)) {
+    if (HEARERS.has(hearer.lower) || startsUpper(hearer.text)) {
       k++;
-      while (k < tokens.length && /^\p{Lu}/u.test((tokens[k] as Token).text) && k < verbIndex + 6) k++;
+      while (k < tokens.length && startsUpper((tokens[k] as Token).text) && k < verbIndex + 6) k++;
     } else return null;
     while (k < tokens.length && TIME_WORDS.has((tokens[k] as Token).lower) && k < verbIndex + 9) k++;
     const next = tokens[k];
@@ -133,7 +161,7 @@ function complementStart(
   // "said about 20 people have …": an approximate number opens the clause.
   if (
     /^(?:about|around|nearly|almost|over|under|roughly)$/u.test(next.lower) &&
-    /^\p{N}/u.test(tokens[k + 1]?.text ?? "") &&
+    startsDigit(tokens[k + 1]?.text ?? "") &&
     cue.info.bare
   )
     return next.start;
@@ -163,12 +191,10 @@ function complementStart(
 function trimEnd(text: string, start: number, end: number): number {
   let e = end;
   for (;;) {
-    while (e > start && /[\s.!?…;:,]/u.test(text[e - 1] as string)) e--;
+    while (e > start && isTrailing(text.charCodeAt(e - 1))) e--;
     // A trailing closing mark whose opening mark is not in the clause is not part of it.
     if (e > start && isQuoteChar(text[e - 1])) {
-      const inner = text.slice(start, e - 1);
-      const opens = (inner.match(/["“„«]/gu) ?? []).length;
-      if (opens === 0) {
+      if (!OPENING_MARKS.test(text.slice(start, e - 1))) {
         e--;
         continue;
       }
@@ -193,12 +219,12 @@ function clauseEnd(text: string, start: number, end: number, lexicon: Lexicon, q
     e = cut;
     break;
   }
-  for (let comma = text.indexOf(",", start); comma >= 0 && comma < e; comma = text.indexOf(",", comma + 1)) {
+  for (let comma = indexIn(text, ",", start, e); comma >= 0; comma = indexIn(text, ",", comma + 1, e)) {
     // A comma inside a quotation counts only where the quotation ends right after it (“…,” though).
     if (quotes.some((q) => q.start <= comma && comma < q.end - 2)) continue;
     let rest = text.slice(comma, Math.min(e, comma + 60));
     rest = rest.replace(/^,\s*["”’»]/u, ",");
-    if (/^,\s+but\s+\p{Ll}+ed\b/u.test(rest)) {
+    if (BUT_PAST.test(rest)) {
       e = comma;
       break;
     }
@@ -209,7 +235,7 @@ function clauseEnd(text: string, start: number, end: number, lexicon: Lexicon, q
       break;
     }
     // Only a verb of saying or citing: ", providing greater safety" still belongs to the claim.
-    const participle = /^,\s+(?:\p{Ll}+ly\s+)?(\p{Ll}{3,}ing)\b/u.exec(rest);
+    const participle = TRAILING_PARTICIPLE.exec(rest);
     if (participle && (lexicon.verbs.has(participle[1] as string) || participle[1] === "citing")) {
       e = comma;
       break;
@@ -223,7 +249,7 @@ function clauseEnd(text: string, start: number, end: number, lexicon: Lexicon, q
         lexicon.pronouns.has(lower) ||
         (lexicon.determiners.has(lower) && lower !== "as") ||
         QUANTIFIERS.test(lower) ||
-        /^\p{Lu}\p{Ll}/u.test(word)
+        CAPITALISED_WORD.test(word)
       ) {
         e = comma;
         break;
@@ -279,6 +305,57 @@ function commaBefore(text: string, sentence: Range, position: number): number {
 const wordCount = (text: string, range: Range): number => tokenize(text, range.start, range.end).length;
 
 /**
+ * Whether a position in `positions` lies in [start, end). (A helper, not a closure: a closure over
+ * the loop's variables made the engine allocate a scope for every word of the sentence.)
+ */
+function anyWithin(positions: number[], start: number, end: number): boolean {
+  for (const at of positions) if (at >= start && at < end) return true;
+  return false;
+}
+
+/** Whether `at` lies inside one of the quotations. */
+function isQuoted(quotes: Range[], at: number): boolean {
+  for (const q of quotes) if (q.start <= at && at < q.end) return true;
+  return false;
+}
+
+/** Adds a clause, trimmed, unless it is under three words, mostly quoted, or already found. */
+function addClause(
+  found: ReportedClause[],
+  text: string,
+  quotes: Range[],
+  range: Range,
+  attribution: Attribution,
+): void {
+  const e = trimEnd(text, range.start, range.end);
+  let s = range.start;
+  while (s < e && /\s/u.test(text[s] as string)) s++;
+  const clause = { start: s, end: e };
+  if (e <= s || wordCount(text, clause) < 3) return;
+  if (quotedShare(clause, quotes) >= 0.5) return;
+  if (found.some((f) => f.start === clause.start && f.end === clause.end)) return;
+  found.push({ ...clause, attribution });
+}
+
+/**
+ * Whether text[start, end) has a word that may open a reported clause: a verb of saying in lower
+ * case, or the first word of "according to". Most sentences have none, and are passed over
+ * without making their words (the test reads the text itself for ASCII words).
+ */
+function mayReport(text: string, start: number, end: number, lexicon: Lexicon): boolean {
+  const index = tokenIndex(text);
+  const span = index.span(start, end);
+  if (span === null) return true;
+  for (let k = span.from; k < span.to; k++) {
+    if (index.isAscii(k) && !mayBeCueAt(lexicon, text, index.startOf(k), index.endOf(k))) continue;
+    const token = index.token(k);
+    if (startsLower(token.text) && lexicon.verbs.get(token.lower)?.claims) return true;
+    for (const phrase of lexicon.accordingTo) if (phrase[0] === token.lower) return true;
+  }
+  return false;
+}
+
+/**
  * Reported speech in one sentence: "X said (that) …", "X warned/announced/denied that …",
  * "…, X said", "according to X, …" and "…, according to X". `quotes` are the sentence's outer
  * quotations (marks included): verbs inside them are somebody's words, and a clause that is
@@ -287,25 +364,18 @@ const wordCount = (text: string, range: Range): number => tokenize(text, range.s
 export function findReported(text: string, sentence: Range, quotes: Range[], lexicon: Lexicon): ReportedClause[] {
   const found: ReportedClause[] = [];
   const end = Math.min(sentence.end, sentence.start + 4000);
+  if (!mayReport(text, sentence.start, end, lexicon)) return found;
   const tokens = tokenize(text, sentence.start, end);
-  const inQuote = (at: number) => quotes.some((q) => q.start <= at && at < q.end);
   const usedVerbs: number[] = [];
-  const emit = (range: Range, attribution: Attribution) => {
-    const e = trimEnd(text, range.start, range.end);
-    let s = range.start;
-    while (s < e && /\s/u.test(text[s] as string)) s++;
-    const clause = { start: s, end: e };
-    if (e <= s || wordCount(text, clause) < 3) return;
-    if (quotedShare(clause, quotes) >= 0.5) return;
-    if (found.some((f) => f.start === clause.start && f.end === clause.end)) return;
-    found.push({ ...clause, attribution });
-  };
   const sentenceEnd = trimEnd(text, sentence.start, end);
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
-    if (inQuote(token.start)) continue;
+    // Most words are neither "according to" nor a verb: rule that out first.
     const according = accordingToAt(tokens, i, lexicon);
+    const info = according > 0 ? null : verbAt(tokens, i, lexicon);
+    if (according === 0 && !info?.claims) continue;
+    if (isQuoted(quotes, token.start)) continue;
     if (according > 0) {
       const next = tokens[i + according];
       if (!next) continue;
@@ -317,7 +387,7 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
       const runEnd = run?.[run.length - 1];
       if (run && run[0] === next && runEnd) {
         const following = tokens[tokens.indexOf(runEnd) + 1];
-        if (following && /^\p{Ll}/u.test(following.text) && /^\s+$/u.test(text.slice(runEnd.end, following.start))) {
+        if (following && startsLower(following.text) && /^\s+$/u.test(text.slice(runEnd.end, following.start))) {
           const range = { start: next.start, end: runEnd.end };
           source = { ...range, head: range };
           bareClause = following.start;
@@ -334,16 +404,27 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
       let after = source.end;
       while (after < end && /[\s)]/u.test(text[after] as string)) after++;
       if (comma >= 0) {
-        emit({ start: sentence.start, end: comma }, { source, cue });
+        addClause(found, text, quotes, { start: sentence.start, end: comma }, { source, cue });
       } else if (text[after] === ",") {
-        emit({ start: after + 1, end: clauseEnd(text, after + 1, sentenceEnd, lexicon, quotes) }, { source, cue });
+        addClause(
+          found,
+          text,
+          quotes,
+          { start: after + 1, end: clauseEnd(text, after + 1, sentenceEnd, lexicon, quotes) },
+          { source, cue },
+        );
       } else if (bareClause >= 0) {
-        emit({ start: bareClause, end: clauseEnd(text, bareClause, sentenceEnd, lexicon, quotes) }, { source, cue });
+        addClause(
+          found,
+          text,
+          quotes,
+          { start: bareClause, end: clauseEnd(text, bareClause, sentenceEnd, lexicon, quotes) },
+          { source, cue },
+        );
       }
       i += according;
       continue;
     }
-    const info = verbAt(tokens, i, lexicon);
     if (!info?.claims) continue;
     const previous = tokens[i - 1];
     if (previous && (previous.lower === "to" || previous.lower === "not")) continue;
@@ -352,10 +433,7 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
     if (!/ing$/u.test(token.lower) && /\b(?:is|are|was|were|be|been|being)\b/u.test(text.slice(cue.start, token.start)))
       continue;
     // "is saying" is a finite verb; "…, saying" a participle that shares the sentence's subject.
-    const progressive =
-      /\b(?:is|are|was|were|be|been|'s|'re|’s|’re)\s+(?:(?:also|still|now|again|not|\p{Ll}+ly)\s+)?$/u.test(
-        text.slice(Math.max(0, cue.start - 24), token.start),
-      );
+    const progressive = PROGRESSIVE.test(text.slice(Math.max(0, cue.start - 24), token.start));
     const participle = /ing$/.test(token.lower) && !progressive;
     if (participle) {
       // ", adding that …": the speaker is the sentence's.
@@ -369,7 +447,7 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
         sameAsPrevious: true,
         fallback: subject && isPlausibleSource(text, subject, lexicon) ? subject : null,
       };
-      emit({ start, end: clauseEnd(text, start, sentenceEnd, lexicon, quotes) }, attribution);
+      addClause(found, text, quotes, { start, end: clauseEnd(text, start, sentenceEnd, lexicon, quotes) }, attribution);
       usedVerbs.push(token.start);
       continue;
     }
@@ -387,9 +465,15 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
         start !== null &&
         isPlausibleSource(text, subject, lexicon) &&
         !isQuoteChar(text[start]) &&
-        !inQuote(start)
+        !isQuoted(quotes, start)
       ) {
-        emit({ start, end: clauseEnd(text, start, sentenceEnd, lexicon, quotes) }, { source: subject, cue });
+        addClause(
+          found,
+          text,
+          quotes,
+          { start, end: clauseEnd(text, start, sentenceEnd, lexicon, quotes) },
+          { source: subject, cue },
+        );
         usedVerbs.push(token.start);
       }
       continue;
@@ -407,12 +491,18 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
           commaBefore(text, sentence, source.start) >= 0 && /^[\s.!?"”’]*$/u.test(text.slice(token.end, sentence.end));
         const clause =
           next !== undefined &&
-          (SUBJECT_PRONOUNS.has(next.lower) || lexicon.determiners.has(next.lower) || /^\p{Lu}/u.test(next.text));
+          (SUBJECT_PRONOUNS.has(next.lower) || lexicon.determiners.has(next.lower) || startsUpper(next.text));
         if (!tail && (!named || !clause)) continue;
       }
       const start = complementStart(text, tokens, i, cue, lexicon);
-      if (start !== null && !isQuoteChar(text[start]) && !inQuote(start)) {
-        emit({ start, end: clauseEnd(text, start, sentenceEnd, lexicon, quotes) }, { source, cue });
+      if (start !== null && !isQuoteChar(text[start]) && !isQuoted(quotes, start)) {
+        addClause(
+          found,
+          text,
+          quotes,
+          { start, end: clauseEnd(text, start, sentenceEnd, lexicon, quotes) },
+          { source, cue },
+        );
         usedVerbs.push(token.start);
         continue;
       }
@@ -423,15 +513,21 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
       if (comma < 0 && asBefore) comma = source.start - asBefore[0].length + asBefore[0].indexOf(",");
       if (comma < 0) continue;
       const clauseStart = sentence.start;
-      if (usedVerbs.some((v) => v >= clauseStart && v < comma)) continue;
+      if (anyWithin(usedVerbs, clauseStart, comma)) continue;
       const rest = text.slice(cue.end, sentenceEnd);
       const parenthetical = /^\s*,\s*\S/u.test(rest) && !tailIsAttribution(text, cue.end, sentenceEnd, lexicon);
       if (parenthetical) {
         // "Back in Virginia, Mr. Clarke said, he decided …": the attribution interrupts the claim.
         const after = cue.end + (rest.indexOf(",") + 1);
-        emit({ start: clauseStart, end: clauseEnd(text, after, sentenceEnd, lexicon, quotes) }, { source, cue });
+        addClause(
+          found,
+          text,
+          quotes,
+          { start: clauseStart, end: clauseEnd(text, after, sentenceEnd, lexicon, quotes) },
+          { source, cue },
+        );
       } else if (!isAdverbial(text, clauseStart, comma, lexicon)) {
-        emit({ start: clauseStart, end: comma }, { source, cue });
+        addClause(found, text, quotes, { start: clauseStart, end: comma }, { source, cue });
       }
       usedVerbs.push(token.start);
       continue;
@@ -445,9 +541,9 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
       const appositive = /^\s*,\s*(?:a|an|the|who|one|head|chief|president|director)\b/u.test(rest);
       if (inverted && isPlausibleSource(text, inverted, lexicon) && (!/,\s*\S/u.test(rest) || appositive)) {
         const clauseStart = sentence.start;
-        if (usedVerbs.some((v) => v >= clauseStart && v < comma)) continue;
+        if (anyWithin(usedVerbs, clauseStart, comma)) continue;
         if (isAdverbial(text, clauseStart, comma, lexicon)) continue;
-        emit({ start: clauseStart, end: comma }, { source: inverted, cue });
+        addClause(found, text, quotes, { start: clauseStart, end: comma }, { source: inverted, cue });
         usedVerbs.push(token.start);
       }
     }
@@ -474,15 +570,15 @@ function isAdverbial(text: string, start: number, end: number, lexicon: Lexicon)
   return (
     lexicon.prepositions.has(first.lower) ||
     /^(?:if|when|whenever|while|although|though|because|since|unless|until|once|as|after|before)$/u.test(first.lower) ||
-    /^\p{L}{3,}ing$/u.test(first.lower) ||
+    LONG_GERUND.test(first.lower) ||
     tokens.length < 3
   );
 }
 
 /** Whether the text after a cue is only another attribution (", the channel reported") or setting. */
 function tailIsAttribution(text: string, from: number, to: number, lexicon: Lexicon): boolean {
-  const comma = text.indexOf(",", from);
-  if (comma < 0 || comma >= to) return true;
+  const comma = indexIn(text, ",", from, to);
+  if (comma < 0) return true;
   const tail = tokenize(text, comma + 1, to);
   for (let i = 0; i < tail.length && i < 14; i++) {
     if (!verbAt(tail, i, lexicon)) continue;

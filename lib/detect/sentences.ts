@@ -1,38 +1,10 @@
-/** Word tokens and sentence boundaries, with offsets into the article text. */
+/** Sentence boundaries, with offsets into the article text. */
 
-export interface Token {
-  /** The word as written ("Colonel-General", "U.S.", "don't"). */
-  text: string;
-  /** Lower case, with a typographic apostrophe made straight. */
-  lower: string;
-  start: number;
-  end: number;
-}
+import { isLetterAt, isSpaceAt, startsUpper } from "./chars";
 
 export interface Range {
   start: number;
   end: number;
-}
-
-// Letters with inner hyphens or apostrophes ("al-Qaeda", "O'Neill", "don't"); dotted
-// abbreviations ("U.S.", "a.m."); numbers with separators ("6,500", "1.5").
-const WORD = /(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*|\p{N}+(?:[.,:]\p{N}+)*/gu;
-
-/** The word tokens of `text` between `start` and `end`. */
-export function tokenize(text: string, start = 0, end = text.length): Token[] {
-  const tokens: Token[] = [];
-  WORD.lastIndex = start;
-  for (let match = WORD.exec(text); match && match.index < end; match = WORD.exec(text)) {
-    const matchEnd = match.index + match[0].length;
-    if (matchEnd > end) break;
-    tokens.push({
-      text: match[0],
-      lower: match[0].toLowerCase().replace(/’/g, "'"),
-      start: match.index,
-      end: matchEnd,
-    });
-  }
-  return tokens;
 }
 
 /** Abbreviations whose full stop does not end a sentence. */
@@ -46,18 +18,34 @@ const ABBREVIATIONS = new Set(
   ).split(" "),
 );
 
+const LONGEST_ABBREVIATION = Math.max(...Array.from(ABBREVIATIONS, (word) => word.length));
+
 /** Whether the full stop at `dot` belongs to an abbreviation or an initial rather than ending a sentence. */
 function isAbbreviation(text: string, dot: number): boolean {
   let i = dot;
-  while (i > 0 && /[\p{L}.]/u.test(text[i - 1] as string)) i--;
+  while (i > 0 && (text.charCodeAt(i - 1) === 0x2e || isLetterAt(text, i - 1))) i--;
   const word = text.slice(i, dot);
   if (word.length === 0) return false;
   if (word.includes(".")) return true; // "U.S." "a.m." "e.g."
-  if (word.length === 1 && /\p{Lu}/u.test(word)) return true; // an initial: "Marc H. Morial"
-  return ABBREVIATIONS.has(word.toLowerCase());
+  if (word.length === 1 && startsUpper(word)) return true; // an initial: "Marc H. Morial"
+  // Lower-casing never shortens a word, so a longer one need not be lower-cased to be ruled out.
+  return word.length <= LONGEST_ABBREVIATION && ABBREVIATIONS.has(word.toLowerCase());
 }
 
 const CLOSERS = new Set(['"', "'", "”", "’", "»", "」", "』", ")", "]", "›"]);
+
+const STOPS = /[.!?…]/g;
+
+/**
+ * Offset of the next . ! ? or … at or after `from` in a block, or the block's end: a search in the
+ * block's own text (`body`, starting at `offset`), faster than a loop over characters and never
+ * running on past the block.
+ */
+function nextStop(body: string, offset: number, from: number): number {
+  STOPS.lastIndex = from - offset;
+  // `test` rather than `exec`, which allocates a match: the one-character match ends at lastIndex.
+  return STOPS.test(body) ? STOPS.lastIndex - 1 + offset : offset + body.length;
+}
 
 /**
  * Sentence ranges of one block. A sentence ends at . ! ? (or …) followed by closing marks,
@@ -67,30 +55,34 @@ const CLOSERS = new Set(['"', "'", "”", "’", "»", "」", "』", ")", "]", "
 export function splitSentences(text: string, block: Range, protect: Range[] = []): Range[] {
   const sentences: Range[] = [];
   let start = block.start;
-  while (start < block.end && /\s/u.test(text[start] as string)) start++;
+  while (start < block.end && isSpaceAt(text, start)) start++;
   let p = 0;
-  const sorted = [...protect].sort((a, b) => a.start - b.start);
-  for (let i = start; i < block.end; i++) {
+  const sorted = protect.length > 1 ? [...protect].sort((a, b) => a.start - b.start) : protect;
+  const body = text.slice(block.start, block.end);
+  for (let i = nextStop(body, block.start, start); i < block.end; i = nextStop(body, block.start, i + 1)) {
     const ch = text[i] as string;
-    if (ch !== "." && ch !== "!" && ch !== "?" && ch !== "…") continue;
     let j = i + 1;
     while (j < block.end && (text[j] === "." || text[j] === "!" || text[j] === "?")) j++;
     while (j < block.end && CLOSERS.has(text[j] as string)) j++;
-    if (j < block.end && !/\s/u.test(text[j] as string)) continue;
+    if (j < block.end && !isSpaceAt(text, j)) continue;
     let k = j;
-    while (k < block.end && /\s/u.test(text[k] as string)) k++;
+    while (k < block.end && isSpaceAt(text, k)) k++;
     if (k < block.end && !/[\p{Lu}\p{N}"'“‘«„¿¡([]/u.test(text[k] as string)) continue;
     if (ch === "." && j === i + 1 && isAbbreviation(text, i) && !(k < block.end && /["“‘«„]/u.test(text[k] as string)))
       continue;
     while (p < sorted.length && (sorted[p] as Range).end <= i) p++;
-    const inside = sorted.slice(p, p + 4).some((r) => r.start <= i && j < r.end);
+    let inside = false;
+    for (let q = p; q < p + 4 && q < sorted.length && !inside; q++) {
+      const r = sorted[q] as Range;
+      inside = r.start <= i && j < r.end;
+    }
     if (inside) continue;
     sentences.push({ start, end: j });
     start = k;
     i = k - 1;
   }
   let end = block.end;
-  while (end > start && /\s/u.test(text[end - 1] as string)) end--;
+  while (end > start && isSpaceAt(text, end - 1)) end--;
   if (end > start) sentences.push({ start, end });
   return sentences;
 }

@@ -2,10 +2,11 @@ import { type Lexicon, lexiconFor } from "./lexicon";
 import { Mentions } from "./mentions";
 import { findQuotations, type Quotation } from "./quotes";
 import { findReported } from "./reported";
-import { type Range, splitSentences, tokenize } from "./sentences";
+import { type Range, splitSentences } from "./sentences";
 import { type Attribution, attributeQuotation, resolveSource, type Speaker } from "./speakers";
 import { classifyQuotation, type QuotationRole } from "./terms";
 import type { DetectInput, SpanDetection } from "./types";
+import { releaseTokens, tokenize } from "./words";
 
 /** A quotation or claim found, waiting for its source to be resolved in text order. */
 interface Candidate {
@@ -52,6 +53,23 @@ function blocksOf(text: string, given: DetectInput["blocks"]): Range[] {
   }
   if (start < text.length) blocks.push({ start, end: text.length });
   return blocks;
+}
+
+/**
+ * The sentences of each block, quotations protected. Quotations overlapping a block are kept in
+ * a running list (blocks and quotations are in text order), so the work stays linear in the text.
+ */
+function sentencesOf(text: string, blocks: Range[], quotations: Range[]): Range[][] {
+  const result: Range[][] = [];
+  let active: Range[] = [];
+  let next = 0;
+  for (const block of blocks) {
+    while (next < quotations.length && (quotations[next] as Range).start < block.end)
+      active.push(quotations[next++] as Range);
+    active = active.filter((r) => r.end > block.start);
+    result.push(splitSentences(text, block, active));
+  }
+  return result;
 }
 
 /** The range in a sorted list that contains `at`, or null. */
@@ -108,11 +126,9 @@ function detectAll(input: DetectInput): SpanDetection[] {
   const outerMarked = outer.map(marked);
   const mentions = new Mentions(text, blocks, outerMarked);
 
-  const sentencesByBlock = blocks.map((block) => {
-    const protect = outerMarked.filter((r) => r.end > block.start && r.start < block.end);
-    return splitSentences(text, block, protect);
-  });
-  const sentences = sentencesByBlock.flat();
+  const sentencesByBlock = sentencesOf(text, blocks, outerMarked);
+  const sentences: Range[] = [];
+  for (const list of sentencesByBlock) for (const sentence of list) sentences.push(sentence);
 
   const detections: SpanDetection[] = [];
   const candidates: Candidate[] = [];
@@ -270,14 +286,17 @@ function term(text: string, q: Quotation): SpanDetection {
   };
 }
 
+/** Where a candidate's source is written (or the candidate itself, when it has none). */
+const sourceAt = (c: Candidate): number =>
+  c.attribution?.source?.head.start ?? c.attribution?.fallback?.head.start ?? c.start;
+
 /**
  * Resolves sources in text order, so that "he" and "the secretary general" find the person last
  * in focus, then lets an unattributed quotation continue the speaker of the quotation before it
  * (in its paragraph, or the previous one when it opens a paragraph).
  */
 function resolveSpeakers(text: string, candidates: Candidate[], mentions: Mentions, lexicon: Lexicon): void {
-  const at = (c: Candidate) => c.attribution?.source?.head.start ?? c.attribution?.fallback?.head.start ?? c.start;
-  const ordered = [...candidates].sort((a, b) => at(a) - at(b));
+  const ordered = [...candidates].sort((a, b) => sourceAt(a) - sourceAt(b));
   const bySentence = new Map<Range, Candidate[]>();
   for (const c of [...candidates].sort((a, b) => a.start - b.start)) {
     const list = bySentence.get(c.sentence);
@@ -350,5 +369,8 @@ export function detectSpans(input: DetectInput): SpanDetection[] {
     return detectAll(input);
   } catch {
     return [];
+  } finally {
+    // The words are shared by the detectors of this text only: keep neither them nor the text.
+    releaseTokens();
   }
 }

@@ -1,6 +1,9 @@
-import { type Lexicon, ORGANISATION_WORDS, TITLES, type VerbInfo } from "./lexicon";
-import { capitalisedRuns, type Mentions, parseName } from "./mentions";
-import { type Range, type Token, tokenize } from "./sentences";
+import { indexIn, isSpaceAt, lastIndexIn, startsDigit, startsLower, startsUpper, startsUpperOrDigit } from "./chars";
+import { type Lexicon, mayBeCue, ORGANISATION_WORDS, TITLES, type VerbInfo } from "./lexicon";
+import type { Mentions } from "./mentions";
+import { capitalisedRuns, parseName } from "./names";
+import type { Range } from "./sentences";
+import { type Token, tokenize } from "./words";
 
 /** A source as written: the noun phrase before or after a reporting verb, and its head segment. */
 export interface SourcePhrase {
@@ -54,8 +57,31 @@ const SUBORDINATORS = new Set(
 const FUNCTION_WORDS = new Set(
   "to and but or nor of in on at for with by from as than so yet my your our me us him them it its not no".split(" "),
 );
-const TIME_NOUNS =
-  /^(?:week|month|year|weekend|night|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/u;
+const TIME_NOUNS = new Set(
+  "week month year weekend night morning afternoon evening monday tuesday wednesday thursday friday saturday sunday today yesterday".split(
+    " ",
+  ),
+);
+/** Words that open a time adverbial after a subject ("this week", "on Monday"). */
+const TIME_OPENERS = new Set("this last next on earlier late".split(" "));
+/** Coordinating conjunctions that may open what precedes a subject. */
+const COORDINATORS = new Set("and but or nor".split(" "));
+/** Relative pronouns that open a relative clause in a description. */
+const RELATIVES = new Set("that who which whose".split(" "));
+/** Conjunctions that join two sources into one ("Smith and Jones"), in the supported languages. */
+const SOURCE_CONJUNCTIONS = new Set("and und et y e a".split(" "));
+/** Definite articles before a name make it an institution's ("the Commission", "le Monde"). */
+const DEFINITE_ARTICLES = new Set("the le la les el los las der die das o a os as".split(" "));
+/** Adverbs that betray a clause rather than a source phrase ("it then", "he just"). */
+const CLAUSE_ADVERBS = new Set("then so just really not never also".split(" "));
+/** Whether a word ends in an English contraction ("didn't", "they're"), which betrays a clause rather than a noun phrase. */
+const isContracted = (word: string): boolean =>
+  word.endsWith("n't") ||
+  word.endsWith("'re") ||
+  word.endsWith("'m") ||
+  word.endsWith("'ve") ||
+  word.endsWith("'ll") ||
+  word.endsWith("'d");
 
 /** Nouns for a person's role, which a definite description uses to point back to someone named before. */
 const ROLE_NOUNS = new Set(
@@ -69,6 +95,25 @@ const ROLE_NOUNS = new Set(
   ).split(" "),
 );
 
+// Word shapes, compiled once here: a `\p{…}` pattern written inside a function is rebuilt on every call
+// once esbuild has lowered it to `new RegExp`, as it does for an engine target (tsx; browser builds).
+/** A past form ("claimed"). */
+const PAST_FORM = /\p{L}{3,}ed$/u;
+/** A verb form: past or participle ("quadrupled", "denouncing"). */
+const VERB_FORM = /\p{L}{3,}(?:ed|ing)$/u;
+/** A past or third-person form ("warned", "pushes"). */
+const VERB_ENDING = /\p{L}{2,}(?:ed|es)$/u;
+/** A third-person form ("says"). */
+const THIRD_PERSON = /\p{L}{3,}s$/u;
+/** An adverb in -ly ("repeatedly"). */
+const LY_ADVERB = /^\p{Ll}{3,}ly$/u;
+/** Party and state ("R-Ky."), an age ("45") or a state ("Md.") set off by commas at the end. */
+const AFFILIATION = /,\s*(?:\p{Lu}-[\p{L}.]{1,12}|\p{N}{1,3}|\p{Lu}\p{Ll}{1,4}\.)\s*,?\s*$/u;
+/** A hometown set off by commas at the end ("of Baltimore,"). */
+const HOMETOWN = /,\s*of\s+\p{Lu}[\p{L}'’ -]{0,40},?\s*$/u;
+/** An initial or short abbreviation at the end ("G.K", "Rep"). */
+const ENDS_WITH_INITIAL = /(?:^|[\s.])\p{Lu}\p{Ll}{0,3}$/u;
+
 /** Adverbs that can stand between a subject and its verb, never a subject themselves. */
 const ADVERBS = new Set(
   "long never always ever since once first initially finally yet still also even overall now then here there only just later earlier again".split(
@@ -81,14 +126,14 @@ const CLAUSE_WORDS = new Set("my your our me us him them it not so yet".split(" 
 const QUANTIFIER_SUBJECTS =
   /^(?:\p{N}+|some|many|most|several|few|both|all|each|one|two|three|four|five|another|other|no)$/u;
 
-const isSpace = (ch: string | undefined): boolean => ch !== undefined && /\s/u.test(ch);
-const lowerInitial = (token: Token): boolean => /^\p{Ll}/u.test(token.text);
-const capitalInitial = (token: Token): boolean => /^[\p{Lu}\p{N}]/u.test(token.text);
+const lowerInitial = (token: Token): boolean => startsLower(token.text);
+const capitalInitial = (token: Token): boolean => startsUpperOrDigit(token.text);
 
 /** The reporting verb at token `i`, if it is one here (lower case; "point" only with "out"). */
 export function verbAt(tokens: Token[], i: number, lexicon: Lexicon): VerbInfo | null {
   const token = tokens[i];
-  if (!token || !lowerInitial(token)) return null;
+  // First letter, length and case rule out most words before the look-up, which runs on every word of the text.
+  if (!token || !mayBeCue(lexicon, token.lower) || !lowerInitial(token)) return null;
   const info = lexicon.verbs.get(token.lower);
   if (!info) return null;
   if (info.lemma === "point" && tokens[i + 1]?.lower !== "out") return null;
@@ -121,7 +166,10 @@ function phraseAtEnd(text: string, start: number, end: number, lexicon: Lexicon,
       SUBORDINATORS.has(token.lower) ||
       AUXILIARIES.has(token.lower) ||
       lexicon.verbs.has(token.lower) ||
-      (/\p{L}{3,}ed$/u.test(token.lower) && next !== undefined && lexicon.pronouns.has(next.lower));
+      (token.lower.endsWith("ed") &&
+        PAST_FORM.test(token.lower) &&
+        next !== undefined &&
+        lexicon.pronouns.has(next.lower));
     if (verbLike) {
       tokens = tokens.slice(i + 1);
       break;
@@ -138,7 +186,7 @@ function phraseAtEnd(text: string, start: number, end: number, lexicon: Lexicon,
   }
   while (
     tokens.length > 1 &&
-    (/^(?:and|but|or|nor)$/u.test((tokens[0] as Token).lower) || lexicon.connectives.has((tokens[0] as Token).lower))
+    (COORDINATORS.has((tokens[0] as Token).lower) || lexicon.connectives.has((tokens[0] as Token).lower))
   )
     tokens = tokens.slice(1);
   // Lower-case words before a later opener are the tail of a clause ("inconclusive and Smith").
@@ -146,25 +194,21 @@ function phraseAtEnd(text: string, start: number, end: number, lexicon: Lexicon,
     const opener = tokens.findIndex(
       (t, i) => i > 0 && (capitalInitial(t) || lexicon.determiners.has(t.lower) || lexicon.pronouns.has(t.lower)),
     );
-    if (opener > 0 && tokens.slice(0, opener).some((t) => /^(?:and|but|or)$/.test(t.lower)))
+    if (opener > 0 && tokens.slice(0, opener).some((t) => t.lower === "and" || t.lower === "but" || t.lower === "or"))
       tokens = tokens.slice(opener);
   }
   // "Trump this week", "the senator on Monday": a time adverbial after the subject is not part of it.
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (
-      /^(?:this|last|next|on|earlier|late)$/u.test(t.lower) &&
-      TIME_NOUNS.test(tokens[i + 1]?.lower ?? "") &&
-      i + 2 >= tokens.length
-    ) {
+    if (TIME_OPENERS.has(t.lower) && TIME_NOUNS.has(tokens[i + 1]?.lower ?? "") && i + 2 >= tokens.length) {
       tokens = tokens.slice(0, i);
       break;
     }
     if (
-      TIME_NOUNS.test(t.lower) &&
+      TIME_NOUNS.has(t.lower) &&
       i === tokens.length - 1 &&
-      /^\p{Lu}/u.test((tokens[i - 1] as Token).text) &&
-      /day$/u.test(t.lower)
+      startsUpper((tokens[i - 1] as Token).text) &&
+      t.lower.endsWith("day")
     ) {
       tokens = tokens.slice(0, i);
       break;
@@ -193,7 +237,7 @@ function phraseAtEnd(text: string, start: number, end: number, lexicon: Lexicon,
   if (
     tokens.length === 1 &&
     lowerInitial(firstToken) &&
-    (ADVERBS.has(firstToken.lower) || /ly$/u.test(firstToken.lower))
+    (ADVERBS.has(firstToken.lower) || firstToken.lower.endsWith("ly"))
   )
     return null;
   return { start: firstToken.start, end: lastToken.end };
@@ -201,13 +245,16 @@ function phraseAtEnd(text: string, start: number, end: number, lexicon: Lexicon,
 
 /** Whether a range is a capitalised name (with titles and initials), nothing else. */
 function isNamePhrase(text: string, range: Range): boolean {
-  const open = text.indexOf("(", range.start);
-  const end = open >= 0 && open < range.end ? open : range.end;
+  const open = indexIn(text, "(", range.start, range.end);
+  const end = open >= 0 ? open : range.end;
   const tokens = tokenize(text, range.start, end);
   if (tokens.length === 0 || tokens.length > 8) return false;
   const runs = capitalisedRuns(tokens, text);
   return runs.length === 1 && (runs[0] as Token[]).length === tokens.length;
 }
+
+/** A word for a person's role ("lawyer", "officials", "secretary"). */
+const isRole = (w: string): boolean => ROLE_NOUNS.has(w) || TITLES.has(w) || ROLE_NOUNS.has(w.replace(/s$/u, ""));
 
 /** Whether a range is a short description ("the chief executive of X", "a lawyer at Y", "head of Z"). */
 function isDescription(text: string, range: Range, lexicon: Lexicon): boolean {
@@ -216,25 +263,27 @@ function isDescription(text: string, range: Range, lexicon: Lexicon): boolean {
   if (tokens.some((t) => lowerInitial(t) && (AUXILIARIES.has(t.lower) || SUBORDINATORS.has(t.lower)))) return false;
   const first = tokens[0] as Token;
   // A person's description names a role: "the head of X", "a lawyer at Y" — not "the museum".
-  const role = (w: string) => ROLE_NOUNS.has(w) || TITLES.has(w) || ROLE_NOUNS.has(w.replace(/s$/u, ""));
-  if (!tokens.some((t) => role(t.lower))) return false;
+  if (!tokens.some((t) => isRole(t.lower))) return false;
   return lexicon.determiners.has(first.lower) || ROLE_NOUNS.has(first.lower) || TITLES.has(first.lower);
 }
+
+/** Punctuation that ends a segment of a subject, besides the comma: ; : brackets, quotation marks, dashes. */
+const SEGMENT_BREAKS = new Set(Array.from(';:()[]{}"“”„«»「」—–', (ch) => ch.charCodeAt(0)));
 
 /** Where the previous comma-separated segment starts, scanning back from `end` but not past `lo`. */
 function segmentStart(text: string, lo: number, end: number): { start: number; comma: boolean } {
   for (let i = end - 1; i >= lo; i--) {
-    const ch = text[i] as string;
-    if (ch === ",") return { start: i + 1, comma: true };
+    const code = text.charCodeAt(i);
+    if (code === 0x2c) return { start: i + 1, comma: true };
     // A short parenthesis belongs to the segment: "Rep. Gregory W. Meeks (D-N.Y.)".
-    if (ch === ")") {
-      const open = text.lastIndexOf("(", i);
-      if (open >= lo && i - open < 30 && !text.slice(open, i).includes(",")) {
+    if (code === 0x29) {
+      const open = lastIndexIn(text, "(", Math.max(lo, i - 29), i + 1);
+      if (open >= 0 && !text.slice(open, i).includes(",")) {
         i = open;
         continue;
       }
     }
-    if (/[;:()[\]{}"“”„«»「」—–]/u.test(ch) || (ch === "-" && isSpace(text[i - 1]) && isSpace(text[i + 1])))
+    if (SEGMENT_BREAKS.has(code) || (code === 0x2d && isSpaceAt(text, i - 1) && isSpaceAt(text, i + 1)))
       return { start: i + 1, comma: false };
   }
   return { start: lo, comma: false };
@@ -247,20 +296,19 @@ function segmentStart(text: string, lo: number, end: number): { start: number; c
  */
 export function subjectBefore(text: string, lo: number, end: number, lexicon: Lexicon): SourcePhrase | null {
   let stop = end;
-  while (stop > lo && isSpace(text[stop - 1])) stop--;
+  while (stop > lo && isSpaceAt(text, stop - 1)) stop--;
   const floor = Math.max(lo, stop - 400);
   // A comma or bracket right before the verb closes an appositive or a parenthesis ("Chaffetz (R-Utah) said").
   if (text[stop - 1] === ")") {
-    const open = text.lastIndexOf("(", stop - 1);
-    if (open >= floor && stop - open < 60) stop = open;
+    const open = lastIndexIn(text, "(", Math.max(floor, stop - 59), stop);
+    if (open >= 0) stop = open;
   }
   // Party and state ("R-Ky.") or an age ("45") set off by commas after a name are not the subject.
   // So is a state after a town ("of Baltimore, Md.,").
   for (let k = 0; k < 3; k++) {
     const affiliation =
-      /,\s*(?:\p{Lu}-[\p{L}.]{1,12}|\p{N}{1,3}|\p{Lu}\p{Ll}{1,4}\.)\s*,?\s*$/u.exec(
-        text.slice(Math.max(floor, stop - 20), stop),
-      ) ?? /,\s*of\s+\p{Lu}[\p{L}'’ -]{0,40},?\s*$/u.exec(text.slice(Math.max(floor, stop - 60), stop));
+      AFFILIATION.exec(text.slice(Math.max(floor, stop - 20), stop)) ??
+      HOMETOWN.exec(text.slice(Math.max(floor, stop - 60), stop));
     if (!affiliation) break;
     stop -= affiliation[0].length;
   }
@@ -285,7 +333,7 @@ export function subjectBefore(text: string, lo: number, end: number, lexicon: Le
     stop--;
     commaClosed = true;
   }
-  while (stop > floor && isSpace(text[stop - 1])) stop--;
+  while (stop > floor && isSpaceAt(text, stop - 1)) stop--;
   if (stop <= floor) return null;
   const last = segmentStart(text, floor, stop);
   if (commaClosed) return setOffSubject(text, floor, last, stop, lexicon);
@@ -378,8 +426,8 @@ function setOffSubject(
 function trimmed(text: string, start: number, end: number): Range | null {
   let s = start;
   let e = end;
-  while (s < e && isSpace(text[s])) s++;
-  while (e > s && isSpace(text[e - 1])) e--;
+  while (s < e && isSpaceAt(text, s)) s++;
+  while (e > s && isSpaceAt(text, e - 1)) e--;
   return e > s ? { start: s, end: e } : null;
 }
 
@@ -398,7 +446,7 @@ function looseDescription(text: string, range: Range, lexicon: Lexicon): boolean
     !TITLES.has(first.lower)
   )
     return false;
-  const relative = tokens.findIndex((t) => /^(?:that|who|which|whose)$/.test(t.lower));
+  const relative = tokens.findIndex((t) => RELATIVES.has(t.lower));
   const core = relative > 0 ? tokens.slice(0, relative) : tokens;
   return !core.some((t) => lowerInitial(t) && (AUXILIARIES.has(t.lower) || SUBORDINATORS.has(t.lower)));
 }
@@ -409,11 +457,7 @@ export function subjectAfter(text: string, from: number, hi: number, lexicon: Le
   let end = from;
   while (end < limit && !/[,;:.!?()[\]"“”«»—–]/u.test(text[end] as string)) end++;
   // "Rep. G.K. Butterfield": a full stop inside a name does not end it.
-  while (
-    end < limit &&
-    text[end] === "." &&
-    /(?:^|[\s.])\p{Lu}\p{Ll}{0,3}$/u.test(text.slice(Math.max(from, end - 5), end))
-  ) {
+  while (end < limit && text[end] === "." && ENDS_WITH_INITIAL.test(text.slice(Math.max(from, end - 5), end))) {
     end++;
     while (end < limit && !/[,;:.!?()[\]"“”«»—–]/u.test(text[end] as string)) end++;
   }
@@ -438,7 +482,7 @@ export function cueAround(text: string, tokens: Token[], i: number, info: VerbIn
     const gap = text.slice(previous.end, (tokens[first] as Token).start);
     if (!/^\s+$/u.test(gap) || !lowerInitial(previous)) break;
     const timed =
-      TIME_NOUNS.test(previous.lower) && first >= 2 && /^(?:this|last|just)$/u.test((tokens[first - 2] as Token).lower);
+      TIME_NOUNS.has(previous.lower) && first >= 2 && /^(?:this|last|just)$/u.test((tokens[first - 2] as Token).lower);
     if (timed) {
       first -= 2;
       continue;
@@ -446,7 +490,7 @@ export function cueAround(text: string, tokens: Token[], i: number, info: VerbIn
     if (
       !lexicon.verbModifiers.has(previous.lower) &&
       !ADVERBS.has(previous.lower) &&
-      !/^\p{Ll}{3,}ly$/u.test(previous.text)
+      !(previous.text.endsWith("ly") && LY_ADVERB.test(previous.text))
     )
       break;
     first--;
@@ -483,8 +527,8 @@ export function sentenceSubject(text: string, sentence: Range, end: number, lexi
       lexicon.prepositions.has(token.lower) || SUBORDINATORS.has(token.lower) || lexicon.connectives.has(token.lower);
     if (!introductory) break;
     // Skip the introductory phrase to its comma.
-    const comma = text.indexOf(",", token.end);
-    if (comma < 0 || comma >= end) return null;
+    const comma = indexIn(text, ",", token.end, end);
+    if (comma < 0) return null;
     while (i < tokens.length && (tokens[i] as Token).start < comma) i++;
   }
   const first = tokens[i];
@@ -497,8 +541,12 @@ export function sentenceSubject(text: string, sentence: Range, end: number, lexi
         AUXILIARIES.has(token.lower) ||
         lexicon.verbs.has(token.lower) ||
         lexicon.verbModifiers.has(token.lower) ||
-        /\p{L}{2,}(?:ed|es)$/u.test(token.lower) ||
-        (/\p{L}{3,}s$/u.test(token.lower) && !/ss$/u.test(token.lower) && j === i + 1 && capitalInitial(first));
+        ((token.lower.endsWith("ed") || token.lower.endsWith("es")) && VERB_ENDING.test(token.lower)) ||
+        (token.lower.endsWith("s") &&
+          THIRD_PERSON.test(token.lower) &&
+          !token.lower.endsWith("ss") &&
+          j === i + 1 &&
+          capitalInitial(first));
       if (verbLike) break;
     }
     if (j > i && /[,;:()]/u.test(text.slice((tokens[j - 1] as Token).end, token.start))) break;
@@ -510,7 +558,7 @@ export function sentenceSubject(text: string, sentence: Range, end: number, lexi
 }
 
 /** A pronoun without its contracted verb ("he's" → "he", "they're" → "they"). */
-const withoutClitic = (word: string): string => word.replace(/'(?:s|re|ve|ll|d|m)$/u, "");
+const withoutClitic = (word: string): string => (word.includes("'") ? word.replace(/'(?:s|re|ve|ll|d|m)$/u, "") : word);
 
 /** A noun phrase's words and how it refers: pronoun, name, organisation or description. */
 export function resolveSource(text: string, source: SourcePhrase, mentions: Mentions, lexicon: Lexicon): Speaker {
@@ -531,7 +579,7 @@ export function resolveSource(text: string, source: SourcePhrase, mentions: Ment
     };
   }
   const lastToken = tokens[tokens.length - 1] as Token;
-  const coordinated = tokens.some((t) => /^(?:and|und|et|y|e|a)$/.test(t.lower) && lowerInitial(t));
+  const coordinated = tokens.some((t) => SOURCE_CONJUNCTIONS.has(t.lower) && lowerInitial(t));
   if (capitalInitial(lastToken) && !coordinated) {
     const runs = capitalisedRuns(tokens, text);
     const run = runs[runs.length - 1];
@@ -539,11 +587,10 @@ export function resolveSource(text: string, source: SourcePhrase, mentions: Ment
     // "the Commission on Presidential Debates", "The Post": a name after "the" is an institution's.
     const runStart = run?.[0];
     const article = runStart ? tokens.indexOf(runStart) - 1 : -1;
-    const definite =
-      article >= 0 && /^(?:the|le|la|les|el|los|las|der|die|das|o|a|os|as)$/u.test((tokens[article] as Token).lower);
+    const definite = article >= 0 && DEFINITE_ARTICLES.has((tokens[article] as Token).lower);
     if (definite && runStart && !TITLES.has(runStart.lower))
       return { name: phrase, plural: false, person: false, form: "organisation" };
-    if (parsed && parsed.kind !== "organisation" && !/^\p{N}/u.test(parsed.name)) {
+    if (parsed && parsed.kind !== "organisation" && !startsDigit(parsed.name)) {
       const name = mentions.fullest(parsed.words, head.start) ?? parsed.name;
       return { name, plural: false, person: true, form: "name" };
     }
@@ -564,7 +611,11 @@ export function resolveSource(text: string, source: SourcePhrase, mentions: Ment
   }
   const plural =
     coordinated ||
-    (/s$/.test(lastToken.lower) && !/(?:ss|'s|’s)$/.test(lastToken.lower) && !ORGANISATION_WORDS.has(lastToken.lower));
+    (lastToken.lower.endsWith("s") &&
+      !lastToken.lower.endsWith("ss") &&
+      !lastToken.lower.endsWith("'s") &&
+      !lastToken.lower.endsWith("’s") &&
+      !ORGANISATION_WORDS.has(lastToken.lower));
   return { name: phrase, plural, person: !plural, form: "description" };
 }
 
@@ -573,7 +624,7 @@ export function isPlausibleSource(text: string, source: SourcePhrase, lexicon: L
   const tokens = tokenize(text, source.head.start, source.head.end);
   if (tokens.length === 0) return false;
   if (tokens.length === 1 && lexicon.expletives.has(withoutClitic((tokens[0] as Token).lower))) return false;
-  if (tokens.every((t) => /^\p{N}/u.test(t.text))) return false;
+  if (tokens.every((t) => startsDigit(t.text))) return false;
   if (tokens.length === 1 && lexicon.determiners.has((tokens[0] as Token).lower)) return false;
   // "Editor’s note:", "Contrary to his claims": a possessive or determiner cannot end a source.
   const last = tokens[tokens.length - 1] as Token;
@@ -595,14 +646,15 @@ export function isPlausibleSource(text: string, source: SourcePhrase, lexicon: L
     const next = tokens[i + 1];
     if (PERSONAL_PRONOUNS.has(withoutClitic(token.lower))) return false;
     if (lowerInitial(token) && AUXILIARIES.has(token.lower)) return false;
-    if (/(?:n't|'re|'m|'ve|'ll|'d)$/u.test(token.lower)) return false;
-    if (/'s$/u.test(token.lower) && (lowerInitial(token) || lexicon.expletives.has(withoutClitic(token.lower))))
+    if (isContracted(token.lower)) return false;
+    if (token.lower.endsWith("'s") && (lowerInitial(token) || lexicon.expletives.has(withoutClitic(token.lower))))
       return false;
-    if (lowerInitial(token) && /^(?:then|so|just|really|not|never|also)$/u.test(token.lower)) return false;
+    if (lowerInitial(token) && CLAUSE_ADVERBS.has(token.lower)) return false;
     if (
       next &&
       lowerInitial(token) &&
-      /\p{L}{3,}(?:ed|ing)$/u.test(token.lower) &&
+      (token.lower.endsWith("ed") || token.lower.endsWith("ing")) &&
+      VERB_FORM.test(token.lower) &&
       (lexicon.prepositions.has(next.lower) || lexicon.determiners.has(next.lower) || SUBORDINATORS.has(next.lower))
     )
       return false;
@@ -615,8 +667,12 @@ const PERSONAL_PRONOUNS = new Set("i me we us you he him she they them it".split
 
 /** "according to X" (and its equivalents) starting at token `i`: the number of words it takes, or 0. */
 export function accordingToAt(tokens: Token[], i: number, lexicon: Lexicon): number {
+  const first = tokens[i]?.lower;
   for (const phrase of lexicon.accordingTo) {
-    if (phrase.every((word, k) => tokens[i + k]?.lower === word)) return phrase.length;
+    if (phrase[0] !== first) continue;
+    let k = 1;
+    while (k < phrase.length && tokens[i + k]?.lower === phrase[k]) k++;
+    if (k === phrase.length) return phrase.length;
   }
   return 0;
 }
@@ -659,7 +715,7 @@ function attributionAfter(
   // "― Sonya Herridge": a dash and a name close the paragraph.
   if (/[―—–-]/u.test(text[from] as string)) {
     let start = from + 1;
-    while (start < after.end && isSpace(text[start])) start++;
+    while (start < after.end && isSpaceAt(text, start)) start++;
     const rest = text.slice(start, Math.min(after.end, start + 120)).replace(/[\s.]+$/u, "");
     const range = { start, end: start + rest.length };
     if (rest.length > 0 && start + rest.length >= after.end - 2 && isNamePhrase(text, range)) {

@@ -1,4 +1,5 @@
-import { type Token, tokenize } from "./sentences";
+import { startsLower, startsUpper, startsUpperOrDigit } from "./chars";
+import { type Token, tokenize } from "./words";
 
 /** What a quotation is: somebody's words, a name or scare-quoted term, or neither (text inside a quote). */
 export type QuotationRole = "quote" | "term" | "none";
@@ -39,16 +40,16 @@ const NAME_FUNCTION_WORDS = new Set(
 /** Whether the words look like a name or title: capitalised words, a few function words between. */
 export function isNameLike(words: Token[]): boolean {
   if (words.length === 0 || words.length > 6) return false;
-  if (!/^\p{Lu}/u.test((words[0] as Token).text)) return false;
+  if (!startsUpper((words[0] as Token).text)) return false;
   let capitals = 0;
   for (const word of words) {
-    if (/^[\p{Lu}\p{N}]/u.test(word.text)) capitals++;
+    if (startsUpperOrDigit(word.text)) capitals++;
     else if (!NAME_FUNCTION_WORDS.has(word.lower) && !/^(?:al|el|ad|ar|as|an|at|az|ash)-/.test(word.lower))
       return false;
   }
   // Pronouns make a sentence, not a name: "Neither do I", "We Shall Overcome" is the rare exception.
   if (words.length > 1 && words.some((w) => /^(?:i|we|you|he|she|they|it)$/.test(w.lower))) return false;
-  if (!/^[\p{Lu}\p{N}]/u.test((words[words.length - 1] as Token).text)) return false;
+  if (!startsUpperOrDigit((words[words.length - 1] as Token).text)) return false;
   return capitals >= 1;
 }
 
@@ -90,7 +91,7 @@ export function classifyQuotation(text: string, start: number, end: number, cont
     /^(?:the|a|an|its|their|his|her|this|that)$/.test((context.before[context.before.length - 1] as Token).lower) &&
     /^\s+$/u.test(context.gapBefore) &&
     context.after.length > 0 &&
-    /^\p{Ll}/u.test((context.after[0] as Token).text) &&
+    startsLower((context.after[0] as Token).text) &&
     !trailing &&
     words.length <= 4;
   if (context.nested) return nameLike || modifier ? "term" : "none";
@@ -99,7 +100,7 @@ export function classifyQuotation(text: string, start: number, end: number, cont
     if (!(words.length === 1 && context.standsAlone && /[.!?…]$/u.test(inner))) return "term";
   }
   if (modifier && !context.attributed) return "term";
-  const lower = /^\p{Ll}/u.test((words[0] as Token).text);
+  const lower = startsLower((words[0] as Token).text);
   if (words.length <= 3 && lower && !context.attributed && !context.standsAlone && !exclaims && !sentences)
     return "term";
   return "quote";
