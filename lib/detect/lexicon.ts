@@ -140,6 +140,13 @@ const ENGLISH_VERBS: [string, VerbInfo][] = [
   ...en("blast", { claims: false }),
   ...en("recount", { claims: false }),
   ...en("whisper", { claims: false }),
+  // "as X put it": only with "it" and a mark after it (see verbAt).
+  ...en("put", { claims: false }, ["puts", "put", "putting"]),
+  ...en("wonder", { claims: false }),
+  ...en("scoff", { claims: false }),
+  ...en("interject", { claims: false }),
+  ...en("plead", { claims: false }),
+  ...en("muse", { claims: false }),
 ];
 
 /** Reporting verbs of the other languages: a modest, common set each. */
@@ -465,7 +472,7 @@ export const TITLES = new Set(
     "commander cmdr marshal brigadier brig corporal cpl private pvt officer detective det inspector sheriff constable superintendent " +
     "ceo cfo coo cto founder co-founder executive manager editor correspondent analyst economist professor dean provost " +
     "retired former acting interim incoming outgoing then late ex senior junior associate principal lead top " +
-    "gen adm gov atty supt insp pres hon st"
+    "gen adm gov atty supt insp pres hon st sens reps"
   ).split(" "),
 );
 
@@ -496,6 +503,47 @@ export const NOT_NAMES = new Set(
     "four five six seven eight nine ten first second third new old former many more less such other another any none nor " +
     "mr mrs ms dr le la les un une el los las der die das ein eine o os um uma " +
     "selon según segundo laut podle conforme now then still yet also meanwhile however even perhaps instead thus so " +
-    "having being after before during despite would could should can will does did is are was were has have had may might must shall do"
+    "having being after before during despite would could should can will does did is are was were has have had may might must shall do " +
+    // Sentence-opening conjunctions, adverbs and imperatives, capitalised only by their position.
+    "whether once unless whenever wherever regardless otherwise therefore accordingly finally please say look feel see let " +
+    "possible example or nor no yes don't don’t you're you’re doing starting examining consider imagine note " +
+    "throughout somehow anyway indeed besides likewise nonetheless nevertheless"
+  ).split(" "),
+);
+
+/**
+ * Common given names that are, with few exceptions, borne by men or by women: they tell the
+ * gender of a named person, so that "she" skips "Brian Fallon" for "Hillary Clinton". Names
+ * used for both (Jordan, Taylor, Alex, Robin, Jean ...) are deliberately left out.
+ */
+export const MALE_GIVEN_NAMES = new Set(
+  (
+    "aaron abdul abraham adam adrian ahmed alan albert alexander alfred ali allen andrew andy angelo anthony antonio arnold " +
+    "arthur barack barry ben benjamin bernard bernie bill billy bob bobby boris brad bradley brandon brent brett brian bruce " +
+    "bryan byron calvin carl carlos cecil charles charlie chris christopher chuck clarence clark clifford cody colin craig " +
+    "curtis dan daniel danny darrell dave david dean dennis derek dick don donald doug douglas duncan dwight earl ed eddie " +
+    "edgar edward edwin elijah emmanuel eric ernest eugene evan francis frank franklin fred frederick gary gavin george " +
+    "gerald glenn gordon graham greg gregory harold harry hassan henry herbert howard hugh ian isaac ivan jack jacob jake " +
+    "james jason jay jeb jeff jeffrey jeremy jerome jerry jesse jim jimmy joe joel john johnny jon jonathan jose joseph " +
+    "josh joshua juan justin keith ken kenneth kevin kurt lance larry lawrence lee leon leonard lewis lloyd louis luis " +
+    "luke malcolm marco marcus mario mark martin matt matthew maurice max michael miguel mike mitch mitt mohammed muhammad " +
+    "nathan neil nicholas nick nigel noah norman oliver omar oscar patrick paul pedro peter phil philip rafael ralph randy " +
+    "ray raymond reince richard rick rob robert rod roger roland ron ronald roy rudy russell ryan sam samuel scott sean " +
+    "sergei seth shawn stanley stephen steve steven stuart ted thomas tim timothy todd tom tommy tony travis trevor " +
+    "victor vincent vladimir walter wayne william willie xi yusuf zachary"
+  ).split(" "),
+);
+export const FEMALE_GIVEN_NAMES = new Set(
+  (
+    "abigail alice alicia alison amanda amber amy andrea angela angelina ann anna anne annie barbara becky betsy betty " +
+    "beverly brenda bridget brittany carla carmen carol caroline carolyn catherine cathy charlotte cheryl christina " +
+    "christine cindy claire claudia colleen condoleezza cynthia dana daniela debbie deborah debra denise diana diane donna " +
+    "doris dorothy elaine eleanor elena elisabeth elizabeth ellen emily emma erica erin eva evelyn fatima frances gabriela " +
+    "gloria grace hannah heather heidi helen hillary holly ivanka jacqueline jane janet janice jennifer jessica jill joan " +
+    "joanne josephine joy joyce judith judy julia julie karen kate katherine kathleen kathryn kathy katie kelly kim kimberly " +
+    "kristen laura lauren linda lisa lori louise lucy lynn madeleine margaret maria marie marilyn martha mary megan melania " +
+    "melanie melissa michelle monica nancy natalie nicole nikki olivia pamela patricia paula rachel rebecca rita rose ruth " +
+    "sally samantha sandra sara sarah sharon shirley sophia stephanie susan suzanne tammy tanya teresa theresa tiffany tina " +
+    "valerie vanessa victoria virginia wendy yvonne"
   ).split(" "),
 );

@@ -1,7 +1,7 @@
 /** The names mentioned in a text, and what a surname, a pronoun or a title refers back to. */
 
 import { isSpaceCode } from "./chars";
-import { ORGANISATION_WORDS, TITLES } from "./lexicon";
+import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, NOT_NAMES, ORGANISATION_WORDS, TITLES } from "./lexicon";
 import { blockRuns, type NameMention, parseName } from "./names";
 import type { Range } from "./sentences";
 
@@ -67,6 +67,20 @@ const MALE_TITLES = new Set([
   "brother",
 ]);
 
+/** Days and months, which open a sentence ("On Monday, …") without being its subject. */
+const CALENDAR_WORDS =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/u;
+
+/** Lower-case role nouns that, after a capitalised modifier, stand before a name ("Democratic nominee Hillary Clinton"). */
+const ROLE_BEFORE_NAME = new Set(
+  "nominee candidate official lawmaker activist spokesman spokeswoman spokesperson leader chairman chairwoman president senator governor mayor secretary minister director adviser advisor aide strategist".split(
+    " ",
+  ),
+);
+
+/** Words that make a title another office ("vice president", "deputy minister"). */
+const RANK_MODIFIERS = new Set(["vice", "deputy", "assistant", "under", "lieutenant"]);
+
 /** Closing marks that may stand between a sentence's final stop and the space after it. */
 const CLOSING_MARKS = "\"'”’»)";
 
@@ -131,6 +145,18 @@ const OPENING_WORD = /^(?:\p{Lu}\p{Ll}*\s)/u;
 /** ", the …", ", a …", ", 45,": an appositive after a name. */
 const APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+[\p{Ll}\p{Lu}]|\p{N}{1,3},)/u;
 
+/** Whether what precedes a name in its sentence leaves it the subject: one capitalised word, a mark, an introductory phrase. */
+function opensAfter(prefix: string): boolean {
+  if (/^[\p{Lu}][\p{Ll}]*,?$/u.test(prefix) || /^["“‘«]$/u.test(prefix)) return true;
+  // After an introductory phrase: "On Monday night, Clinton …", "In a statement, the ministry …".
+  return (
+    prefix.endsWith(",") &&
+    !prefix.slice(0, -1).includes(",") &&
+    OPENING_WORD.test(`${prefix} `) &&
+    prefix.split(/\s+/u).length <= 8
+  );
+}
+
 /** Whether a name at `at` opens its sentence, possibly after a connective or an introductory phrase and comma. */
 function opensSentence(text: string, block: Range, at: number, boundaries: BoundaryCursor): boolean {
   const floor = Math.max(block.start, at - 300);
@@ -144,14 +170,25 @@ function opensSentence(text: string, block: Range, at: number, boundaries: Bound
   while (to > from && isSpaceCode(text.charCodeAt(to - 1))) to--;
   if (to === from) return true;
   const prefix = text.slice(from, to);
-  if (/^[\p{Lu}][\p{Ll}]*,?$/u.test(prefix) || /^["“‘«]$/u.test(prefix)) return true;
-  // After an introductory phrase: "On Monday night, Clinton …", "In a statement, the ministry …".
-  return (
-    prefix.endsWith(",") &&
-    !prefix.slice(0, -1).includes(",") &&
-    OPENING_WORD.test(`${prefix} `) &&
-    prefix.split(/\s+/u).length <= 8
-  );
+  if (opensAfter(prefix)) return true;
+  // Titles written before the name are part of the subject ("Secretary General Ban Ki-moon", "In a
+  // statement, President Obama"); only a prefix ending in a title or a role needs the closer look.
+  const lastWord = prefix.slice(prefix.lastIndexOf(" ") + 1).toLowerCase();
+  const bare = lastWord.endsWith(".") ? lastWord.slice(0, -1) : lastWord;
+  if (!TITLES.has(bare) && !ROLE_BEFORE_NAME.has(bare)) return false;
+  const words = prefix.split(/\s+/u);
+  while (words.length > 0 && TITLES.has((words[words.length - 1] as string).toLowerCase().replace(/\.$/u, "")))
+    words.pop();
+  if (words.length === 0) return true;
+  // "Democratic nominee Hillary Clinton", "Republican presidential candidate Donald Trump".
+  if (
+    words.length <= 4 &&
+    ROLE_BEFORE_NAME.has(words[words.length - 1] as string) &&
+    /^\p{Lu}\p{Ll}+$/u.test(words[0] as string) &&
+    words.every((w) => /^[\p{L}-]+$/u.test(w))
+  )
+    return true;
+  return opensAfter(words.join(" "));
 }
 
 /**
@@ -167,6 +204,23 @@ function appositiveHead(text: string, comma: number): string | null {
   );
 }
 
+/** The gender a person's titles tell ("Mrs.": f), if any. */
+function titleGender(titles: string[]): "m" | "f" | null {
+  if (titles.some((t) => FEMALE_TITLES.has(t))) return "f";
+  if (titles.some((t) => MALE_TITLES.has(t))) return "m";
+  return null;
+}
+
+/** The gender a person's given name tells ("Brian Fallon": m), when the name has one and it is not ambiguous. */
+function givenNameGender(words: string[]): "m" | "f" | null {
+  // Given name, surname and at most a middle name: a longer run is more likely a headline's words.
+  if (words.length < 2 || words.length > 3) return null;
+  const given = words[0] as string;
+  if (MALE_GIVEN_NAMES.has(given)) return "m";
+  if (FEMALE_GIVEN_NAMES.has(given)) return "f";
+  return null;
+}
+
 /** Whether a mention is of a person or unknown (not an organisation) and contains all of `words`. */
 function namesWith(m: NameMention, words: string[]): boolean {
   return m.kind !== "organisation" && words.every((w) => m.words.includes(w));
@@ -178,11 +232,13 @@ interface MentionIndex {
   /** Mentions by their last word, for surname look-ups. */
   bySurname: Map<string, NameMention[]>;
   genders: Map<string, "m" | "f">;
+  /** Genders that given names tell, by surname ("x": both, as for "Bill" and "Hillary Clinton"). */
+  givenGenders: Map<string, "m" | "f" | "x">;
 }
 
 /** Finds and parses every name of a text (outside or inside the quotations `quoted`). */
 function indexMentions(text: string, blocks: Range[], quoted: Range[]): MentionIndex {
-  const index: MentionIndex = { all: [], bySurname: new Map(), genders: new Map() };
+  const index: MentionIndex = { all: [], bySurname: new Map(), genders: new Map(), givenGenders: new Map() };
 
   const sortedQuotes = [...quoted].sort((a, b) => a.start - b.start);
   let q = 0;
@@ -208,12 +264,15 @@ function indexMentions(text: string, blocks: Range[], quoted: Range[]): MentionI
       const list = index.bySurname.get(surname);
       if (list) list.push(mention);
       else index.bySurname.set(surname, [mention]);
-      const gender = mention.titles.some((t) => FEMALE_TITLES.has(t))
-        ? "f"
-        : mention.titles.some((t) => MALE_TITLES.has(t))
-          ? "m"
-          : null;
-      if (gender) index.genders.set(mention.words[mention.words.length - 1] as string, gender);
+      const gender = titleGender(mention.titles);
+      const key = mention.words[mention.words.length - 1] as string;
+      if (gender) index.genders.set(key, gender);
+      // A given name tells the gender of its surname too, unless two people of both genders share it.
+      const given = givenNameGender(mention.words);
+      if (given) {
+        const seen = index.givenGenders.get(key);
+        index.givenGenders.set(key, seen === undefined || seen === given ? given : "x");
+      }
     }
   }
   return index;
@@ -254,7 +313,7 @@ export class Mentions {
   }
 
   /** The fullest name whose words end with `words` (a surname, or a full name), preferring earlier mentions. */
-  fullest(words: string[], at: number): string | null {
+  fullest(words: string[], at: number, gender: "m" | "f" | null = null): string | null {
     if (words.length === 0) return null;
     const surname = words[words.length - 1] as string;
     const list = this.index.bySurname.get(surname) ?? [];
@@ -268,11 +327,12 @@ export class Mentions {
     let best: NameMention | null = null;
     for (let i = lo - 1; i >= 0 && i >= lo - 200; i--) {
       const m = list[i] as NameMention;
-      if (namesWith(m, words) && (!best || m.words.length > best.words.length)) best = m;
+      if (namesWith(m, words) && (!best || m.words.length > best.words.length) && this.agreesInGender(m.name, gender))
+        best = m;
     }
     for (let i = lo; !best && i < list.length && i < lo + 50; i++) {
       const m = list[i] as NameMention;
-      if (namesWith(m, words) && m.words.length > words.length) best = m;
+      if (namesWith(m, words) && m.words.length > words.length && this.agreesInGender(m.name, gender)) best = m;
     }
     return best ? best.name : null;
   }
@@ -287,14 +347,80 @@ export class Mentions {
       const mention = this.index.all[i] as NameMention;
       if (mention.kind === "organisation") continue;
       const titles = mention.titles.map((t) => ABBREVIATED_TITLES[t] ?? t);
+      // "the president" is not the vice president, nor "the minister" the deputy minister.
+      if (titles.some((t) => RANK_MODIFIERS.has(t) && !description.includes(t))) continue;
       if (head.every((w) => titles.includes(w))) return this.fullest(mention.words, at) ?? mention.name;
+    }
+    return null;
+  }
+
+  /**
+   * The name that opens the sentence [start, end) as its subject ("Japan branded North Korea an
+   * “outlaw nation”"), when one does and is not a possessive modifier or inside a quotation.
+   */
+  subjectOf(start: number, end: number): string | null {
+    for (let i = this.before(start); i < this.index.all.length; i++) {
+      const mention = this.index.all[i] as NameMention;
+      if (mention.start >= end) return null;
+      // Names inside an introductory phrase ("In January, …", "In an August speech, …") are passed over.
+      if (!mention.subject) continue;
+      if (mention.quoted || mention.possessive) return null;
+      if (!this.mayBeSubject(mention)) continue;
+      // "A Government Accountability Office report found …": after an article, a name followed by a
+      // noun (not a verb in -ed or -s) only modifies it; the subject is the name and its noun.
+      const head = /^\s+(\p{Ll}{3,})\b/u.exec(this.text.slice(mention.end, mention.end + 30))?.[1];
+      const article = /(?:^|\s)(?:a|an|the)\s+$/iu.test(
+        this.text.slice(Math.max(start, mention.start - 5), mention.start),
+      );
+      if (article && head && !/(?:ed|s)$/u.test(head)) return `${mention.name} ${head}`;
+      return this.fullest(mention.words, end) ?? mention.name;
+    }
+    return null;
+  }
+
+  /**
+   * Whether a name in subject position is a plausible subject: a verb or an appositive follows it,
+   * not a colon ("Veto Power Impedes Peace:"), a dash (a dateline) or a capitalised word; and a
+   * single word is no dateline ("WASHINGTON"), date, preposition or adjective ("Democratic", "Chinese").
+   */
+  private mayBeSubject(mention: NameMention): boolean {
+    if (!/^(?:\s+\p{Ll}|,\s|\s+\()/u.test(this.text.slice(mention.end, mention.end + 3))) return false;
+    if (mention.words.length > 1 || mention.titles.length > 0) return true;
+    const word = mention.words[0] as string;
+    // "Liberal nominee Clara Boyd": a modifier of the role before the name.
+    const next = /^\s+(\p{Ll}+)/u.exec(this.text.slice(mention.end, mention.end + 30))?.[1];
+    if (next && ROLE_BEFORE_NAME.has(next)) return false;
+    if (/^\p{Lu}+$/u.test(mention.name) || NOT_NAMES.has(word) || /^(?:to|into|upon)$/u.test(word)) return false;
+    if (CALENDAR_WORDS.test(word)) return false;
+    return !/(?:ic|ian|ean|can|ese|ish)$/u.test(word);
+  }
+
+  /**
+   * The institution a definite description names by its head noun ("the commission" after "the
+   * Commission on Presidential Debates"), last mentioned before `at`.
+   */
+  institution(head: string, at: number): string | null {
+    for (let i = this.before(at) - 1, seen = 0; i >= 0 && seen < 200; i--, seen++) {
+      const mention = this.index.all[i] as NameMention;
+      if (mention.quoted || mention.words.length < 2) continue;
+      if (mention.words.includes(head)) return mention.name;
     }
     return null;
   }
 
   /** Whether a name may stand for a pronoun of `gender` (null: either), as far as its titles tell. */
   private agreesInGender(name: string, gender: "m" | "f" | null): boolean {
-    const known = this.index.genders.get(name.toLowerCase().split(/\s+/).pop() ?? "");
+    if (!gender) return true;
+    // "Sens. Jeff Merkley": the given name follows the titles.
+    const words = name.toLowerCase().split(/\s+/);
+    while (words.length > 2 && TITLES.has((words[0] as string).replace(/\.$/u, ""))) words.shift();
+    const surname = words[words.length - 1] ?? "";
+    const fromSurname = this.index.givenGenders.get(surname);
+    // A surname alone takes the gender of the given names written with it; a full name only its own.
+    const known =
+      givenNameGender(words) ??
+      this.index.genders.get(surname) ??
+      (words.length > 1 || fromSurname === "x" ? undefined : fromSurname);
     return !gender || !known || known === gender;
   }
 
@@ -330,7 +456,11 @@ export class Mentions {
       const mention = this.index.all[i] as NameMention;
       if (speaker && mention.start <= speaker.at) break;
       if (mention.quoted || mention.possessive || !mention.subject || mention.kind === "organisation") continue;
-      const name = this.fullest(mention.words, at) ?? mention.name;
+      // "Mrs. Clinton" is no "he", whoever else bears the name.
+      const titled = titleGender(mention.titles);
+      if (gender && titled && titled !== gender) continue;
+      // "Clinton" after "Bill Clinton" and "Hillary Clinton": "she" is the one of her gender.
+      const name = this.fullest(mention.words, at, gender) ?? mention.name;
       const person = mention.kind === "person" || mention.strong || /\s/u.test(name);
       if (person && this.agreesInGender(name, gender)) return name;
     }

@@ -26,6 +26,10 @@ export interface NameMention {
   subject: boolean;
 }
 
+/** Adverbs in -ly that open sentences ("Unfortunately", "Clearly", "Accordingly"), never given names. */
+export const SENTENCE_ADVERB =
+  /^\p{L}{3,}(?:ally|ately|edly|ingly|ously|ively|fully|ently|antly|early|ularly|ibly|ably)$/u;
+
 /** Lower-case words inside names ("de", "van", "bin"). */
 const NAME_PARTICLES = new Set([
   "de",
@@ -87,7 +91,13 @@ export function parseName(run: Token[], text: string): NameMention | null {
   // The run is worked on as tokens [from, to), to spare the copies.
   let from = 0;
   let to = run.length;
-  while (from < to && NOT_NAMES.has((run[from] as Token).lower) && !isTitle(run[from] as Token)) from++;
+  // "Whether Bartleby", "Finally Smith": a word capitalised only because it opens the sentence.
+  while (
+    from < to &&
+    (NOT_NAMES.has((run[from] as Token).lower) || SENTENCE_ADVERB.test((run[from] as Token).lower)) &&
+    !isTitle(run[from] as Token)
+  )
+    from++;
   while (from < to && NAME_PARTICLES.has((run[to - 1] as Token).lower)) to--;
   if (from === to) return null;
   let of = -1;
@@ -109,7 +119,13 @@ export function parseName(run: Token[], text: string): NameMention | null {
   const possessive = possessiveLength(last.text) > 0 && !CAPITALS_APOSTROPHE.test(last.text);
   const lastWord = bare(last.lower);
   const end = possessive ? last.end - possessiveLength(last.text) : last.end;
-  if (ORGANISATION_WORDS.has(lastWord) || (to - from === 1 && isAcronym(last))) {
+  // "Commission on Presidential Debates", "Council on Foreign Relations": an institution's noun
+  // joined by a particle to the words after it makes the whole run an institution's name.
+  let institution = false;
+  for (let i = from; i < to - 2 && !institution; i++)
+    institution =
+      ORGANISATION_WORDS.has(bare((run[i] as Token).lower)) && /^(?:on|for)$/u.test((run[i + 1] as Token).lower);
+  if (institution || ORGANISATION_WORDS.has(lastWord) || (to - from === 1 && isAcronym(last))) {
     const start = (run[from] as Token).start;
     return {
       start,

@@ -7,6 +7,7 @@ import {
   accordingToAt,
   type CueMatch,
   cueAround,
+  HEADLINE_VERBS,
   isPlausibleSource,
   type SourcePhrase,
   sentenceSubject,
@@ -83,6 +84,10 @@ const NOT_CLAUSE_OPENERS = new Set(
     " ",
   ),
 );
+/** Verbs that report a question or an explanation in a clause opening with "whether", "how" or "why". */
+const WH_VERBS = new Set(["ask", "explain"]);
+/** Verbs of commitment, whose infinitive complement reports what was promised. */
+const COMMISSIVES = new Set(["promise", "pledge", "vow"]);
 /** Auxiliaries and modals: right after "that", they make it a relative pronoun. */
 const AUXILIARY_WORDS = new Set("is are was were has have had will would can could should may might must".split(" "));
 /** Pronouns that open a clause as its subject. */
@@ -115,6 +120,18 @@ function complementStart(
     if (next && opensClause(next, lexicon)) return next.start;
   }
   if (/^\s*[,.;!?)]/u.test(rest)) return null;
+  // "pledged to push for an amendment", "promising to lift regulations": a commitment's infinitive is what was promised.
+  const infinitive = tokens[k];
+  if (
+    COMMISSIVES.has(cue.info.lemma) &&
+    infinitive?.lower === "to" &&
+    /^\p{Ll}+$/u.test(tokens[k + 1]?.text ?? "") &&
+    !lexicon.determiners.has(tokens[k + 1]?.lower ?? "")
+  )
+    return infinitive.start;
+  // "asked whether the story would matter", "asked how Clinton could inspire": a reported question.
+  if (WH_VERBS.has(cue.info.lemma) && infinitive && /^(?:whether|if|how|why)$/u.test(infinitive.lower))
+    return infinitive.start;
   // "said in an interview with X that", "told a newspaper that": a complementiser a few words on.
   const firstAfter = tokens[k];
   if (
@@ -150,6 +167,15 @@ function complementStart(
     if (HEARERS.has(hearer.lower) || startsUpper(hearer.text)) {
       k++;
       while (k < tokens.length && startsUpper((tokens[k] as Token).text) && k < verbIndex + 6) k++;
+    } else if (lexicon.determiners.has(hearer.lower)) {
+      // "told the forum he was …": a described hearer, then a clause opening with a subject pronoun.
+      for (let j = k + 1; j < tokens.length && j <= k + 3; j++) {
+        const token = tokens[j] as Token;
+        if (/[,;:.!?"“”]/u.test(text.slice((tokens[j - 1] as Token).end, token.start))) return null;
+        if (SUBJECT_PRONOUNS.has(token.lower) && token.lower !== "it") return token.start;
+        if (!/^\p{Ll}+$/u.test(token.text)) return null;
+      }
+      return null;
     } else return null;
     while (k < tokens.length && TIME_WORDS.has((tokens[k] as Token).lower) && k < verbIndex + 9) k++;
     const next = tokens[k];
@@ -219,6 +245,15 @@ function clauseEnd(text: string, start: number, end: number, lexicon: Lexicon, q
     e = cut;
     break;
   }
+  // "…; they only learned on Friday …": a semicolon outside quotations opens the narrator's next clause.
+  for (let semi = indexIn(text, ";", start, e); semi >= 0; semi = indexIn(text, ";", semi + 1, e)) {
+    if (quotes.some((q) => q.start <= semi && semi < q.end)) continue;
+    e = semi;
+    break;
+  }
+  // "… — and he noted that …": a dash and a conjunction open the narrator's next clause.
+  const dash = /\s[—–]\s+(?:and|but)\s/u.exec(text.slice(start, e));
+  if (dash && !quotes.some((q) => q.start <= start + dash.index && start + dash.index < q.end)) e = start + dash.index;
   for (let comma = indexIn(text, ",", start, e); comma >= 0; comma = indexIn(text, ",", comma + 1, e)) {
     // A comma inside a quotation counts only where the quotation ends right after it (“…,” though).
     if (quotes.some((q) => q.start <= comma && comma < q.end - 2)) continue;
@@ -275,12 +310,33 @@ function clauseEnd(text: string, start: number, end: number, lexicon: Lexicon, q
       if (!source || !isPlausibleSource(text, source, lexicon)) break;
       if (!inverted && !/^[\s,]*$/u.test(text.slice(from, source.start))) break;
       if (!conjunction && !/^[^,;]*$/u.test(text.slice(verb.end, e)) && !inverted) break;
+      // ", she insisted that the first lady go …" opens a reported clause of its own, not a tail.
+      if (!inverted && !conjunction && /^\s*(?:that\b|\S+\s+that\b)/u.test(text.slice(verb.end, e))) break;
       e = comma;
       break;
     }
     if (e === comma) break;
   }
   return e;
+}
+
+/**
+ * A source in lower case after "according to", which always introduces one ("according to exit
+ * polls", "according to police"): up to five plain words that end at a comma or the sentence's end.
+ */
+function bareSourceAfter(text: string, tokens: Token[], from: number, lexicon: Lexicon): SourcePhrase | null {
+  let k = from;
+  while (k < tokens.length && k < from + 5 && /^\p{Ll}[\p{Ll}-]*$/u.test((tokens[k] as Token).text)) {
+    const token = tokens[k] as Token;
+    if (verbAt(tokens, k, lexicon) || lexicon.prepositions.has(token.lower)) return null;
+    k++;
+    if (/^\s*(?:,|[.!?]?\s*$)/u.test(text.slice(token.end, token.end + 3))) {
+      if (lexicon.determiners.has(token.lower)) return null;
+      const range = { start: (tokens[from] as Token).start, end: token.end };
+      return { ...range, head: range };
+    }
+  }
+  return null;
 }
 
 /** Share of a range covered by quotations. */
@@ -349,7 +405,8 @@ function mayReport(text: string, start: number, end: number, lexicon: Lexicon): 
   for (let k = span.from; k < span.to; k++) {
     if (index.isAscii(k) && !mayBeCueAt(lexicon, text, index.startOf(k), index.endOf(k))) continue;
     const token = index.token(k);
-    if (startsLower(token.text) && lexicon.verbs.get(token.lower)?.claims) return true;
+    const info = startsLower(token.text) || HEADLINE_VERBS.has(token.text) ? lexicon.verbs.get(token.lower) : undefined;
+    if (info?.claims || info?.lemma === "ask") return true;
     for (const phrase of lexicon.accordingTo) if (phrase[0] === token.lower) return true;
   }
   return false;
@@ -374,12 +431,15 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
     // Most words are neither "according to" nor a verb: rule that out first.
     const according = accordingToAt(tokens, i, lexicon);
     const info = according > 0 ? null : verbAt(tokens, i, lexicon);
-    if (according === 0 && !info?.claims) continue;
+    // "ask" reports only a question: "asked whether …", "asked how …".
+    const asks = info?.lemma === "ask" && /^(?:whether|if|how|why)$/u.test(tokens[i + 1]?.lower ?? "");
+    if (according === 0 && !info?.claims && !asks) continue;
     if (isQuoted(quotes, token.start)) continue;
     if (according > 0) {
       const next = tokens[i + according];
       if (!next) continue;
-      let source = subjectAfter(text, next.start, end, lexicon);
+      let source =
+        subjectAfter(text, next.start, end, lexicon) ?? bareSourceAfter(text, tokens, i + according, lexicon);
       // "Laut Angela Weber steigen die Preise", "Podle Jana Nováka ceny porostou": without a comma,
       // the source is the name right after the phrase and the clause what follows it.
       let bareClause = -1;
@@ -425,7 +485,7 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
       i += according;
       continue;
     }
-    if (!info?.claims) continue;
+    if (!info?.claims && !asks) continue;
     const previous = tokens[i - 1];
     if (previous && (previous.lower === "to" || previous.lower === "not")) continue;
     const cue = cueAround(text, tokens, i, info, lexicon);
@@ -437,7 +497,9 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
     const participle = /ing$/.test(token.lower) && !progressive;
     if (participle) {
       // ", adding that …": the speaker is the sentence's.
-      if (commaBefore(text, sentence, cue.start) < 0) continue;
+      // The comma may close a quotation before it: "“… independent,” adding that …".
+      const afterQuote = /,["”’']\s*$/u.test(text.slice(Math.max(sentence.start, cue.start - 4), cue.start));
+      if (commaBefore(text, sentence, cue.start) < 0 && !afterQuote) continue;
       const start = complementStart(text, tokens, i, cue, lexicon);
       if (start === null) continue;
       const subject = sentenceSubject(text, sentence, cue.start, lexicon);

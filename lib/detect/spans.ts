@@ -247,10 +247,12 @@ function detectAll(input: DetectInput): SpanDetection[] {
     }
   }
 
-  resolveSpeakers(text, candidates, mentions, lexicon);
+  resolveSpeakers(text, candidates, mentions, lexicon, sentences, blocks);
 
   for (const c of candidates) {
-    const name = c.speaker?.name ?? null;
+    // A path, a query or a header line is no one's name ("GET /.well-known/webfinger?resource");
+    // "a CNN/ORC poll" is.
+    const name = c.speaker?.name && !/[?=]|\s\/|\/\./u.test(c.speaker.name) ? c.speaker.name : null;
     // A claim needs a source; one given only as an unresolved pronoun is still a claim.
     if (c.kind === "claim" && !name && c.speaker?.form !== "pronoun") continue;
     let confidence = c.kind === "quote" ? 0.55 : 0.6;
@@ -295,7 +297,14 @@ const sourceAt = (c: Candidate): number =>
  * in focus, then lets an unattributed quotation continue the speaker of the quotation before it
  * (in its paragraph, or the previous one when it opens a paragraph).
  */
-function resolveSpeakers(text: string, candidates: Candidate[], mentions: Mentions, lexicon: Lexicon): void {
+function resolveSpeakers(
+  text: string,
+  candidates: Candidate[],
+  mentions: Mentions,
+  lexicon: Lexicon,
+  sentences: Range[],
+  blocks: Range[],
+): void {
   const ordered = [...candidates].sort((a, b) => sourceAt(a) - sourceAt(b));
   const bySentence = new Map<Range, Candidate[]>();
   for (const c of [...candidates].sort((a, b) => a.start - b.start)) {
@@ -334,6 +343,12 @@ function resolveSpeakers(text: string, candidates: Candidate[], mentions: Mentio
       c.speaker = lastAny.speaker;
       c.inherited = true;
     }
+    // "Japan branded North Korea an “outlaw nation”": a partial quotation without a cue is the words
+    // of the name that opens its sentence, rather than of a speaker of the sentences before.
+    if (c.kind === "quote" && !c.speaker && !c.attribution && c.sentence.start < c.start) {
+      const subject = mentions.subjectOf(c.sentence.start, c.start);
+      if (subject) c.speaker = { name: subject, plural: false, person: true, form: "name" };
+    }
     if (c.kind === "quote" && !c.speaker && !c.attribution && lastQuote?.speaker) {
       const sameBlock = lastQuote.block === c.block;
       const nextBlock = c.opensBlock && lastQuote.block === c.block - 1 && lastAny === lastQuote;
@@ -353,6 +368,24 @@ function resolveSpeakers(text: string, candidates: Candidate[], mentions: Mentio
       if (focus) {
         c.speaker = { name: focus, plural: false, person: true, form: "name" };
         c.inherited = true;
+      }
+    }
+    // "Sen. Sanders identified exhaustion with bigotry as a reason. “The younger people are …”": a
+    // quotation that is a sentence of its own, after a sentence about a named person, is theirs.
+    if (
+      c.kind === "quote" &&
+      !c.speaker &&
+      !c.attribution &&
+      /^[\s"“‘'«]*$/u.test(text.slice(c.sentence.start, c.start))
+    ) {
+      const block = blocks[c.block];
+      const previous = containing(sentences, c.sentence.start - 1) ?? containing(sentences, c.sentence.start - 2);
+      if (block && previous && previous !== c.sentence && previous.start >= block.start) {
+        const subject = mentions.subjectOf(previous.start, previous.end);
+        if (subject) {
+          c.speaker = { name: subject, plural: false, person: true, form: "name" };
+          c.inherited = true;
+        }
       }
     }
     if (c.kind === "quote") lastQuote = c;

@@ -1,7 +1,7 @@
 import { indexIn, isSpaceAt, lastIndexIn, startsDigit, startsLower, startsUpper, startsUpperOrDigit } from "./chars";
-import { type Lexicon, mayBeCue, ORGANISATION_WORDS, TITLES, type VerbInfo } from "./lexicon";
+import { type Lexicon, mayBeCue, NOT_NAMES, ORGANISATION_WORDS, TITLES, type VerbInfo } from "./lexicon";
 import type { Mentions } from "./mentions";
-import { capitalisedRuns, parseName } from "./names";
+import { capitalisedRuns, parseName, SENTENCE_ADVERB } from "./names";
 import type { Range } from "./sentences";
 import { type Token, tokenize } from "./words";
 
@@ -83,6 +83,23 @@ const isContracted = (word: string): boolean =>
   word.endsWith("'ll") ||
   word.endsWith("'d");
 
+/** Verbs of saying as a headline in title case writes them, after a capitalised subject. */
+export const HEADLINE_VERBS = new Set(["Says", "Said", "Warns", "Claims", "Tells", "Insists", "Admits", "Denies"]);
+
+/** Plural nouns for people who inform ("sources", "insiders"), besides the plural role nouns. */
+const SOURCE_PLURALS = new Set(
+  "sources insiders officials people experts analysts observers critics witnesses investigators researchers residents".split(
+    " ",
+  ),
+);
+
+/** Whether lower-case words end in a plural of people ("show insiders", "senior officials"), with no verb among them. */
+function isBarePluralSource(tokens: Token[]): boolean {
+  const last = tokens[tokens.length - 1] as Token;
+  if (!tokens.every((t) => /^\p{Ll}[\p{Ll}-]*$/u.test(t.text))) return false;
+  return SOURCE_PLURALS.has(last.lower) || (last.lower.endsWith("s") && ROLE_NOUNS.has(last.lower.slice(0, -1)));
+}
+
 /** Nouns for a person's role, which a definite description uses to point back to someone named before. */
 const ROLE_NOUNS = new Set(
   (
@@ -97,6 +114,9 @@ const ROLE_NOUNS = new Set(
 
 // Word shapes, compiled once here: a `\p{…}` pattern written inside a function is rebuilt on every call
 // once esbuild has lowered it to `new RegExp`, as it does for an engine target (tsx; browser builds).
+/** Days and months, which a name-like word before a participle may be ("on Friday saying"). */
+const CALENDAR =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/u;
 /** A past form ("claimed"). */
 const PAST_FORM = /\p{L}{3,}ed$/u;
 /** A verb form: past or participle ("quadrupled", "denouncing"). */
@@ -133,10 +153,19 @@ const capitalInitial = (token: Token): boolean => startsUpperOrDigit(token.text)
 export function verbAt(tokens: Token[], i: number, lexicon: Lexicon): VerbInfo | null {
   const token = tokens[i];
   // First letter, length and case rule out most words before the look-up, which runs on every word of the text.
-  if (!token || !mayBeCue(lexicon, token.lower) || !lowerInitial(token)) return null;
+  if (!token || !mayBeCue(lexicon, token.lower)) return null;
+  // A headline capitalises its verb: "Lindsey Graham Says", "Obama Says African-American Museum Will …".
+  if (!lowerInitial(token) && !(HEADLINE_VERBS.has(token.text) && i > 0 && capitalInitial(tokens[i - 1] as Token)))
+    return null;
   const info = lexicon.verbs.get(token.lower);
   if (!info) return null;
   if (info.lemma === "point" && tokens[i + 1]?.lower !== "out") return null;
+  // "as Rosenthal put it, “…”", "“…,” as a memo put it.": "put" says only in "put it" closing its clause.
+  if (info.lemma === "put") {
+    const it = tokens[i + 1];
+    const next = tokens[i + 2];
+    if (it?.lower !== "it" || (next && /^\p{L}/u.test(next.text) && next.start - it.end <= 1)) return null;
+  }
   return info;
 }
 
@@ -177,6 +206,17 @@ function phraseAtEnd(text: string, start: number, end: number, lexicon: Lexicon,
   }
   while (tokens.length > 0 && lexicon.connectives.has((tokens[0] as Token).lower) && tokens.length > 1)
     tokens = tokens.slice(1);
+  // "When Clinton noted that …": a subordinator opening the sentence before a name is not part of it.
+  if (
+    tokens.length > 1 &&
+    SUBORDINATORS.has((tokens[0] as Token).lower) &&
+    capitalInitial(tokens[0] as Token) &&
+    capitalInitial(tokens[1] as Token)
+  )
+    tokens = tokens.slice(1);
+  // "The senators all suggested", "They both said": a floating quantifier after the subject is not part of it.
+  if (tokens.length > 1 && /^(?:all|both|each)$/u.test((tokens[tokens.length - 1] as Token).lower))
+    tokens = tokens.slice(0, -1);
   const first = tokens[0];
   if (first && lexicon.prepositions.has(first.lower) && !lexicon.pronouns.has(first.lower)) {
     // An opening adverbial: the subject starts at the first phrase opener not right after the preposition.
@@ -462,7 +502,9 @@ export function subjectAfter(text: string, from: number, hi: number, lexicon: Le
     while (end < limit && !/[,;:.!?()[\]"“”«»—–]/u.test(text[end] as string)) end++;
   }
   let tokens = tokenize(text, from, end);
-  if (tokens.length === 0 || !opensPhrase(tokens[0] as Token, lexicon)) return null;
+  if (tokens.length === 0) return null;
+  // "according to show insiders", "said officials": a bare plural of people in a role.
+  if (!opensPhrase(tokens[0] as Token, lexicon) && !(tokens.length <= 4 && isBarePluralSource(tokens))) return null;
   // "said Smith in a statement": the source ends before a preposition that follows a name.
   const cut = tokens.findIndex(
     (t, i) => i > 0 && lowerInitial(t) && (lexicon.prepositions.has(t.lower) || lexicon.verbs.has(t.lower)),
@@ -497,6 +539,7 @@ export function cueAround(text: string, tokens: Token[], i: number, info: VerbIn
   }
   let last = i;
   if (info.lemma === "point" && tokens[i + 1]?.lower === "out") last = i + 1;
+  if (info.lemma === "put" && tokens[i + 1]?.lower === "it") last = i + 1;
   const next = tokens[last + 1];
   if (
     next &&
@@ -603,8 +646,15 @@ export function resolveSource(text: string, source: SourcePhrase, mentions: Ment
       const titled = mentions.titled(words.slice(1), head.start);
       if (titled) return { name: titled, plural: false, person: true, form: "name" };
     }
+    // "the commission", "the court": an institution's head noun points back to its full name.
+    if (tokens.length === 2 && ORGANISATION_WORDS.has(lastToken.lower)) {
+      const named = mentions.institution(lastToken.lower, head.start);
+      if (named) return { name: named, plural: false, person: false, form: "organisation" };
+    }
     // "the New York businessman", "the Vermont senator": a definite role points back to the person in focus.
-    if (ROLE_NOUNS.has(lastToken.lower) || TITLES.has(lastToken.lower)) {
+    // "the ad’s narrator", "the company’s spokesman" are described by their own words, not someone in focus.
+    const possessive = tokens.some((t) => /['’]s?$/u.test(text.slice(t.start, t.end + 1).trim()) && t !== lastToken);
+    if (!possessive && (ROLE_NOUNS.has(lastToken.lower) || TITLES.has(lastToken.lower))) {
       const focus = mentions.resolvePronoun("they", false, head.start);
       if (focus) return { name: focus, plural: false, person: true, form: "name" };
     }
@@ -638,7 +688,13 @@ export function isPlausibleSource(text: string, source: SourcePhrase, lexicon: L
   )
     return false;
   if (tokens.length > 1 && (lexicon.determiners.has(last.lower) || lexicon.prepositions.has(last.lower))) return false;
-  if (tokens.length === 1) return true;
+  // "Possible", "Finally", "Clearly": a word capitalised only because it opens the sentence.
+  if (tokens.length === 1)
+    return (
+      lexicon.pronouns.has(withoutClitic(last.lower)) ||
+      !capitalInitial(last) ||
+      !(NOT_NAMES.has(last.lower) || SENTENCE_ADVERB.test(last.lower))
+    );
   // A clause, not a noun phrase: a personal pronoun, a contracted verb, or a verb form followed
   // by its complement ("its market capitalization quadrupled in", "It’s denouncing what it").
   for (let i = 0; i < tokens.length; i++) {
@@ -647,7 +703,12 @@ export function isPlausibleSource(text: string, source: SourcePhrase, lexicon: L
     if (PERSONAL_PRONOUNS.has(withoutClitic(token.lower))) return false;
     if (lowerInitial(token) && AUXILIARIES.has(token.lower)) return false;
     if (isContracted(token.lower)) return false;
-    if (token.lower.endsWith("'s") && (lowerInitial(token) || lexicon.expletives.has(withoutClitic(token.lower))))
+    // "it's", "that's" are clauses; "the ad's narrator", "the company's spokesman" are noun phrases.
+    const genitive = i > 0 && lexicon.determiners.has((tokens[i - 1] as Token).lower);
+    if (
+      token.lower.endsWith("'s") &&
+      ((lowerInitial(token) && !genitive) || lexicon.expletives.has(withoutClitic(token.lower)))
+    )
       return false;
     if (lowerInitial(token) && CLAUSE_ADVERBS.has(token.lower)) return false;
     if (
@@ -761,7 +822,10 @@ function attributionAfter(
     // Either the source follows the quotation, or a phrase completing the quoted clause and a
     // comma come between ("“…” for criminal behavior, she said.") and the verb ends the sentence.
     const tail = text.slice(cue.end, after.end);
-    if (!/^[\s,]*$/u.test(gap) && !(/,\s*$/u.test(gap) && !/[,;:]/u.test(tail.replace(/,\s*$/u, "")))) continue;
+    // "“…,” as a Homeland Security memo put it.": "as" may stand before the source.
+    const asGap = /^[\s,]*as\s+(?:(?:a|an|the)\s+)?$/iu.test(gap) && info.lemma === "put";
+    if (!asGap && !/^[\s,]*$/u.test(gap) && !(/,\s*$/u.test(gap) && !/[,;:]/u.test(tail.replace(/,\s*$/u, ""))))
+      continue;
     return { source, cue };
   }
   return null;
@@ -800,6 +864,30 @@ function attributionBefore(text: string, before: Range, lexicon: Lexicon): Attri
       AUXILIARIES.has(withoutClitic((tokens[i - 1] as Token).lower).replace(/^.*'/u, "'"));
     const progressive = auxiliary || /['’](?:s|re|m)$/u.test(tokens[i - 1]?.lower ?? "");
     const participle = /ing$/.test(token.lower) && !progressive;
+    if (participle) {
+      // "footage of Hillary Clinton asking, “…”": a name right before the participle is its subject.
+      let k = tokens.indexOf(tokens.find((t) => t.start >= cue.start) as Token);
+      let first = k;
+      while (
+        first > 0 &&
+        capitalInitial(tokens[first - 1] as Token) &&
+        /^[\s.]*$/u.test(text.slice((tokens[first - 1] as Token).end, (tokens[first] as Token).start))
+      )
+        first--;
+      k = first;
+      const before = tokens[k - 1];
+      if (
+        k < tokens.indexOf(token) &&
+        before &&
+        lowerInitial(before) &&
+        /^\s+$/u.test(text.slice(before.end, (tokens[k] as Token).start))
+      ) {
+        const range = { start: (tokens[k] as Token).start, end: (tokens[tokens.indexOf(token) - 1] as Token).end };
+        const lastWord = (tokens[tokens.indexOf(token) - 1] as Token).lower;
+        if (range.end <= cue.start && isNamePhrase(text, range) && !CALENDAR.test(lastWord))
+          return { source: { ...range, head: range }, cue };
+      }
+    }
     if (participle || /(?:^|\s)(?:to|and|but)\s+$/u.test(previous)) return { source: null, cue, sameAsPrevious: true };
     const source = subjectBefore(text, lo, cue.start, lexicon);
     if (!source || !isPlausibleSource(text, source, lexicon)) continue;

@@ -53,6 +53,46 @@ export function isNameLike(words: Token[]): boolean {
   return capitals >= 1;
 }
 
+/** Lower-case words a title in title case keeps ("Steps Down as Mozilla CEO", "Lessons from the Experience"). */
+const TITLE_SMALL_WORDS = new Set(
+  "with from by as into onto vs via over after under upon or nor but per than".split(" "),
+);
+
+/**
+ * Whether the words are a title in title case, however long ("Alternatives to Amalgamation in
+ * Australian Local Government: Lessons from the New Zealand Experience"): three capitalised words
+ * at least, and no lower-case word but the small words titles keep.
+ */
+function isTitleCase(words: Token[]): boolean {
+  if (words.length < 3 || !startsUpperOrDigit((words[0] as Token).text)) return false;
+  let capitals = 0;
+  for (const word of words) {
+    if (startsUpper(word.text)) capitals++;
+    else if (startsLower(word.text) && !NAME_FUNCTION_WORDS.has(word.lower) && !TITLE_SMALL_WORDS.has(word.lower))
+      return false;
+  }
+  if (words.some((w) => /^(?:I|We|You|He|She|They)$/.test(w.text))) return false;
+  return capitals >= 3;
+}
+
+/** A year in brackets and a full stop before a title in a reference ("Squires, Nick (May 2005). "). */
+const CITATION_BEFORE = /\((?:[\p{L}. ]{0,20})?\d{4}[a-z]?\)[.,:]?\s*["“'‘«]?$/u;
+/** What follows a title in a reference ("". The Daily Telegraph. Retrieved 3 May 2017."). */
+const CITATION_AFTER = /\b(?:Retrieved|Archived|ISBN|ISSN|doi|pp?\.\s*\d|Vol\.|Accessed)\b/u;
+
+/**
+ * Whether a quotation is the title of a cited work in a reference list: a full stop or comma
+ * right after its closing mark, with a bracketed year before it or "Retrieved", "ISBN", "doi" …
+ * later in its line ("Worthy, T. (2006). "Miocene mammal reveals …". Proceedings of …").
+ */
+function inCitation(text: string, start: number, end: number): boolean {
+  if (!/^["”'’»]{1,2}[.,]\s/u.test(text.slice(end, end + 4))) return false;
+  const lineStart = Math.max(text.lastIndexOf("\n", start), start - 300);
+  if (CITATION_BEFORE.test(text.slice(Math.max(0, lineStart), start))) return true;
+  const lineEnd = text.indexOf("\n", end);
+  return CITATION_AFTER.test(text.slice(end, Math.min(lineEnd < 0 ? text.length : lineEnd, end + 300)));
+}
+
 /** Whether a naming word ("so-called", "the film", "known as") sits right before the quotation. */
 function namedBefore(before: Token[]): boolean {
   const last = before[before.length - 1];
@@ -100,6 +140,13 @@ export function classifyQuotation(text: string, start: number, end: number, cont
     if (!(words.length === 1 && context.standsAlone && /[.!?…]$/u.test(inner))) return "term";
   }
   if (modifier && !context.attributed) return "term";
+  if (
+    !context.attributed &&
+    !trailing &&
+    !/[.!?…]\s+\S/u.test(inner) &&
+    (isTitleCase(words) || inCitation(text, start, end))
+  )
+    return "term";
   const lower = startsLower((words[0] as Token).text);
   if (words.length <= 3 && lower && !context.attributed && !context.standsAlone && !exclaims && !sentences)
     return "term";

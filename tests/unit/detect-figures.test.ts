@@ -487,28 +487,16 @@ describe("detectFigures: robustness", () => {
     for (const input of bad) expect(() => detectFigures(input as never)).not.toThrow();
   });
 
-  // Speed is judged as a ratio to a baseline from the same run: a 1 MB text must cost about ten times a
-  // 100 kB one (linear), not a hundred (quadratic). Generous bounds keep the test free of timing noise.
-  const time = (text: string, runs: number) => {
-    let best = Number.POSITIVE_INFINITY;
-    for (let k = 0; k < runs; k++) {
-      const t = performance.now();
-      detectFigures({ text, lang: "en" });
-      best = Math.min(best, performance.now() - t);
-    }
-    return best;
-  };
+  // Speed and linearity are measured by `npm run bench`, never by timers in unit tests (shared, noisy
+  // machines). Here: repetitive 1 MB inputs of every shape a rule loops on still give sound results.
   const article =
     "About 6,500 militants left on November 28, 2024; $3.2 billion (€40m), between 3 and 5 km, 12%, COVID-19.\n\n";
   const shapes = [article, "1,", "1 ", "1-", "one ", "1 in ", "between 1 and ", "hundreds of ", "$", "a"];
   it.each(shapes.map((s) => [JSON.stringify(s.slice(0, 20)), s]))(
-    "reads %s in linear time up to 1 MB",
+    "reads %s repeated to 1 MB with sound offsets",
     (_, unit) => {
-      const small = unit.repeat(Math.ceil(100_000 / unit.length));
-      const big = unit.repeat(Math.ceil(1_000_000 / unit.length));
-      const base = time(small, 3);
-      const ratio = time(big, 1) / Math.max(base, 1);
-      expect(ratio).toBeLessThan(40);
+      const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
+      for (const f of detectFigures({ text, lang: "en" })) expect(text.slice(f.start, f.end)).toBe(f.exact);
     },
     60_000,
   );

@@ -91,9 +91,29 @@ describe("terms", () => {
     ["a scare quote", 'So-called "experts" disagreed with the figures.', "experts"],
     ["a name used as a modifier", "The ‘Wilayah Khorasan’ branch grew quickly.", "Wilayah Khorasan"],
     ["a nickname", "Residents know the bridge as “Old Iron” these days.", "Old Iron"],
+    [
+      "a long title in title case",
+      "See “Alternatives to Amalgamation in Coastal Towns: Lessons from the Island Experience” for more.",
+      "Alternatives to Amalgamation in Coastal Towns: Lessons from the Island Experience",
+    ],
+    [
+      "a cited title after a bracketed year",
+      'Moss, Ira (2006). "Ancient reptile reveals a hidden lineage on remote islands". Journal of Field Studies.',
+      "Ancient reptile reveals a hidden lineage on remote islands",
+    ],
+    [
+      "a cited title before Retrieved",
+      '"First fossil of a land mammal found on the island". Harbour Press. Retrieved 3 May 2017.',
+      "First fossil of a land mammal found on the island",
+    ],
   ])("reports %s as a term, never a quote", (_name, text, exact) => {
     const found = detectSpans({ text, lang: "en" });
     expect(found).toEqual([expect.objectContaining({ kind: "term", exact, speaker: null, cue: null })]);
+  });
+
+  it("keeps an attributed sentence in title case a quote", () => {
+    const text = "“We Will Rebuild Every Street,” said Mayor Ada Brun.";
+    expect(spans(text, "quote")).toEqual([["We Will Rebuild Every Street,", "Ada Brun"]]);
   });
 
   it("reports a name quoted within a quotation as a term", () => {
@@ -173,6 +193,140 @@ describe("speakers", () => {
 
   it.each(cases)("finds the speaker with %s", (_name, text, exact, speaker) => {
     expect(spans(text, "quote")).toEqual([[exact, speaker]]);
+  });
+
+  /** Rules for sources found by gender, sentence subjects, titles and descriptions: [rule, text, exact, speaker]. */
+  const resolved: [string, string, string, string][] = [
+    [
+      "she skips a man named by his given name",
+      "Senator Laura Vance met voters. Campaign aide Brian Holt joined her on stage. “We will fix the roads,” she said.",
+      "We will fix the roads,",
+      "Laura Vance",
+    ],
+    [
+      "he skips a woman named by her given name",
+      "Governor Peter Sand arrived late. Karen Lowe, his deputy, followed him in. “The budget is done,” he said.",
+      "The budget is done,",
+      "Peter Sand",
+    ],
+    [
+      "a shared surname resolves to the one of the pronoun's gender",
+      "Tom Reyes spoke first, then Anna Reyes. Later, Reyes answered questions. “We are ready,” she said.",
+      "We are ready,",
+      "Anna Reyes",
+    ],
+    [
+      "Mrs. before a surname is no he",
+      "Mr. Kobel and Mrs. Arden met. Mrs. Arden left early. Mr. Kobel stayed. “It went well,” he said.",
+      "It went well,",
+      "Kobel",
+    ],
+    [
+      "a partial quotation takes its sentence's subject",
+      "Norvia branded its neighbour “an outlaw nation that threatens the whole region.”",
+      "an outlaw nation that threatens the whole region.",
+      "Norvia",
+    ],
+    [
+      "the subject after an introductory phrase",
+      "In a long speech, Mayor Ada Brun praised nurses for “the quiet courage they show on every night shift.”",
+      "the quiet courage they show on every night shift.",
+      "Ada Brun",
+    ],
+    [
+      "a title before the subject",
+      "Secretary General Omar Lind condemned the test. “We must stop this spiral,” he told reporters.",
+      "We must stop this spiral,",
+      "Omar Lind",
+    ],
+    [
+      "a role noun before the subject",
+      "Liberal nominee Clara Boyd, at a later rally, said, “The vote is ours.”",
+      "The vote is ours.",
+      "Clara Boyd",
+    ],
+    [
+      "a quotation after a sentence about a named person",
+      "Judge Nora Quist listed the reasons for her ruling. “The law is clear and it binds us all.”",
+      "The law is clear and it binds us all.",
+      "Nora Quist",
+    ],
+    [
+      "a name right before a participle",
+      "The clip shows footage of Mayor Ada Brun asking, “Who will pay for this?”",
+      "Who will pay for this?",
+      "Ada Brun",
+    ],
+    [
+      "the commission, for the Commission on …",
+      "The Commission on Coastal Safety met on Monday.\n\nThe commission says in a report that “the dunes are failing.”",
+      "the dunes are failing.",
+      "Commission on Coastal Safety",
+    ],
+    [
+      "as X put it",
+      "As Ruth Adler, a tax lawyer, recently put it, “Did the firm break the law?”",
+      "Did the firm break the law?",
+      "Ruth Adler",
+    ],
+    [
+      "“…,” as a memo put it",
+      "The rule requires a “lawful source of income,” as a Treasury memo put it.",
+      "lawful source of income,",
+      "Treasury memo",
+    ],
+    [
+      "a possessive description",
+      "“If he thinks that is smart,” the ad’s narrator says.",
+      "If he thinks that is smart,",
+      "the ad’s narrator",
+    ],
+    [
+      "a name that modifies a noun after an article",
+      "A Budget Office report found that the funds came from “the drug trade, human trafficking or other crimes.”",
+      "the drug trade, human trafficking or other crimes.",
+      "Budget Office report",
+    ],
+  ];
+
+  it.each(resolved)("finds the speaker when %s", (_name, text, exact, speaker) => {
+    expect(spans(text, "quote")).toEqual([[exact, speaker]]);
+  });
+
+  it("does not take a dateline, a date or a heading for a subject", () => {
+    for (const text of [
+      "BERLIN -- The mayor spoke of “new beginnings for every family in the old town.”",
+      "On Monday, the board faced “more anger from residents than in any year before.”",
+      "Peace Efforts Stall: Ending “the scourge of war for the generations to come” remains a goal.",
+    ])
+      expect(spans(text, "quote").map(([, speaker]) => speaker)).toEqual([null]);
+  });
+
+  it("does not take a sentence-opening word for part of a name", () => {
+    for (const text of [
+      "Whether Ada Brun will stay is unclear. “I have not decided,” she said.",
+      "Unfortunately Ada Brun was late. “The traffic was terrible,” she said.",
+    ])
+      expect(spans(text, "quote")).toEqual([[expect.any(String), "Ada Brun"]]);
+  });
+
+  it("gives no speaker that is a sentence-opening adverb or function word", () => {
+    for (const text of [
+      "“The vote was fair and final,” Possible said.",
+      "“The vote was fair and final,” Unfortunately said.",
+    ])
+      expect(spans(text, "quote").map(([, speaker]) => speaker)).toEqual([null]);
+  });
+
+  it("gives no speaker that is a path or a query", () => {
+    const text = "GET /.well-known/webfinger?resource=acct said: “The request failed and nobody knows why.”";
+    expect(spans(text, "quote").map(([, speaker]) => speaker)).toEqual([null]);
+  });
+
+  it("does not take a vice president for the president", () => {
+    const text =
+      "President Ana Ruiz opened the museum. Vice President Carl Moss spoke next. It was, the president said, “a stone of sorrow.”";
+    expect(spans(text, "quote")).toEqual([["a stone of sorrow.", "Ana Ruiz"]]);
   });
 
   it("gives every quote a cue and a confidence", () => {
@@ -412,6 +566,94 @@ describe("reported speech", () => {
     expect(spans(text, "quote")).toEqual([["the budget must be balanced by next spring.", "Elena Varga"]]);
   });
 
+  /** New rules for sources and clause ends: [rule, text, exact, speaker]. */
+  const more: [string, string, string, string][] = [
+    [
+      "according to a bare plural source",
+      "The mayor often shouted at staff, according to former aides.",
+      "The mayor often shouted at staff",
+      "former aides",
+    ],
+    [
+      "according to a lower-case source first",
+      "According to exit polls, the mayor had a ten-point lead among older voters.",
+      "the mayor had a ten-point lead among older voters",
+      "exit polls",
+    ],
+    [
+      "a semicolon ending the clause",
+      "Ada Brun said the timing was not intentional; the council only learned of it on Friday.",
+      "the timing was not intentional",
+      "Ada Brun",
+    ],
+    [
+      "a dash and a conjunction ending the clause",
+      "Ada Brun said the debate would be more intense — and the council agreed to meet again.",
+      "the debate would be more intense",
+      "Ada Brun",
+    ],
+    [
+      "a promise's infinitive",
+      "Ada Brun pledged to push for a new bridge over the river.",
+      "to push for a new bridge over the river",
+      "Ada Brun",
+    ],
+    [
+      "a reported question",
+      "Omar Lind asked whether the budget would cover the new schools.",
+      "whether the budget would cover the new schools",
+      "Omar Lind",
+    ],
+    [
+      "a headline's capitalised verb after the clause",
+      "New Bridge Could Open by Spring, Mayor Ada Brun Says.",
+      "New Bridge Could Open by Spring",
+      "Ada Brun",
+    ],
+    [
+      "a headline's capitalised verb before the clause",
+      "Brun Says Bridge Will Open by Spring.",
+      "Bridge Will Open by Spring",
+      "Brun",
+    ],
+    [
+      "a described hearer before a subject pronoun",
+      "Ada Brun told the forum she was against the new toll road.",
+      "she was against the new toll road",
+      "Ada Brun",
+    ],
+    [
+      "an explanation",
+      "Omar Lind explained why he backs the new toll road.",
+      "why he backs the new toll road",
+      "Omar Lind",
+    ],
+    [
+      "a participle after a quotation's closing comma",
+      "Ada Brun said: “The plan worked,” adding that the costs fell by half in a year.",
+      "the costs fell by half in a year",
+      "Ada Brun",
+    ],
+  ];
+
+  it.each(more)("reads %s", (_name, text, exact, speaker) => {
+    expect(spans(text, "claim")).toEqual([[exact, speaker]]);
+  });
+
+  it("reads a clause whose subject follows a subordinator", () => {
+    const [claim] = spans("When Ada Brun noted that the roads were failing, the council met.", "claim");
+    expect(claim?.[0]).toMatch(/^the roads were failing/u);
+    expect(claim?.[1]).toBe("Ada Brun");
+  });
+
+  it("does not end a clause at a comma before a source that takes its own clause", () => {
+    const text = "According to her memoir, after the examination, she insisted that the patient go to hospital.";
+    expect(spans(text, "claim")).toContainEqual([
+      "after the examination, she insisted that the patient go to hospital",
+      "her memoir",
+    ]);
+  });
+
   it("needs a source", () => {
     expect(spans("It is worth noting that the plan was discussed in 2023.", "claim")).toEqual([]);
     expect(spans("The plan was said to be ready.", "claim")).toEqual([]);
@@ -547,32 +789,15 @@ describe("robustness", () => {
     for (const input of bad) expect(() => detectSpans(input)).not.toThrow();
   });
 
-  it("grows linearly with the text (1 MB) and keeps quotes inside their paragraphs", () => {
+  // Speed and linearity are measured by `npm run bench`, never by timers in unit tests.
+  it("reads a 1 MB article and keeps quotes inside their paragraphs", () => {
     const paragraph =
       "Maria Lopez, the head of the party, said: “We will win.” She said that the vote was fair, according to officials. " +
       "The so-called \"experts\" disagreed, and rock 'n' roll fans in the '90s didn't. He wrote “this never closes";
-    const article = (size: number) => {
-      const parts: string[] = [];
-      let length = 0;
-      while (length < size) {
-        parts.push(paragraph);
-        length += paragraph.length + 2;
-      }
-      return parts.join("\n\n");
-    };
-    const time = (text: string) => {
-      const start = performance.now();
-      const found = detectSpans({ text, lang: "en" });
-      return { ms: performance.now() - start, found };
-    };
-    const small = article(1 << 17);
-    const large = article(1 << 20);
-    time(small); // warm-up
-    const a = time(small);
-    const b = time(large);
-    // Eight times the text should cost about eight times the time; quadratic would be 64.
-    expect(b.ms / Math.max(a.ms, 1)).toBeLessThan(24);
-    expect(b.found.length).toBeGreaterThan(1000);
-    for (const d of b.found) expect(d.exact.includes("\n\n")).toBe(false);
+    const parts: string[] = [];
+    for (let length = 0; length < 1 << 20; length += paragraph.length + 2) parts.push(paragraph);
+    const found = detectSpans({ text: parts.join("\n\n"), lang: "en" });
+    expect(found.length).toBeGreaterThan(1000);
+    for (const d of found) expect(d.exact.includes("\n\n")).toBe(false);
   });
 });
