@@ -13,6 +13,7 @@
  *   "2014/2015"); times are "HH:MM".
  */
 
+import { splitOnBlankLines } from "./blocks";
 import { langProfile } from "./figures/lang";
 import { type Found, type ReadState, readAt } from "./figures/read";
 import { startWords } from "./figures/starts";
@@ -36,29 +37,7 @@ function blocksOf(input: DetectInput): { start: number; end: number }[] {
     }
     return out;
   }
-  const out: { start: number; end: number }[] = [];
-  const text = input.text;
-  let start = 0;
-  let k = 0;
-  while (k < n) {
-    if (text[k] === "\n") {
-      // a blank line: a newline, optional spaces, another newline
-      let m = k + 1;
-      while (m < n && (text[m] === " " || text[m] === "\t" || text[m] === "\r")) m++;
-      if (m < n && text[m] === "\n") {
-        if (k > start) out.push({ start, end: k });
-        while (m < n && /\s/.test(text[m] ?? "")) m++;
-        start = m;
-        k = m;
-        continue;
-      }
-      k = m;
-      continue;
-    }
-    k++;
-  }
-  if (n > start) out.push({ start, end: n });
-  return out;
+  return splitOnBlankLines(input.text);
 }
 
 function toDetection(c: Ctx, f: Found): FigureDetection | null {

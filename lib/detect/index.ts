@@ -1,19 +1,7 @@
+import { splitOnBlankLines } from "./blocks";
 import { detectFigures } from "./figures";
 import { detectSpans } from "./spans";
 import type { DetectInput, Detection, FigureDetection, SpanDetection } from "./types";
-
-/** Paragraph blocks of a text split on blank lines, for callers that have only the text. */
-export function blocksOf(text: string): { start: number; end: number }[] {
-  const blocks: { start: number; end: number }[] = [];
-  const separator = /\r?\n[ \t]*\r?\n\s*/g;
-  let start = 0;
-  for (let match = separator.exec(text); match; match = separator.exec(text)) {
-    if (match.index > start) blocks.push({ start, end: match.index });
-    start = match.index + match[0].length;
-  }
-  if (start < text.length) blocks.push({ start, end: text.length });
-  return blocks;
-}
 
 /** Whether a detection's offsets are in range and match its text: the contract every caller relies on. */
 function isSound(text: string, detection: Detection): boolean {
@@ -55,7 +43,7 @@ export function detect(input: DetectInput): Detection[] {
   const text = typeof input?.text === "string" ? input.text : "";
   const normalised: DetectInput = {
     text,
-    blocks: Array.isArray(input?.blocks) ? input.blocks : blocksOf(text),
+    blocks: Array.isArray(input?.blocks) ? input.blocks : splitOnBlankLines(text),
     lang: typeof input?.lang === "string" ? input.lang : null,
   };
   const spans = safely(() => detectSpans(normalised), text);

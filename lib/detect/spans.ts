@@ -1,3 +1,4 @@
+import { splitOnBlankLines } from "./blocks";
 import { type Lexicon, lexiconFor } from "./lexicon";
 import { Mentions } from "./mentions";
 import { findQuotations, type Quotation } from "./quotes";
@@ -44,15 +45,7 @@ function blocksOf(text: string, given: DetectInput["blocks"]): Range[] {
     });
     if (sound) return given.map((b) => ({ start: b.start, end: b.end }));
   }
-  const blocks: Range[] = [];
-  const separator = /\n[ \t\r]*\n\s*/g;
-  let start = 0;
-  for (let match = separator.exec(text); match; match = separator.exec(text)) {
-    if (match.index > start) blocks.push({ start, end: match.index });
-    start = match.index + match[0].length;
-  }
-  if (start < text.length) blocks.push({ start, end: text.length });
-  return blocks;
+  return splitOnBlankLines(text);
 }
 
 /**
