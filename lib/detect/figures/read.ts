@@ -4,7 +4,7 @@
  * looks a bounded number of tokens around its start, so a whole block is read in linear time.
  */
 
-import type { FigureKind, Qualifier } from "../types";
+import type { FigureDetection, FigureKind, Qualifier } from "../types";
 import { type DateMatch, dateFromMonth, dateFromNumber, isoMonth, isYear, isZone, timeAt } from "./dates";
 import {
   furniture,
@@ -34,16 +34,11 @@ import {
   matchTimeUnit,
 } from "./units";
 
-/** A figure found in token coordinates; the caller turns it into a detection. */
-export interface Found {
-  start: number;
-  end: number;
-  figureKind: FigureKind;
-  value: number | string | null;
-  unit: string | null;
-  qualifier: Qualifier | null;
-  confidence: number;
-}
+/** A figure found in token coordinates (start and end are token indexes); the caller turns it into a detection. */
+export type Found = Pick<
+  FigureDetection,
+  "start" | "end" | "figureKind" | "value" | "unit" | "qualifier" | "confidence"
+>;
 
 /** A unit a later number inherits from an earlier one ("dropped from 208 pounds to 193"). */
 export interface Inherited {
