@@ -558,11 +558,21 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
       }
       const start = complementStart(text, tokens, i, cue, lexicon);
       if (start !== null && !isQuoteChar(text[start]) && !isQuoted(quotes, start)) {
+        // "The smog had become so bad, Ms. Lopez noted, that …": an attribution set off by commas
+        // interrupts one claim, which began before it.
+        const interrupted = commaBefore(text, sentence, source.start);
+        const from =
+          interrupted >= 0 &&
+          /^\s*,\s*that\b/u.test(text.slice(token.end, token.end + 12)) &&
+          !anyWithin(usedVerbs, sentence.start, interrupted) &&
+          !isAdverbial(text, sentence.start, interrupted, lexicon)
+            ? sentence.start
+            : start;
         addClause(
           found,
           text,
           quotes,
-          { start, end: clauseEnd(text, start, sentenceEnd, lexicon, quotes) },
+          { start: from, end: clauseEnd(text, start, sentenceEnd, lexicon, quotes) },
           { source, cue },
         );
         usedVerbs.push(token.start);

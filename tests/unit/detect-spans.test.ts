@@ -375,6 +375,14 @@ describe("reported speech", () => {
       "said",
     ],
     [
+      "…, X noted, that … (an attribution interrupting the claim)",
+      "en",
+      "The smog had become so bad, Mr. Lopez noted, that the busiest website in the city was the air monitor.",
+      "The smog had become so bad, Mr. Lopez noted, that the busiest website in the city was the air monitor",
+      "Lopez",
+      "noted, that",
+    ],
+    [
       "…, said X",
       "en",
       "Taxes will fall next year, said Elena Varga.",
