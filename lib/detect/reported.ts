@@ -587,6 +587,9 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
       const clauseStart = sentence.start;
       if (anyWithin(usedVerbs, clauseStart, comma)) continue;
       const rest = text.slice(cue.end, sentenceEnd);
+      // "Asked about it, X said, “…”": the attribution introduces a direct quote, which the quote
+      // detector reports; the words before it are not a claim.
+      if (/^\s*[,:]\s*["“„«'‘]/u.test(rest)) continue;
       const parenthetical = /^\s*,\s*\S/u.test(rest) && !tailIsAttribution(text, cue.end, sentenceEnd, lexicon);
       if (parenthetical) {
         // "Back in Virginia, Mr. Clarke said, he decided …": the attribution interrupts the claim.

@@ -574,6 +574,12 @@ describe("reported speech", () => {
     expect(spans(text, "quote")).toEqual([["the budget must be balanced by next spring.", "Elena Varga"]]);
   });
 
+  it("does not report the words before an attribution that opens a quotation as a claim", () => {
+    const text = "Asked about the device, Mr. Costa said, “Not going to go into that.”";
+    expect(spans(text, "claim")).toEqual([]);
+    expect(spans(text, "quote")).toEqual([["Not going to go into that.", "Costa"]]);
+  });
+
   /** New rules for sources and clause ends: [rule, text, exact, speaker]. */
   const more: [string, string, string, string][] = [
     [
