@@ -45,6 +45,9 @@ const QUANTIFIERS =
 const GERUND_OR_ADVERB = /^\p{Ll}+(?:ing|ly)$/u;
 /** A gerund of four letters or more ("Speaking"). */
 const LONG_GERUND = /^\p{L}{3,}ing$/u;
+/** ", as (Title) " right before a source: the attribution of an "as X said" aside. */
+const AS_BEFORE_SOURCE = /,\s*as\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u;
+
 /** ", but warned …": a past verb after "but". */
 const BUT_PAST = /^,\s+but\s+\p{Ll}+ed\b/u;
 /** ", (adverb) saying …": a participle after a comma. */
@@ -581,7 +584,8 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
       if (start !== null) continue;
       // "…, X said (in an interview)." and "…, as X has said." — the clause is what comes before the source.
       let comma = commaBefore(text, sentence, source.start);
-      const asBefore = /,\s*as\s+$/u.exec(text.slice(Math.max(sentence.start, source.start - 6), source.start));
+      // "as X has said", "as Mr. X noted", "as Senator X put it": titles may stand between "as" and the name.
+      const asBefore = AS_BEFORE_SOURCE.exec(text.slice(Math.max(sentence.start, source.start - 50), source.start));
       if (comma < 0 && asBefore) comma = source.start - asBefore[0].length + asBefore[0].indexOf(",");
       if (comma < 0) continue;
       const clauseStart = sentence.start;

@@ -383,6 +383,22 @@ describe("reported speech", () => {
       "noted, that",
     ],
     [
+      "…, as Mr. X noted (a title between as and the name)",
+      "en",
+      "Taxes will fall next year, as Mr. Varga noted.",
+      "Taxes will fall next year",
+      "Varga",
+      "noted",
+    ],
+    [
+      "…, as X noted, … (an aside inside the claim)",
+      "en",
+      "The country, as Mr. Varga noted, rarely sees two storms in a row.",
+      "The country, as Mr. Varga noted, rarely sees two storms in a row",
+      "Varga",
+      "noted",
+    ],
+    [
       "…, said X",
       "en",
       "Taxes will fall next year, said Elena Varga.",
