@@ -25,5 +25,5 @@ for (let i = 0; i < argv.length; i++) {
 
 const pages = readCorpus(corpusDir);
 console.log(`# Claimmark bench: ${pages.length} pages from ${corpusDir}, Node ${process.version}`);
-benchExtraction(pages, rounds);
-benchDetection(pages, rounds);
+const readability = benchExtraction(pages, rounds);
+benchDetection(pages, rounds, readability);

@@ -32,15 +32,6 @@ export async function recordPage(
   });
 }
 
-/** How many annotations a page has, dismissed automatic detections excluded. */
-export function countAnnotations(db: ClaimmarkDb, key: string): Promise<number> {
-  return db.annotations
-    .where("pageKey")
-    .equals(key)
-    .filter((annotation) => !annotation.dismissed)
-    .count();
-}
-
 /** A page's annotations counted by kind, dismissed automatic detections excluded. */
 export async function countAnnotationsByKind(
   db: ClaimmarkDb,

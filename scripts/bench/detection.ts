@@ -1,29 +1,18 @@
-import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { splitOnBlankLines } from "../../lib/detect/blocks";
 import { detect } from "../../lib/detect/index";
 import { extractArticle } from "../../lib/extract/article";
 import type { CorpusPage } from "./corpus";
-import { median, ms } from "./stats";
+import { median, ms, timeMedian } from "./stats";
 
 const parse = (html: string) => parseHTML(html).document as unknown as Document;
-
-function timeMedian(rounds: number, run: () => void): number {
-  const times: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  }
-  return median(times);
-}
 
 /**
  * Detection time on each page's article text against Readability's parse time of the same
  * page (target: under 10% at the median), then detection on 1×, 4× and 16× a long article to
  * show that time grows linearly with text length.
  */
-export function benchDetection(pages: CorpusPage[], rounds: number): void {
+export function benchDetection(pages: CorpusPage[], rounds: number, readability: Map<string, number>): void {
   console.log(`\n## Detection vs Readability's parse of the same page (median of ${rounds} rounds)\n`);
   console.log(
     `${"page".padEnd(44)} ${"chars".padStart(7)} ${"readab. ms".padStart(10)} ${"detect ms".padStart(9)}  ratio`,
@@ -35,15 +24,9 @@ export function benchDetection(pages: CorpusPage[], rounds: number): void {
     const { article, report } = extractArticle(parse(page.html), `https://example.com/${page.name}`);
     if (!article) continue;
     if (article.text.length > longest.length) longest = article.text;
-    // Readability alone, without HTML parsing: measured as in the extraction bench.
-    const baseTimes: number[] = [];
-    for (let i = 0; i < rounds; i++) {
-      const doc = parse(page.html);
-      const start = performance.now();
-      new Readability(doc).parse();
-      baseTimes.push(performance.now() - start);
-    }
-    const base = median(baseTimes);
+    // Readability's time on the same page, measured by the extraction section of this run.
+    const base = readability.get(page.name);
+    if (base === undefined) continue;
     const input = { text: article.text, blocks: article.blocks, lang: report.lang };
     const detection = timeMedian(rounds, () => detect(input));
     ratios.push(detection / base);

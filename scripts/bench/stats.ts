@@ -12,3 +12,15 @@ export function median(values: readonly number[]): number {
 export function ms(value: number, width = 9): string {
   return value.toFixed(2).padStart(width);
 }
+
+/** Milliseconds one call takes. */
+export function time(run: () => void): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+/** The median time of `rounds` calls, in milliseconds. */
+export function timeMedian(rounds: number, run: () => void): number {
+  return median(Array.from({ length: rounds }, () => time(run)));
+}

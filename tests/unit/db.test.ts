@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { countAnnotations, recordPage } from "../../lib/db/pages";
+import { countAnnotationsByKind, recordPage } from "../../lib/db/pages";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
 import type { Annotation, PageReport } from "../../lib/model";
 
@@ -101,7 +101,7 @@ describe("recordPage", () => {
   });
 });
 
-describe("countAnnotations", () => {
+describe("countAnnotationsByKind", () => {
   it("counts a page's annotations, not other pages' nor dismissed detections", async () => {
     freshDb();
     await db.annotations.bulkPut([
@@ -110,7 +110,7 @@ describe("countAnnotations", () => {
       annotation("c", "https://example.com/1", { dismissed: true }),
       annotation("d", "https://example.com/2"),
     ]);
-    expect(await countAnnotations(db, "https://example.com/1")).toBe(2);
+    expect(await countAnnotationsByKind(db, "https://example.com/1")).toEqual({ quote: 2 });
     // The multi-entry tag index is in place for later features.
     expect(await db.annotations.where("tags").equals("army").primaryKeys()).toEqual(["b"]);
   });
