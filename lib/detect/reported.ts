@@ -77,6 +77,8 @@ function opensClause(token: Token | undefined, lexicon: Lexicon): boolean {
   if (CLAUSE_PRONOUNS.has(token.lower) || lexicon.pronouns.has(token.lower) || lexicon.determiners.has(token.lower))
     return true;
   if (lexicon.prepositions.has(token.lower) || NOT_CLAUSE_OPENERS.has(token.lower)) return false;
+  // "Everything Trump says is a lie": a clause needs a subject before its verb.
+  if (AUXILIARY_WORDS.has(token.lower)) return false;
   if ((token.text.endsWith("ing") || token.text.endsWith("ly")) && GERUND_OR_ADVERB.test(token.text)) return false;
   return true;
 }
@@ -124,14 +126,17 @@ function complementStart(
   }
   if (/^\s*[,.;!?)]/u.test(rest)) return null;
   // "pledged to push for an amendment", "promising to lift regulations": a commitment's infinitive is what was promised.
-  const infinitive = tokens[k];
+  // "vowed not to repeat it": the negation belongs to what was promised.
+  const negated = tokens[k]?.lower === "not" && tokens[k + 1]?.lower === "to" ? 1 : 0;
+  const infinitive = tokens[k + negated];
+  const infinitiveVerb = tokens[k + negated + 1];
   if (
     COMMISSIVES.has(cue.info.lemma) &&
     infinitive?.lower === "to" &&
-    /^\p{Ll}+$/u.test(tokens[k + 1]?.text ?? "") &&
-    !lexicon.determiners.has(tokens[k + 1]?.lower ?? "")
+    /^\p{Ll}+$/u.test(infinitiveVerb?.text ?? "") &&
+    !lexicon.determiners.has(infinitiveVerb?.lower ?? "")
   )
-    return infinitive.start;
+    return (tokens[k] as Token).start;
   // "asked whether the story would matter", "asked how Clinton could inspire": a reported question.
   if (WH_VERBS.has(cue.info.lemma) && infinitive && /^(?:whether|if|how|why)$/u.test(infinitive.lower))
     return infinitive.start;
@@ -149,7 +154,8 @@ function complementStart(
       const following = tokens[j + 1];
       if (lexicon.complementisers.has(token.lower) && !(following && AUXILIARY_WORDS.has(following.lower)))
         return token.end;
-      if (lexicon.verbs.has(token.lower) && j > k) break;
+      // A capitalised "Post" or "Record" names a newspaper, not a verb that would end the phrase.
+      if (lexicon.verbs.has(token.lower) && j > k && !startsUpper(token.text)) break;
     }
   }
   // A bare clause: "said Monday the plan had failed", "told reporters he would stay".
@@ -210,10 +216,34 @@ function complementStart(
   const afterNext = tokens[k + 1];
   const itSubject = next.lower === "it" && afterNext !== undefined && AUXILIARY_WORDS.has(afterNext.lower);
   if ((SUBJECT_PRONOUNS.has(next.lower) && !/^(?:it|that|this)$/u.test(next.lower)) || itSubject) return next.start;
-  if (!cue.info.bare) return null;
   next = tokens[k];
-  if (!next || !opensClause(next, lexicon)) return null;
+  if (!next) return null;
+  // "noted clients are beginning to …", "announced the company would …": any verb of saying takes a
+  // clause whose subject is followed at once by an auxiliary; without one, "noted the rule" is an object.
+  // Forms that are also nouns ("state", "remarks") are left out: "Battleground state Florida is …".
+  if (!cue.info.bare)
+    return opensClause(next, lexicon) &&
+      !NEGATIVE_SUBJECTS.has(next.lower) &&
+      !lexicon.nounLike.has(cue.verb.lower) &&
+      finiteVerbWithin(text, tokens, k + 1, 3)
+      ? next.start
+      : null;
+  if (NEGATIVE_SUBJECTS.has(next.lower)) return finiteVerbWithin(text, tokens, k + 1, 4) ? next.start : null;
+  if (!opensClause(next, lexicon)) return null;
   return next.start;
+}
+
+/** Words that are objects ("said no", "said nothing") unless a verb follows them as its subject. */
+const NEGATIVE_SUBJECTS = new Set(["no", "nothing", "nobody", "none"]);
+
+/** Whether an auxiliary or modal comes within `span` words from `from`, with no punctuation on the way. */
+function finiteVerbWithin(text: string, tokens: Token[], from: number, span: number): boolean {
+  for (let j = from; j < tokens.length && j < from + span; j++) {
+    const token = tokens[j] as Token;
+    if (/[,;:.!?"“”()]/u.test(text.slice((tokens[j - 1] as Token).end, token.start))) return false;
+    if (AUXILIARY_WORDS.has(token.lower)) return true;
+  }
+  return false;
 }
 
 /** Trims a clause's end: final punctuation goes, and a closing quotation mark only with it. */
@@ -232,6 +262,35 @@ function trimEnd(text: string, start: number, end: number): number {
   }
 }
 
+/** "what Trump says his plan would do": the words reported are the "what", not a clause of their own. */
+const FREE_RELATIVE = /\bwhat\s+$/iu;
+
+/** Words that may stand between a new clause's subject and its verb of saying ("is promising", "also said"). */
+const BEFORE_VERB = new Set("is are was were has have had also".split(" "));
+
+/**
+ * The index of the "and" or "but" that opens a second attribution ending at the verb at `verb`:
+ * "… and warned against …", "… and Democrats accused …", "…, and Hillary Clinton is promising …"; or -1.
+ * A named subject counts only after five words of claim, so "said Apple and Google announced" stays whole.
+ */
+function conjoinedAttribution(words: Token[], verb: number): number {
+  let j = verb - 1;
+  while (j > 0 && BEFORE_VERB.has((words[j] as Token).lower) && verb - j < 3) j--;
+  let names = 0;
+  while (
+    j > 0 &&
+    names < 4 &&
+    (startsUpper((words[j] as Token).text) || (names === 0 && SUBJECT_PRONOUNS.has((words[j] as Token).lower)))
+  ) {
+    j--;
+    names++;
+  }
+  if (j < 0 || !/^(?:and|but)$/u.test((words[j] as Token).lower)) return -1;
+  if (j !== verb - 1 && names === 0) return -1;
+  if (names > 0 && j < 5) return -1;
+  return j;
+}
+
 /** Where an attribution tail (", the minister said", ", according to X") or a new clause cuts a clause. */
 function clauseEnd(text: string, start: number, end: number, lexicon: Lexicon, quotes: Range[]): number {
   let e = end;
@@ -241,10 +300,12 @@ function clauseEnd(text: string, start: number, end: number, lexicon: Lexicon, q
     const word = words[i] as Token;
     if (word.start >= e) break;
     const info = verbAt(words, i, lexicon);
-    if (!info?.claims || !/^(?:and|but)$/u.test((words[i - 1] as Token).lower)) continue;
+    if (!info?.claims) continue;
+    const conjunction = conjoinedAttribution(words, i);
+    if (conjunction < 0) continue;
     if (quotes.some((q) => q.start <= word.start && word.start < q.end)) continue;
-    let cut = (words[i - 1] as Token).start;
-    while (cut > start && /[\s,]/u.test(text[cut - 1] as string)) cut--;
+    let cut = (words[conjunction] as Token).start;
+    while (cut > start && /[\s,—–]/u.test(text[cut - 1] as string)) cut--;
     e = cut;
     break;
   }
@@ -339,7 +400,13 @@ function bareSourceAfter(text: string, tokens: Token[], from: number, lexicon: L
       return { ...range, head: range };
     }
   }
-  return null;
+  // "according to conservative talk radio host Rush Limbaugh,": plain words describing the name that ends the phrase.
+  if (k === from) return null;
+  const run = capitalisedRuns(tokens.slice(k, k + 4), text)[0];
+  const last = run?.[run.length - 1];
+  if (!run || run[0] !== tokens[k] || !last || !/^\s*,/u.test(text.slice(last.end, last.end + 3))) return null;
+  const name = { start: (run[0] as Token).start, end: last.end };
+  return { start: (tokens[from] as Token).start, end: last.end, head: name };
 }
 
 /** Share of a range covered by quotations. */
@@ -544,7 +611,11 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
       continue;
     }
     const source: SourcePhrase | null = subjectBefore(text, lo, cue.start, lexicon);
-    if (source && isPlausibleSource(text, source, lexicon)) {
+    if (
+      source &&
+      isPlausibleSource(text, source, lexicon) &&
+      !FREE_RELATIVE.test(text.slice(Math.max(lo, source.start - 9), source.start))
+    ) {
       if (lexicon.nounLike.has(token.lower) && !/^\s*(?:that\b|:)/u.test(text.slice(token.end, token.end + 8))) {
         // "Lynch notes they were …": a named or pronoun subject and a clause make it a verb.
         const next = tokens[i + 1];
@@ -571,13 +642,16 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
           !isAdverbial(text, sentence.start, interrupted, lexicon)
             ? sentence.start
             : start;
-        addClause(
-          found,
-          text,
-          quotes,
-          { start: from, end: clauseEnd(text, start, sentenceEnd, lexicon, quotes) },
-          { source, cue },
-        );
+        let to = clauseEnd(text, start, sentenceEnd, lexicon, quotes);
+        // "The architect, who said he was stiffed, sued": the comma closing the relative clause ends the claim.
+        if (/,\s*who\s*$/u.test(text.slice(Math.max(lo, cue.start - 8), cue.start))) {
+          for (let comma = indexIn(text, ",", start, to); comma >= 0; comma = indexIn(text, ",", comma + 1, to)) {
+            if (isQuoted(quotes, comma)) continue;
+            to = comma;
+            break;
+          }
+        }
+        addClause(found, text, quotes, { start: from, end: to }, { source, cue });
         usedVerbs.push(token.start);
         continue;
       }
@@ -649,7 +723,8 @@ function isAdverbial(text: string, start: number, end: number, lexicon: Lexicon)
   return (
     lexicon.prepositions.has(first.lower) ||
     /^(?:if|when|whenever|while|although|though|because|since|unless|until|once|as|after|before)$/u.test(first.lower) ||
-    LONG_GERUND.test(first.lower) ||
+    // "Rising seas could affect …" is a clause: a participle phrase has no finite verb of its own.
+    (LONG_GERUND.test(first.lower) && !tokens.some((token) => AUXILIARY_WORDS.has(token.lower))) ||
     tokens.length < 3
   );
 }

@@ -567,7 +567,10 @@ export function sentenceSubject(text: string, sentence: Range, end: number, lexi
   while (i < tokens.length) {
     const token = tokens[i] as Token;
     const introductory =
-      lexicon.prepositions.has(token.lower) || SUBORDINATORS.has(token.lower) || lexicon.connectives.has(token.lower);
+      lexicon.prepositions.has(token.lower) ||
+      SUBORDINATORS.has(token.lower) ||
+      lexicon.connectives.has(token.lower) ||
+      participlePhrase(tokens, i, lexicon);
     if (!introductory) break;
     // Skip the introductory phrase to its comma.
     const comma = indexIn(text, ",", token.end, end);
@@ -599,6 +602,19 @@ export function sentenceSubject(text: string, sentence: Range, end: number, lexi
   const range = { start: first.start, end: (tokens[j - 1] as Token).end };
   return { start: range.start, end: range.end, head: range };
 }
+
+/** A participle opening an introductory phrase: "Chastened by the analyses, …", "Speaking to students, …". */
+function participlePhrase(tokens: Token[], i: number, lexicon: Lexicon): boolean {
+  const token = tokens[i] as Token;
+  const next = tokens[i + 1];
+  return (
+    INTRODUCTORY_PARTICIPLE.test(token.text) &&
+    next !== undefined &&
+    (lexicon.prepositions.has(next.lower) || lexicon.determiners.has(next.lower))
+  );
+}
+
+const INTRODUCTORY_PARTICIPLE = /^\p{Lu}\p{Ll}{3,}(?:ed|ing)$/u;
 
 /** A pronoun without its contracted verb ("he's" → "he", "they're" → "they"). */
 const withoutClitic = (word: string): string => (word.includes("'") ? word.replace(/'(?:s|re|ve|ll|d|m)$/u, "") : word);

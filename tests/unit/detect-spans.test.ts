@@ -664,6 +664,60 @@ describe("reported speech", () => {
       "the costs fell by half in a year",
       "Ada Brun",
     ],
+    [
+      "a negative subject opening the clause",
+      "Ada Brun said no decision had been made about the appeal.",
+      "no decision had been made about the appeal",
+      "Ada Brun",
+    ],
+    [
+      "a negated promise",
+      "Omar Lind vowed not to repeat the mistakes of the last council.",
+      "not to repeat the mistakes of the last council",
+      "Omar Lind",
+    ],
+    [
+      "a clause opening with a participle and a finite verb before a tail",
+      "Rising seas could flood the old harbour within a decade, Ada Brun said.",
+      "Rising seas could flood the old harbour within a decade",
+      "Ada Brun",
+    ],
+    [
+      "a newspaper's capitalised name inside the setting before a complementiser",
+      "Ada Brun said in a meeting with the editors of the Springfield Post that the bridge would open in May.",
+      "the bridge would open in May",
+      "Ada Brun",
+    ],
+    [
+      "a second attribution with its own named subject",
+      "Ada Brun has vowed to rebuild the harbour and reopen the old ferry line, and Omar Lind is promising to help.",
+      "to rebuild the harbour and reopen the old ferry line",
+      "Ada Brun",
+    ],
+    [
+      "a relative clause set off by commas",
+      "The architect, who said he was never paid for the clubhouse, sued the company.",
+      "he was never paid for the clubhouse",
+      "The architect",
+    ],
+    [
+      "a described name after according to",
+      "According to longtime radio host Omar Lind, the council wasted the money.",
+      "the council wasted the money",
+      "Omar Lind",
+    ],
+    [
+      "a noun-phrase clause after a verb that needs its auxiliary",
+      "The council announced the bridge would close for repairs in May.",
+      "the bridge would close for repairs in May",
+      "The council",
+    ],
+    [
+      "an introductory participle phrase before the subject of a participle claim",
+      "Chastened by the audit, as well as by the protests, Ada Brun revised the plan, promising to cut the fares.",
+      "to cut the fares",
+      "Ada Brun",
+    ],
   ];
 
   it.each(more)("reads %s", (_name, text, exact, speaker) => {
@@ -681,6 +735,26 @@ describe("reported speech", () => {
     expect(spans(text, "claim")).toContainEqual([
       "after the examination, she insisted that the patient go to hospital",
       "her memoir",
+    ]);
+  });
+
+  it.each([
+    ["a negative object", "Ada Brun said no to the new toll road."],
+    ["nothing as an object", "Omar Lind said nothing about the budget at the meeting."],
+    [
+      "a verb with no subject after the cue",
+      "We don't care. Everything the mayor says is a lie unless proven otherwise.",
+    ],
+    ["a free relative", "The gap between what the mayor says the plan would do and what it does is wide."],
+    ["an object noun phrase after a verb that needs a clause", "Ada Brun noted the rule in the interview last week."],
+    ["a verb form that is also a noun", "Battleground state Florida is nearly 3% Polish American."],
+  ])("reports no claim for %s", (_name, text) => {
+    expect(spans(text, "claim")).toEqual([]);
+  });
+
+  it("keeps a pair of names joined by and inside the claim", () => {
+    expect(spans("Ada Brun said Apple and Google announced a deal.", "claim")).toEqual([
+      ["Apple and Google announced a deal", "Ada Brun"],
     ]);
   });
 
