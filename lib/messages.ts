@@ -1,33 +1,119 @@
 import { FLAT_KEYS } from "./detect/flat";
-import { DETECTION_LIMITS, type DetectedSpan, type NoArticleReason, PAGE_FIELD_LIMITS, type PageReport } from "./model";
+import {
+  type AnchorState,
+  type AnnotationKind,
+  type AnnotationOrigin,
+  type AnnotationStatus,
+  DETECTION_LIMITS,
+  type DetectedSpan,
+  type NoArticleReason,
+  PAGE_FIELD_LIMITS,
+  type PageReport,
+} from "./model";
 
 /**
  * Every message that crosses a process boundary in Claimmark, typed here and checked on
  * arrival. Messages from content scripts carry page-derived data and are untrusted.
  */
 
-/** Content script → background: the page was read, and this is what the detectors found in it. */
+/** Content script → background: the page was read, and this is what it holds. */
 export interface PageExtractedMessage {
   type: "page/extracted";
   report: PageReport;
-  detections: DetectedSpan[];
 }
 
-/** Background → content script: the answer to `page/extracted`. */
-export type PageExtractedResponse = { ok: true; pageKey: string } | { ok: false; error: string };
+/** A stored annotation as the content script needs it: to re-find it, paint it and show its card. */
+export interface StoredAnnotationView {
+  id: string;
+  kind: AnnotationKind;
+  origin: AnnotationOrigin;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  /** Where it was in the article text when stored (a hint: the article may have changed). */
+  start: number | null;
+  status: AnnotationStatus;
+  dismissed: boolean;
+  speaker: string | null;
+  cue: string | null;
+  figureKind: string | null;
+  value: number | string | null;
+  unit: string | null;
+  qualifier: string | null;
+  sources: { url: string; title: string }[];
+}
+
+/** Background → content script: the page's key, whether its article changed, and what is stored for it. */
+export type PageExtractedResponse =
+  | { ok: true; pageKey: string; changed: boolean; annotations: StoredAnnotationView[] }
+  | { ok: false; error: string };
+
+/** How one stored annotation was re-found in this visit's article text. */
+export interface AnchorReport {
+  id: string;
+  state: AnchorState;
+  /** The text found instead of the stored one (fuzzy only). */
+  current: string | null;
+}
+
+/**
+ * Content script → background: this visit's detections (already told apart from stored
+ * annotations they only changed) and how the stored annotations were re-found.
+ */
+export interface PageDetectionsMessage {
+  type: "page/detections";
+  /** The page's canonical link as reported in `page/extracted`: with the tab's URL it names the page. */
+  canonicalUrl: string | null;
+  detections: DetectedSpan[];
+  anchors: AnchorReport[];
+}
+
+/** Background → content script: the answer to `page/detections`. */
+export type PageDetectionsResponse =
+  | { ok: true; added: number; kept: number; anchored: number }
+  | { ok: false; error: string };
 
 /** Popup → content script: what do you know about your page? */
 export interface PageStateRequest {
   type: "page/state";
 }
 
+/** What painting the page's annotations achieved, and what it cost. */
+export interface PaintStats {
+  /** Detections made on this visit. */
+  detections: number;
+  /** Annotations to show: stored and new, dismissed ones left out. */
+  annotations: number;
+  /** Found in the live page (exactly or fuzzily). */
+  anchored: number;
+  /** Found only by fuzzy matching: their text changed. */
+  fuzzy: number;
+  /** Not found in the article: kept, shown in the popup as orphans. */
+  orphans: number;
+  /** Ranges handed to the painter. */
+  painted: number;
+  mode: "highlight-api" | "wrap";
+  /** Readability's own parse, in ms. */
+  readabilityMs: number;
+  /** Content script start to highlights painted, in ms. */
+  totalMs: number;
+  /** The longest stretch of our code that ran without yielding to the page, in ms. */
+  longestTaskMs: number;
+}
+
 /** What the content script knows about its page. */
 export type PageState =
   | { status: "reading" }
-  | { status: "recorded"; pageKey: string; hasArticle: boolean; noArticleReason: NoArticleReason | null }
+  | {
+      status: "recorded";
+      pageKey: string;
+      hasArticle: boolean;
+      noArticleReason: NoArticleReason | null;
+      paint: PaintStats | null;
+    }
   | { status: "failed"; error: string };
 
-export type BackgroundMessage = PageExtractedMessage;
+export type BackgroundMessage = PageExtractedMessage | PageDetectionsMessage;
 export type ContentMessage = PageStateRequest;
 
 type Check<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -187,19 +273,53 @@ export function checkDetections(raw: unknown, textLength: number): Check<Detecte
   return { ok: true, value: detections };
 }
 
+const ANCHOR_STATES: readonly string[] = ["exact", "fuzzy", "orphan"];
+
+/** Checks how stored annotations were re-found: ids of our own shape, a known state, bounded text. */
+export function checkAnchorReports(raw: unknown): Check<AnchorReport[]> {
+  if (!Array.isArray(raw)) return fail("anchors must be an array");
+  if (raw.length > DETECTION_LIMITS.count) return fail(`more than ${DETECTION_LIMITS.count} anchors`);
+  const anchors: AnchorReport[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const item = raw[i];
+    if (!isRecord(item) || Object.keys(item).some((key) => key !== "id" && key !== "state" && key !== "current")) {
+      return fail(`anchor ${i}: must be an object with id, state and current`);
+    }
+    if (typeof item.id !== "string" || !/^[\w-]{1,100}$/.test(item.id)) return fail(`anchor ${i}: bad id`);
+    if (!ANCHOR_STATES.includes(item.state as string)) return fail(`anchor ${i}: state must be exact, fuzzy or orphan`);
+    const current = stringField(item.current, "current", DETECTION_LIMITS.exact, true);
+    if (current instanceof Error) return fail(`anchor ${i}: ${current.message}`);
+    if ((item.state === "fuzzy") !== (current !== null)) return fail(`anchor ${i}: current text is for fuzzy matches only`);
+    anchors.push({ id: item.id, state: item.state as AnchorState, current });
+  }
+  return { ok: true, value: anchors };
+}
+
 /** Checks a message addressed to the background; anything not exactly one of ours is refused. */
 export function checkBackgroundMessage(raw: unknown): Check<BackgroundMessage> {
   if (!isRecord(raw)) return fail("message must be an object");
   if (raw.type === "page/extracted") {
-    if (Object.keys(raw).some((key) => key !== "type" && key !== "report" && key !== "detections")) {
+    if (Object.keys(raw).some((key) => key !== "type" && key !== "report")) {
       return fail("page/extracted has unknown fields");
     }
     const report = checkPageReport(raw.report);
     if (!report.ok) return report;
-    const detections = checkDetections(raw.detections, report.value.textLength);
+    return { ok: true, value: { type: "page/extracted", report: report.value } };
+  }
+  if (raw.type === "page/detections") {
+    const keys = ["type", "canonicalUrl", "detections", "anchors"];
+    if (Object.keys(raw).some((key) => !keys.includes(key))) return fail("page/detections has unknown fields");
+    const canonicalUrl = stringField(raw.canonicalUrl, "canonicalUrl", PAGE_FIELD_LIMITS.url, true);
+    if (canonicalUrl instanceof Error) return fail(canonicalUrl.message);
+    // Offsets are checked against the stored article's length by the handler, which knows it.
+    const detections = checkDetections(raw.detections, Number.MAX_SAFE_INTEGER);
     if (!detections.ok) return detections;
-    if (!report.value.hasArticle && detections.value.length > 0) return fail("detections without an article");
-    return { ok: true, value: { type: "page/extracted", report: report.value, detections: detections.value } };
+    const anchors = checkAnchorReports(raw.anchors);
+    if (!anchors.ok) return anchors;
+    return {
+      ok: true,
+      value: { type: "page/detections", canonicalUrl, detections: detections.value, anchors: anchors.value },
+    };
   }
   return fail(`unknown message type: ${String(raw.type).slice(0, 40)}`);
 }

@@ -38,6 +38,10 @@ export interface PageRecord extends PageReport {
   url: string;
   firstSeen: number;
   lastSeen: number;
+  /** The article's hash before it last changed, when a visit found different text: a stealth edit. */
+  previousTextHash?: string | null;
+  /** When a visit last found the article's text changed. */
+  changedAt?: number | null;
 }
 
 export type AnnotationKind = "quote" | "claim" | "term" | "figure" | "highlight";
@@ -74,6 +78,17 @@ export interface DetectedSpan extends FlatDetection, DetectedFields {
   suffix: string;
 }
 
+/** How an annotation was re-found on the last visit: its text as stored, a changed text nearby, or not at all. */
+export type AnchorState = "exact" | "fuzzy" | "orphan";
+
+/** Where an annotation stood on the reader's last visit to its page. */
+export interface AnchorStatus {
+  state: AnchorState;
+  /** The text found instead of `exact` (fuzzy matches only). */
+  current: string | null;
+  checkedAt: number;
+}
+
 export interface Annotation extends DetectedFields {
   id: string;
   pageKey: string;
@@ -88,6 +103,8 @@ export interface Annotation extends DetectedFields {
   dismissed: boolean;
   createdAt: number;
   updatedAt: number;
+  /** Set once the annotation has been looked for on a later visit; absent before. */
+  anchor?: AnchorStatus;
 }
 
 export interface Source {

@@ -1,5 +1,6 @@
 import { sha256Hex } from "../extract/hash";
-import type { Annotation, DetectedSpan } from "../model";
+import type { AnchorReport, StoredAnnotationView } from "../messages";
+import type { Annotation, DetectedSpan, TextPositionSelector, TextQuoteSelector } from "../model";
 import type { ClaimmarkDb } from "./schema";
 
 /**
@@ -74,5 +75,63 @@ export async function mergeDetections(
     });
     await db.annotations.bulkPut([...fresh, ...refreshed]);
     return { added: fresh.length, kept: refreshed.length };
+  });
+}
+
+/** A page's stored annotations as the content script needs them, with their sources' links. */
+export async function storedViews(db: ClaimmarkDb, pageKey: string): Promise<StoredAnnotationView[]> {
+  const annotations = await db.annotations.where("pageKey").equals(pageKey).toArray();
+  const sources = await db.sources
+    .where("annotationId")
+    .anyOf(annotations.map((annotation) => annotation.id))
+    .toArray();
+  const linksOf = new Map<string, { url: string; title: string }[]>();
+  for (const source of sources) {
+    const links = linksOf.get(source.annotationId) ?? [];
+    links.push({ url: source.url, title: source.title });
+    linksOf.set(source.annotationId, links);
+  }
+  return annotations.map((annotation) => {
+    const quote = annotation.selectors.find((s): s is TextQuoteSelector => s.type === "TextQuoteSelector");
+    const position = annotation.selectors.find((s): s is TextPositionSelector => s.type === "TextPositionSelector");
+    return {
+      id: annotation.id,
+      kind: annotation.kind,
+      origin: annotation.origin,
+      exact: quote?.exact ?? annotation.exact,
+      prefix: quote?.prefix ?? "",
+      suffix: quote?.suffix ?? "",
+      start: position?.start ?? null,
+      status: annotation.status,
+      dismissed: annotation.dismissed,
+      speaker: annotation.speaker,
+      cue: annotation.cue,
+      figureKind: annotation.figureKind,
+      value: annotation.value,
+      unit: annotation.unit,
+      qualifier: annotation.qualifier,
+      sources: linksOf.get(annotation.id) ?? [],
+    };
+  });
+}
+
+/** Records how a page's annotations were re-found on this visit; ids of other pages are ignored. */
+export async function recordAnchors(
+  db: ClaimmarkDb,
+  pageKey: string,
+  anchors: AnchorReport[],
+  now: number = Date.now(),
+): Promise<number> {
+  if (anchors.length === 0) return 0;
+  return db.transaction("rw", db.annotations, async () => {
+    const stored = await db.annotations.bulkGet(anchors.map((anchor) => anchor.id));
+    const updated: Annotation[] = [];
+    anchors.forEach((anchor, i) => {
+      const annotation = stored[i];
+      if (!annotation || annotation.pageKey !== pageKey) return;
+      updated.push({ ...annotation, anchor: { state: anchor.state, current: anchor.current, checkedAt: now } });
+    });
+    await db.annotations.bulkPut(updated);
+    return updated.length;
   });
 }

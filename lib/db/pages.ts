@@ -20,12 +20,16 @@ export async function recordPage(
     // A later visit that finds no article (a paywall, a half-loaded page) must not erase
     // what an earlier visit extracted.
     const kept = previous?.hasArticle && !report.hasArticle ? previous : report;
+    // Same page, different article text: an edit the reader should hear about.
+    const changed = Boolean(previous?.textHash && report.textHash && previous.textHash !== report.textHash);
     const record: PageRecord = {
       ...kept,
       key,
       url,
       firstSeen: previous?.firstSeen ?? now,
       lastSeen: now,
+      previousTextHash: changed ? (previous?.textHash ?? null) : (previous?.previousTextHash ?? null),
+      changedAt: changed ? now : (previous?.changedAt ?? null),
     };
     await db.pages.put(record);
     return record;

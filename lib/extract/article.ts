@@ -8,6 +8,8 @@ import { sha256Hex } from "./hash";
 export interface Extraction {
   report: PageReport;
   article: ArticleText | null;
+  /** Time Readability's clone and parse took, in ms (0 when it did not run): the baseline our costs are measured against. */
+  readabilityMs?: number;
 }
 
 const HTML_TYPES = new Set(["text/html", "application/xhtml+xml"]);
@@ -96,16 +98,18 @@ export function extractArticle(doc: Document, documentUrl: string): Extraction {
   if (!readerable) return withoutArticle(doc, documentUrl, "not-readerable", false);
 
   let parsed: ReturnType<Readability<Node>["parse"]>;
+  const started = performance.now();
   try {
     const clone = doc.cloneNode(true) as Document;
     parsed = new Readability<Node>(clone, { serializer: (node) => node }).parse();
   } catch {
     return withoutArticle(doc, documentUrl, "failed", true);
   }
-  if (!parsed?.content) return withoutArticle(doc, documentUrl, "empty", true);
+  const readabilityMs = performance.now() - started;
+  if (!parsed?.content) return { ...withoutArticle(doc, documentUrl, "empty", true), readabilityMs };
 
   const article = articleText(parsed.content);
-  if (!article.text) return withoutArticle(doc, documentUrl, "empty", true);
+  if (!article.text) return { ...withoutArticle(doc, documentUrl, "empty", true), readabilityMs };
 
   const siteName = clean(parsed.siteName, PAGE_FIELD_LIMITS.siteName);
   return {
@@ -124,5 +128,6 @@ export function extractArticle(doc: Document, documentUrl: string): Extraction {
       textHash: sha256Hex(article.text),
     },
     article,
+    readabilityMs,
   };
 }

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import background from "../../entrypoints/background";
 import { openDb } from "../../lib/db/schema";
-import type { PageExtractedResponse } from "../../lib/messages";
-import type { PageReport } from "../../lib/model";
+import type { PageDetectionsResponse, PageExtractedResponse } from "../../lib/messages";
+import type { DetectedSpan, PageReport } from "../../lib/model";
 
 const report: PageReport = {
   canonicalUrl: null,
@@ -20,9 +20,37 @@ const report: PageReport = {
   textHash: null,
 };
 
-async function send(message: unknown, sender: object): Promise<PageExtractedResponse> {
-  let respond!: (value: PageExtractedResponse) => void;
-  const response = new Promise<PageExtractedResponse>((resolve) => {
+const article: PageReport = {
+  ...report,
+  readerable: true,
+  hasArticle: true,
+  noArticleReason: null,
+  title: "Border report",
+  textLength: 200,
+  textHash: "a".repeat(64),
+};
+
+const figure: DetectedSpan = {
+  kind: "figure",
+  exact: "about 6,500 militants",
+  prefix: "now reaching ",
+  suffix: ", with up to 4,000",
+  start: 100,
+  end: 121,
+  speaker: "Anatoly Sidorov",
+  cue: null,
+  figureKind: "count",
+  value: 6500,
+  unit: "militants",
+  qualifier: "approximately",
+  confidence: 0.9,
+};
+
+const tabSender = (url: string) => ({ id: fakeBrowser.runtime.id, url, frameId: 0, tab: { id: 7 } });
+
+async function send<T = PageExtractedResponse>(message: unknown, sender: object): Promise<T> {
+  let respond!: (value: T) => void;
+  const response = new Promise<T>((resolve) => {
     respond = resolve;
   });
   await fakeBrowser.runtime.onMessage.trigger(message, sender, respond);
@@ -33,6 +61,7 @@ describe("background", () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     await openDb().pages.clear();
+    await openDb().annotations.clear();
     background.main();
   });
 
@@ -43,17 +72,17 @@ describe("background", () => {
       frameId: 0,
       tab: { id: 7 },
     };
-    const response = await send({ type: "page/extracted", report, detections: [] }, sender);
-    expect(response).toEqual({ ok: true, pageKey: "https://example.com/links" });
+    const response = await send({ type: "page/extracted", report }, sender);
+    expect(response).toEqual({ ok: true, pageKey: "https://example.com/links", changed: false, annotations: [] });
     expect(await openDb().pages.get("https://example.com/links")).toMatchObject({ title: "Links", hasArticle: false });
   });
 
   it("refuses messages from elsewhere or of the wrong shape, and stores nothing", async () => {
     const page = { url: "https://example.com/links", frameId: 0, tab: { id: 7 } };
     const refused = [
-      await send({ type: "page/extracted", report, detections: [] }, { ...page, id: "another-extension" }),
+      await send({ type: "page/extracted", report }, { ...page, id: "another-extension" }),
       await send(
-        { type: "page/extracted", report: { ...report, title: 7 }, detections: [] },
+        { type: "page/extracted", report: { ...report, title: 7 } },
         { ...page, id: fakeBrowser.runtime.id },
       ),
       await send({ type: "pages/delete-all" }, { ...page, id: fakeBrowser.runtime.id }),
@@ -61,5 +90,70 @@ describe("background", () => {
     for (const response of refused)
       expect(response).toMatchObject({ ok: false, error: expect.stringMatching(/^refused/) });
     expect(await openDb().pages.count()).toBe(0);
+  });
+
+  it("stores detections, gives them back on the next visit, and records how they were re-found", async () => {
+    const sender = tabSender("https://example.com/border");
+    await send({ type: "page/extracted", report: article }, sender);
+    const stored = await send<PageDetectionsResponse>(
+      { type: "page/detections", canonicalUrl: null, detections: [figure], anchors: [] },
+      sender,
+    );
+    expect(stored).toEqual({ ok: true, added: 1, kept: 0, anchored: 0 });
+
+    const again = await send({ type: "page/extracted", report: article }, sender);
+    if (!again.ok) throw new Error(again.error);
+    expect(again.changed).toBe(false);
+    expect(again.annotations).toEqual([
+      expect.objectContaining({ kind: "figure", exact: "about 6,500 militants", prefix: "now reaching ", start: 100 }),
+    ]);
+    const id = again.annotations[0]?.id as string;
+    const recorded = await send<PageDetectionsResponse>(
+      {
+        type: "page/detections",
+        canonicalUrl: null,
+        detections: [],
+        anchors: [
+          { id, state: "fuzzy", current: "about 6,600 militants" },
+          { id: "auto-of-another-page", state: "orphan", current: null },
+        ],
+      },
+      sender,
+    );
+    expect(recorded).toMatchObject({ ok: true, anchored: 1 });
+    expect((await openDb().annotations.get(id))?.anchor).toMatchObject({
+      state: "fuzzy",
+      current: "about 6,600 militants",
+    });
+  });
+
+  it("says when the article's text changed since the last visit", async () => {
+    const sender = tabSender("https://example.com/border");
+    await send({ type: "page/extracted", report: article }, sender);
+    const edited = await send({ type: "page/extracted", report: { ...article, textHash: "b".repeat(64) } }, sender);
+    expect(edited).toMatchObject({ ok: true, changed: true });
+    expect(await openDb().pages.get("https://example.com/border")).toMatchObject({
+      textHash: "b".repeat(64),
+      previousTextHash: "a".repeat(64),
+    });
+  });
+
+  it("refuses detections for a page without an article, or beyond its text", async () => {
+    const links = tabSender("https://example.com/links");
+    await send({ type: "page/extracted", report }, links);
+    const none = await send<PageDetectionsResponse>(
+      { type: "page/detections", canonicalUrl: null, detections: [figure], anchors: [] },
+      links,
+    );
+    expect(none).toMatchObject({ ok: false, error: expect.stringMatching(/no article/) });
+
+    const border = tabSender("https://example.com/border");
+    await send({ type: "page/extracted", report: { ...article, textLength: 110 } }, border);
+    const beyond = await send<PageDetectionsResponse>(
+      { type: "page/detections", canonicalUrl: null, detections: [figure], anchors: [] },
+      border,
+    );
+    expect(beyond).toMatchObject({ ok: false, error: expect.stringMatching(/outside the article/) });
+    expect(await openDb().annotations.count()).toBe(0);
   });
 });

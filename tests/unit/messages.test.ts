@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { checkBackgroundMessage, checkDetections, checkPageReport, checkPageSender } from "../../lib/messages";
+import {
+  checkAnchorReports,
+  checkBackgroundMessage,
+  checkDetections,
+  checkPageReport,
+  checkPageSender,
+} from "../../lib/messages";
 import type { DetectedSpan, PageReport } from "../../lib/model";
 
 const report: PageReport = {
@@ -58,18 +64,52 @@ describe("checkPageReport", () => {
 
 describe("checkBackgroundMessage", () => {
   it("accepts page/extracted", () => {
-    expect(checkBackgroundMessage({ type: "page/extracted", report, detections: [figure] }).ok).toBe(true);
+    expect(checkBackgroundMessage({ type: "page/extracted", report })).toEqual({
+      ok: true,
+      value: { type: "page/extracted", report },
+    });
+  });
+
+  it("accepts page/detections", () => {
+    const message = {
+      type: "page/detections",
+      canonicalUrl: null,
+      detections: [figure],
+      anchors: [{ id: "auto-1f", state: "fuzzy", current: "about 6,600 militants" }],
+    };
+    expect(checkBackgroundMessage(message)).toEqual({ ok: true, value: message });
   });
 
   it.each([
     null,
     [],
     { type: "db/clear" },
-    { type: "page/extracted", report, detections: [], extra: true },
-    { type: "page/extracted", report },
+    { type: "page/extracted", report, extra: true },
+    { type: "page/extracted", report, detections: [figure] },
+    { type: "page/extracted" },
     { report },
+    { type: "page/detections", canonicalUrl: null, detections: [] },
+    { type: "page/detections", canonicalUrl: 5, detections: [], anchors: [] },
+    { type: "page/detections", canonicalUrl: null, detections: [{ ...figure, kind: "term" }], anchors: [] },
+    { type: "page/detections", canonicalUrl: null, detections: [], anchors: [], pageKey: "https://evil.example/" },
   ])("refuses %j", (raw) => {
     expect(checkBackgroundMessage(raw).ok).toBe(false);
+  });
+});
+
+describe("checkAnchorReports", () => {
+  it.each<[string, unknown, RegExp]>([
+    ["a non-array", {}, /must be an array/],
+    ["an id with markup", [{ id: "<img>", state: "exact", current: null }], /bad id/],
+    ["an unknown state", [{ id: "a", state: "lost", current: null }], /state must be/],
+    ["current text on an exact match", [{ id: "a", state: "exact", current: "x" }], /fuzzy matches only/],
+    ["a fuzzy match without its text", [{ id: "a", state: "fuzzy", current: null }], /fuzzy matches only/],
+    ["an extra field", [{ id: "a", state: "orphan", current: null, html: "" }], /must be an object/],
+    ["huge current text", [{ id: "a", state: "fuzzy", current: "x".repeat(30_000) }], /longer than/],
+  ])("refuses %s", (_, raw, error) => {
+    const result = checkAnchorReports(raw);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(error);
   });
 });
 
@@ -94,10 +134,6 @@ describe("checkDetections", () => {
     if (!result.ok) expect(result.error).toMatch(error);
   });
 
-  it("refuses detections on a page without an article", () => {
-    const none = { ...report, hasArticle: false, noArticleReason: "empty", textHash: null, textLength: 0 };
-    expect(checkBackgroundMessage({ type: "page/extracted", report: none, detections: [figure] }).ok).toBe(false);
-  });
 });
 
 describe("checkPageSender", () => {

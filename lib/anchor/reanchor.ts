@@ -1,0 +1,120 @@
+import { detectionId } from "../db/annotations";
+import type { AnchorReport, StoredAnnotationView } from "../messages";
+import type { AnchorState, DetectedSpan } from "../model";
+import { CONTEXT_LENGTH } from "./selectors";
+import { locateAll, type TextMatch } from "./locate";
+
+/** An annotation to show on this visit, located in this visit's article text. */
+export interface LocatedAnnotation extends Omit<StoredAnnotationView, "start" | "dismissed"> {
+  /** Where it is in this visit's article text. */
+  start: number;
+  end: number;
+  /** "exact" for new detections and annotations found unchanged; "fuzzy" when the text changed. */
+  anchor: Exclude<AnchorState, "orphan">;
+  /** The text stored when it was annotated, when it differs from `exact` (fuzzy only). */
+  storedExact: string | null;
+}
+
+/** The outcome of re-finding a page's stored annotations in a fresh article text. */
+export interface Reanchoring {
+  /** How each stored annotation was re-found, for the background to record. */
+  anchors: AnchorReport[];
+  /** Detections to merge into storage: all of this visit's, except a changed text of a stored annotation. */
+  toStore: DetectedSpan[];
+  /** Everything to paint, dismissed annotations left out, in article order. */
+  located: LocatedAnnotation[];
+  /** Stored annotations that could not be found: kept, and listed as orphans. */
+  orphans: StoredAnnotationView[];
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean =>
+  a.start < b.end && b.start < a.end;
+
+/**
+ * Re-finds stored annotations in this visit's article text (exact, then by position, then fuzzy)
+ * and merges this visit's detections with them. A detection that lies where a stored annotation
+ * of its kind was found is that annotation again (perhaps reworded, perhaps with edited
+ * surroundings, which change a detection's id): it is not stored twice, so a stealth edit shows
+ * as a change (old text beside new), not as a duplicate, and a dismissal survives the edit.
+ */
+export function reanchor(
+  text: string,
+  pageKey: string,
+  stored: StoredAnnotationView[],
+  detections: DetectedSpan[],
+): Reanchoring {
+  const matches = locateAll(
+    text,
+    stored.map((annotation) => ({
+      exact: annotation.exact,
+      prefix: annotation.prefix,
+      suffix: annotation.suffix,
+      hint: annotation.start ?? undefined,
+    })),
+  );
+  const anchors: AnchorReport[] = [];
+  const located: LocatedAnnotation[] = [];
+  const orphans: StoredAnnotationView[] = [];
+  // Where stored annotations were found, by kind: a new detection there is one of them again.
+  const taken: { kind: string; start: number; end: number }[] = [];
+  stored.forEach((annotation, i) => {
+    const match = matches[i] as TextMatch | null;
+    if (!match) {
+      anchors.push({ id: annotation.id, state: "orphan", current: null });
+      if (!annotation.dismissed) orphans.push(annotation);
+      return;
+    }
+    const current = text.slice(match.start, match.end);
+    const state = current === annotation.exact ? "exact" : "fuzzy";
+    anchors.push({ id: annotation.id, state, current: state === "fuzzy" ? current : null });
+    taken.push({ kind: annotation.kind, start: match.start, end: match.end });
+    if (annotation.dismissed) return;
+    const { start: _storedStart, dismissed: _dismissed, ...view } = annotation;
+    located.push({
+      ...view,
+      exact: current,
+      prefix: text.slice(Math.max(0, match.start - CONTEXT_LENGTH), match.start),
+      suffix: text.slice(match.end, match.end + CONTEXT_LENGTH),
+      start: match.start,
+      end: match.end,
+      anchor: state,
+      storedExact: state === "fuzzy" ? annotation.exact : null,
+    });
+  });
+
+  const storedIds = new Set(stored.map((annotation) => annotation.id));
+  const toStore: DetectedSpan[] = [];
+  for (const detection of detections) {
+    const id = detectionId(pageKey, detection);
+    if (storedIds.has(id)) {
+      toStore.push(detection); // refreshes its machine-made fields
+      continue;
+    }
+    // A changed quote re-detected, a detection whose neighbourhood was edited, a dismissed one
+    // whose context changed: each is a stored annotation found again, not a new one.
+    if (taken.some((range) => range.kind === detection.kind && overlaps(range, detection))) continue;
+    toStore.push(detection);
+    located.push({
+      id,
+      kind: detection.kind,
+      origin: "auto",
+      exact: detection.exact,
+      prefix: detection.prefix,
+      suffix: detection.suffix,
+      start: detection.start,
+      end: detection.end,
+      status: "unverified",
+      speaker: detection.speaker,
+      cue: detection.cue,
+      figureKind: detection.figureKind,
+      value: detection.value,
+      unit: detection.unit,
+      qualifier: detection.qualifier,
+      sources: [],
+      anchor: "exact",
+      storedExact: null,
+    });
+  }
+  located.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { anchors, toStore, located, orphans };
+}

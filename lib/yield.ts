@@ -1,0 +1,56 @@
+/**
+ * Cooperative scheduling for work done in the page's main thread: yield between chunks so no
+ * stretch of our code blocks the page for long, and measure the longest stretch.
+ */
+
+interface Scheduler {
+  yield?: () => Promise<void>;
+}
+
+/** Lets the page run (input, rendering) before continuing; not throttled like setTimeout in background tabs. */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
+  if (typeof scheduler?.yield === "function") return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Measures the stretches of synchronous work between yields, keeping the longest. */
+export class SliceClock {
+  private sliceStart = performance.now();
+  /** The longest stretch so far, in ms. */
+  longest = 0;
+
+  /** Ends the current stretch (before a yield or an await). */
+  pause(): void {
+    this.longest = Math.max(this.longest, performance.now() - this.sliceStart);
+  }
+
+  /** Starts a new stretch (after a yield or an await). */
+  resume(): void {
+    this.sliceStart = performance.now();
+  }
+
+  /** Ends the stretch, yields to the page, and starts the next one. */
+  async yield(): Promise<void> {
+    this.pause();
+    await yieldToPage();
+    this.resume();
+  }
+
+  /** Ends the stretch, waits for a promise (a message to the background), and starts the next one. */
+  async wait<T>(promise: Promise<T>): Promise<T> {
+    this.pause();
+    try {
+      return await promise;
+    } finally {
+      this.resume();
+    }
+  }
+}
