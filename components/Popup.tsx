@@ -1,8 +1,9 @@
 import { countAnnotationsByKind } from "../lib/db/pages";
 import type { ClaimmarkDb } from "../lib/db/schema";
 import type { PageState } from "../lib/messages";
-import type { AnnotationKind, NoArticleReason, PageRecord } from "../lib/model";
+import type { Annotation, AnnotationKind, NoArticleReason, PageRecord } from "../lib/model";
 import { describeRestriction, type Restriction } from "../lib/url/restricted";
+import { ArticleChanges } from "./ArticleChanges";
 import { Notice } from "./Notice";
 import { PageSummary } from "./PageSummary";
 import { useLiveQuery } from "./use-live-query";
@@ -27,22 +28,32 @@ const NO_ARTICLE_TEXT: Record<NoArticleReason, string> = {
 
 function RecordedPage({ db, pageKey }: { db: ClaimmarkDb; pageKey: string }) {
   const live = useLiveQuery(
-    async (): Promise<{ page: PageRecord | undefined; counts: Partial<Record<AnnotationKind, number>> }> => ({
+    async (): Promise<{
+      page: PageRecord | undefined;
+      counts: Partial<Record<AnnotationKind, number>>;
+      annotations: Annotation[];
+    }> => ({
       page: await db.pages.get(pageKey),
       counts: await countAnnotationsByKind(db, pageKey),
+      annotations: await db.annotations.where("pageKey").equals(pageKey).toArray(),
     }),
     [db, pageKey],
   );
   if (live.status === "loading") return <Notice title="Opening…" />;
   if (live.status === "error") return <Notice title="Claimmark could not open its database">{live.error}</Notice>;
-  const { page, counts } = live.value;
+  const { page, counts, annotations } = live.value;
   if (!page) return <Notice title="This page is not recorded">Reload the page to let Claimmark read it.</Notice>;
   if (!page.hasArticle) {
     return (
       <Notice title="No article found on this page">{NO_ARTICLE_TEXT[page.noArticleReason ?? "not-readerable"]}</Notice>
     );
   }
-  return <PageSummary page={page} counts={counts} />;
+  return (
+    <>
+      <PageSummary page={page} counts={counts} />
+      <ArticleChanges page={page} annotations={annotations} />
+    </>
+  );
 }
 
 function TargetView({ db, target }: { db: ClaimmarkDb; target: PopupTarget }) {

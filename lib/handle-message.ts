@@ -43,7 +43,11 @@ export async function handleBackgroundMessage(
 }
 
 /** Records the page and answers with what is stored for it, so the content script can re-find it. */
-async function pageExtracted(db: ClaimmarkDb, message: PageExtractedMessage, url: string): Promise<PageExtractedResponse> {
+async function pageExtracted(
+  db: ClaimmarkDb,
+  message: PageExtractedMessage,
+  url: string,
+): Promise<PageExtractedResponse> {
   return db.transaction("rw", db.pages, db.annotations, db.sources, async () => {
     const stored = await recordPage(db, url, message.report);
     if (!stored) return { ok: false, error: "refused: not an http(s) page" };

@@ -99,6 +99,8 @@ export interface PaintStats {
   totalMs: number;
   /** The longest stretch of our code that ran without yielding to the page, in ms. */
   longestTaskMs: number;
+  /** The stage that stretch belonged to (extract, detect, re-anchor, index, paint). */
+  longestStage: string;
 }
 
 /** What the content script knows about its page. */
@@ -289,7 +291,8 @@ export function checkAnchorReports(raw: unknown): Check<AnchorReport[]> {
     if (!ANCHOR_STATES.includes(item.state as string)) return fail(`anchor ${i}: state must be exact, fuzzy or orphan`);
     const current = stringField(item.current, "current", DETECTION_LIMITS.exact, true);
     if (current instanceof Error) return fail(`anchor ${i}: ${current.message}`);
-    if ((item.state === "fuzzy") !== (current !== null)) return fail(`anchor ${i}: current text is for fuzzy matches only`);
+    if ((item.state === "fuzzy") !== (current !== null))
+      return fail(`anchor ${i}: current text is for fuzzy matches only`);
     anchors.push({ id: item.id, state: item.state as AnchorState, current });
   }
   return { ok: true, value: anchors };

@@ -2,6 +2,7 @@ import { indexDomText } from "./anchor/dom-text";
 import { locateAll, type QuoteTarget } from "./anchor/locate";
 import { normalizeWhitespace } from "./anchor/normalize";
 import { type LocatedAnnotation, reanchor } from "./anchor/reanchor";
+import { extractArticle } from "./extract/article";
 import type {
   BackgroundMessage,
   PageDetectionsResponse,
@@ -11,8 +12,7 @@ import type {
   StoredAnnotationView,
 } from "./messages";
 import type { Paintable, Painter } from "./paint/painter";
-import { detectIn } from "./read-page";
-import { extractArticle } from "./extract/article";
+import { detectInStages } from "./read-page";
 import { SliceClock } from "./yield";
 
 /** An annotation on this visit with where it was found in the live page (null: not found there). */
@@ -67,14 +67,18 @@ export async function runSession(options: SessionOptions): Promise<SessionOutcom
   });
 
   const extraction = extractArticle(doc, url);
-  await clock.yield();
+  await clock.yield("extract");
   signal.throwIfAborted();
-  const detections = detectIn(extraction);
-  await clock.yield();
+  const stages = detectInStages(extraction);
+  const spans = stages.quotesAndClaims();
+  await clock.yield("detect quotes and claims");
+  signal.throwIfAborted();
+  const detections = stages.figures(spans);
+  await clock.yield("detect figures");
   signal.throwIfAborted();
 
   const { report, article } = extraction;
-  const recorded = (await clock.wait(options.send({ type: "page/extracted", report }))) as
+  const recorded = (await clock.wait(options.send({ type: "page/extracted", report }), "report")) as
     | PageExtractedResponse
     | undefined;
   signal.throwIfAborted();
@@ -95,12 +99,13 @@ export async function runSession(options: SessionOptions): Promise<SessionOutcom
   );
   const stored = (await clock.wait(
     options.send({ type: "page/detections", canonicalUrl: report.canonicalUrl, detections: toStore, anchors }),
+    "re-anchor in the article",
   )) as PageDetectionsResponse | undefined;
   signal.throwIfAborted();
   if (!stored?.ok) return outcome(failed(stored?.error ?? "the extension did not answer"));
 
   const shown = await paintLocated(options, located, clock);
-  clock.pause();
+  clock.pause("paint");
   const paint: PaintStats = {
     detections: detections.length,
     annotations: located.length,
@@ -112,6 +117,7 @@ export async function runSession(options: SessionOptions): Promise<SessionOutcom
     readabilityMs: round(extraction.readabilityMs ?? 0),
     totalMs: round(performance.now() - options.startedAt),
     longestTaskMs: round(clock.longest),
+    longestStage: clock.longestStage,
   };
   return outcome({ ...base, paint }, shown, orphans);
 }
@@ -133,7 +139,7 @@ async function paintLocated(
     return located.map((item) => ({ ...item, range: null }));
   }
   const index = indexDomText(doc.body, options.skip ? { skip: options.skip } : undefined);
-  await clock.yield();
+  await clock.yield("index the page");
   signal.throwIfAborted();
   painter.paint([]);
   const shown: ShownAnnotation[] = [];
@@ -156,7 +162,7 @@ async function paintLocated(
       }
     });
     painter.add(paintables);
-    await clock.yield();
+    await clock.yield("locate and paint");
     signal.throwIfAborted();
   }
   // Wrapping (the fallback painter) splits text nodes, which moves the ranges made before it: ask the painter.

@@ -1,5 +1,6 @@
-import { detect } from "./detect/index";
+import { detect, detectFiguresIn, detectQuotesAndClaims, normalizeInput } from "./detect/index";
 import { reportDetections } from "./detect/report";
+import type { SpanDetection } from "./detect/types";
 import { type Extraction, extractArticle } from "./extract/article";
 import type { DetectedSpan } from "./model";
 
@@ -20,4 +21,20 @@ export function detectIn(extraction: Extraction): DetectedSpan[] {
   return article
     ? reportDetections(article.text, detect({ text: article.text, blocks: article.blocks, lang: report.lang }))
     : [];
+}
+
+/**
+ * `detectIn` in two steps, so the content script can let the page run between them: the first
+ * call in a page compiles the detectors' patterns, which alone takes tens of milliseconds.
+ */
+export function detectInStages(extraction: Extraction): {
+  quotesAndClaims(): SpanDetection[];
+  figures(spans: SpanDetection[]): DetectedSpan[];
+} {
+  const { article, report } = extraction;
+  const input = normalizeInput({ text: article?.text ?? "", blocks: article?.blocks ?? [], lang: report.lang });
+  return {
+    quotesAndClaims: () => (article ? detectQuotesAndClaims(input) : []),
+    figures: (spans) => (article ? reportDetections(input.text, detectFiguresIn(input, spans)) : []),
+  };
 }

@@ -26,10 +26,16 @@ export class SliceClock {
   private sliceStart = performance.now();
   /** The longest stretch so far, in ms. */
   longest = 0;
+  /** What the longest stretch was doing. */
+  longestStage = "";
 
-  /** Ends the current stretch (before a yield or an await). */
-  pause(): void {
-    this.longest = Math.max(this.longest, performance.now() - this.sliceStart);
+  /** Ends the current stretch (before a yield or an await), naming what it did. */
+  pause(stage = ""): void {
+    const took = performance.now() - this.sliceStart;
+    if (took > this.longest) {
+      this.longest = took;
+      this.longestStage = stage;
+    }
   }
 
   /** Starts a new stretch (after a yield or an await). */
@@ -38,15 +44,15 @@ export class SliceClock {
   }
 
   /** Ends the stretch, yields to the page, and starts the next one. */
-  async yield(): Promise<void> {
-    this.pause();
+  async yield(stage = ""): Promise<void> {
+    this.pause(stage);
     await yieldToPage();
     this.resume();
   }
 
   /** Ends the stretch, waits for a promise (a message to the background), and starts the next one. */
-  async wait<T>(promise: Promise<T>): Promise<T> {
-    this.pause();
+  async wait<T>(promise: Promise<T>, stage = ""): Promise<T> {
+    this.pause(stage);
     try {
       return await promise;
     } finally {

@@ -1,18 +1,22 @@
+import "./highlights.css";
 import { browser } from "wxt/browser";
+import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { defineContentScript } from "wxt/utils/define-content-script";
-import {
-  checkContentMessage,
-  type PageExtractedMessage,
-  type PageExtractedResponse,
-  type PageState,
-} from "../../lib/messages";
-import { readPage } from "../../lib/read-page";
+import { type BackgroundMessage, checkContentMessage, type PageState } from "../../lib/messages";
+import { runSession, type SessionOutcome, type ShownAnnotation } from "../../lib/page-session";
+import { createPainter } from "../../lib/paint/painter";
+import { CARD_HOST_TAG, type CardHandle, openCard } from "./card";
+import { watchGrowth } from "./growth";
 
 export default defineContentScript({
   matches: ["http://*/*", "https://*/*"],
   runAt: "document_idle",
   main(ctx) {
+    const startedAt = performance.now();
     let state: PageState = { status: "reading" };
+    let outcome: SessionOutcome | null = null;
+    const painter = createPainter(document);
+    const cards = cardController(ctx, painter.hitTest.bind(painter), () => outcome?.shown ?? []);
 
     // The popup asks the tab what it knows; only this extension's pages may ask.
     const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (state: PageState) => void) => {
@@ -20,30 +24,138 @@ export default defineContentScript({
       sendResponse(state);
     };
     browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      cards.close();
+      painter.clear();
+    });
 
-    let message: PageExtractedMessage;
-    try {
-      message = readPage(document, location.href);
-    } catch (error) {
-      state = { status: "failed", error: error instanceof Error ? error.message : String(error) };
-      return;
-    }
-    const { report } = message;
-    browser.runtime
-      .sendMessage(message)
-      .then((response: PageExtractedResponse | undefined) => {
-        state = response?.ok
-          ? {
-              status: "recorded",
-              pageKey: response.pageKey,
-              hasArticle: report.hasArticle,
-              noArticleReason: report.noArticleReason,
-            }
-          : { status: "failed", error: response?.error ?? "the extension did not answer" };
+    // One pass at a time: a new pass (navigation, a late article) aborts the one before.
+    let pass: AbortController | null = null;
+    const run = (passStart: number) => {
+      pass?.abort();
+      const controller = new AbortController();
+      pass = controller;
+      ctx.onInvalidated(() => controller.abort());
+      state = { status: "reading" };
+      runSession({
+        doc: document,
+        url: location.href,
+        startedAt: passStart,
+        send: (message: BackgroundMessage) => browser.runtime.sendMessage(message),
+        painter,
+        signal: controller.signal,
+        skip: (element) => element.localName === CARD_HOST_TAG,
       })
-      .catch((error: unknown) => {
-        state = { status: "failed", error: error instanceof Error ? error.message : String(error) };
-      });
+        .then((result) => {
+          if (controller.signal.aborted) return;
+          outcome = result;
+          state = result.state;
+          growth.reset(result.pageTextLength, result.state.status === "recorded" && result.state.hasArticle);
+        })
+        .catch((error: unknown) => {
+          if (controller.signal.aborted) return;
+          state = { status: "failed", error: error instanceof Error ? error.message : String(error) };
+        });
+    };
+
+    // Articles that load late, and single-page apps that swap the article in place.
+    const growth = watchGrowth(ctx, document, () => run(performance.now()));
+    ctx.addEventListener(window, "wxt:locationchange", () => {
+      cards.close();
+      painter.clear();
+      outcome = null;
+      run(performance.now());
+    });
+    run(startedAt);
   },
 });
+
+/**
+ * Opens the card of the highlight under a click, or under the pointer after a short rest, and
+ * lets the keyboard walk the highlights (Alt+Shift+↓ / ↑), each opening its card.
+ */
+function cardController(
+  ctx: ContentScriptContext,
+  hitTest: (x: number, y: number) => string | null,
+  shown: () => ShownAnnotation[],
+) {
+  let card: CardHandle | null = null;
+  let openId: string | null = null;
+  let hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  let cursor = -1;
+
+  const close = () => {
+    card?.close();
+    card = null;
+    openId = null;
+  };
+  const open = async (item: ShownAnnotation, byKeyboard: boolean) => {
+    if (!item.range) return;
+    if (openId === item.id && card) return;
+    close();
+    openId = item.id;
+    const handle = await openCard(ctx, toCard(item), item.range.getBoundingClientRect(), {
+      focus: byKeyboard,
+      onClose: () => {
+        if (openId === item.id) {
+          card = null;
+          openId = null;
+        }
+      },
+    });
+    if (openId === item.id) card = handle;
+    else handle.close();
+  };
+  const itemAt = (x: number, y: number): ShownAnnotation | undefined => {
+    const id = hitTest(x, y);
+    return id ? shown().find((item) => item.id === id) : undefined;
+  };
+
+  ctx.addEventListener(document, "click", (event: MouseEvent) => {
+    const item = itemAt(event.clientX, event.clientY);
+    if (item) void open(item, false);
+  });
+  ctx.addEventListener(document, "mousemove", (event: MouseEvent) => {
+    clearTimeout(hoverTimer);
+    const { clientX, clientY } = event;
+    hoverTimer = setTimeout(() => {
+      const item = itemAt(clientX, clientY);
+      if (item) void open(item, false);
+    }, 400);
+  });
+  ctx.addEventListener(document, "keydown", (event: KeyboardEvent) => {
+    if (!event.altKey || !event.shiftKey || (event.key !== "ArrowDown" && event.key !== "ArrowUp")) return;
+    const target = event.target as HTMLElement | null;
+    if (target?.isContentEditable || /^(?:input|textarea|select)$/i.test(target?.localName ?? "")) return;
+    const items = shown().filter((item) => item.range);
+    if (items.length === 0) return;
+    event.preventDefault();
+    cursor = (cursor + (event.key === "ArrowDown" ? 1 : -1) + items.length) % items.length;
+    const item = items[cursor] as ShownAnnotation;
+    const node = item.range?.startContainer;
+    const element = node instanceof Element ? node : node?.parentElement;
+    element?.scrollIntoView({ block: "center" });
+    void open(item, true);
+  });
+  ctx.onInvalidated(() => clearTimeout(hoverTimer));
+  return { close };
+}
+
+/** The card's view of an annotation. */
+function toCard(item: ShownAnnotation) {
+  return {
+    id: item.id,
+    kind: item.kind === "term" ? ("highlight" as const) : item.kind,
+    exact: item.exact,
+    speaker: item.speaker,
+    cue: item.cue,
+    figureKind: item.figureKind,
+    value: item.value,
+    unit: item.unit,
+    qualifier: item.qualifier,
+    status: item.status,
+    sources: item.sources,
+    anchor: item.anchor,
+  };
+}

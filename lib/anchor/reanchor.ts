@@ -1,8 +1,8 @@
 import { detectionId } from "../db/annotations";
 import type { AnchorReport, StoredAnnotationView } from "../messages";
 import type { AnchorState, DetectedSpan } from "../model";
-import { CONTEXT_LENGTH } from "./selectors";
 import { locateAll, type TextMatch } from "./locate";
+import { CONTEXT_LENGTH } from "./selectors";
 
 /** An annotation to show on this visit, located in this visit's article text. */
 export interface LocatedAnnotation extends Omit<StoredAnnotationView, "start" | "dismissed"> {

@@ -23,7 +23,8 @@ export async function waitForPass(
     const state = await pageState(worker, tabId);
     if (state?.status === "failed") return state;
     if (state?.status === "recorded" && (state.paint || !state.hasArticle)) return state;
-    if (Date.now() > deadline) throw new Error(`the page was not painted within ${timeoutMs} ms: ${JSON.stringify(state)}`);
+    if (Date.now() > deadline)
+      throw new Error(`the page was not painted within ${timeoutMs} ms: ${JSON.stringify(state)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -112,7 +112,6 @@ describe("the background", () => {
           textLength: 0,
           textHash: null,
         },
-        detections: [],
       }),
     );
     // An extension page in a tab is not a web page: its word about "its page" is refused.

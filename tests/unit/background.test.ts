@@ -81,10 +81,7 @@ describe("background", () => {
     const page = { url: "https://example.com/links", frameId: 0, tab: { id: 7 } };
     const refused = [
       await send({ type: "page/extracted", report }, { ...page, id: "another-extension" }),
-      await send(
-        { type: "page/extracted", report: { ...report, title: 7 } },
-        { ...page, id: fakeBrowser.runtime.id },
-      ),
+      await send({ type: "page/extracted", report: { ...report, title: 7 } }, { ...page, id: fakeBrowser.runtime.id }),
       await send({ type: "pages/delete-all" }, { ...page, id: fakeBrowser.runtime.id }),
     ];
     for (const response of refused)

@@ -133,7 +133,6 @@ describe("checkDetections", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(error);
   });
-
 });
 
 describe("checkPageSender", () => {

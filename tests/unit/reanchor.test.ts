@@ -59,11 +59,16 @@ function stored(d: DetectedSpan, fields: Partial<StoredAnnotationView> = {}): St
   };
 }
 
-const QUOTE = "There are still many terrorist organizations operating in Afghanistan. This is undoubtedly a very serious problem,";
+const QUOTE =
+  "There are still many terrorist organizations operating in Afghanistan. This is undoubtedly a very serious problem,";
 const CLAIM = "the main threat to stability stems from numerous extremist groups";
 const DATE = "January 2015";
 
-const first = [detection(ORIGINAL, "quote", QUOTE), detection(ORIGINAL, "claim", CLAIM), detection(ORIGINAL, "figure", DATE)];
+const first = [
+  detection(ORIGINAL, "quote", QUOTE),
+  detection(ORIGINAL, "claim", CLAIM),
+  detection(ORIGINAL, "figure", DATE),
+];
 
 describe("reanchor", () => {
   it("stores every detection on a first visit and locates it where it was found", () => {
@@ -78,7 +83,12 @@ describe("reanchor", () => {
   });
 
   it("finds stored annotations again unchanged, and does not add them twice", () => {
-    const result = reanchor(ORIGINAL, PAGE, first.map((d) => stored(d)), first);
+    const result = reanchor(
+      ORIGINAL,
+      PAGE,
+      first.map((d) => stored(d)),
+      first,
+    );
     expect(result.anchors.map((a) => a.state)).toEqual(["exact", "exact", "exact"]);
     expect(result.located).toHaveLength(3);
     expect(new Set(result.located.map((item) => item.id)).size).toBe(3);
@@ -87,8 +97,17 @@ describe("reanchor", () => {
   it("flags a reworded quote as changed, with the new text, and does not store its re-detection", () => {
     const edited = ORIGINAL.replace("a very serious problem", "a very grave problem");
     const newQuote = QUOTE.replace("serious", "grave");
-    const again = [detection(edited, "quote", newQuote), detection(edited, "claim", CLAIM), detection(edited, "figure", DATE)];
-    const result = reanchor(edited, PAGE, first.map((d) => stored(d)), again);
+    const again = [
+      detection(edited, "quote", newQuote),
+      detection(edited, "claim", CLAIM),
+      detection(edited, "figure", DATE),
+    ];
+    const result = reanchor(
+      edited,
+      PAGE,
+      first.map((d) => stored(d)),
+      again,
+    );
 
     const quote = result.anchors.find((a) => a.id === detectionId(PAGE, first[0] as DetectedSpan));
     expect(quote).toEqual({ id: expect.any(String), state: "fuzzy", current: newQuote });
@@ -100,10 +119,12 @@ describe("reanchor", () => {
 
   it("keeps the annotations of a removed paragraph as orphans", () => {
     const shortened = ORIGINAL.replace(/\n\nHe further mentioned[^\n]*/u, "");
-    const result = reanchor(shortened, PAGE, first.map((d) => stored(d)), [
-      detection(shortened, "quote", QUOTE),
-      detection(shortened, "figure", DATE),
-    ]);
+    const result = reanchor(
+      shortened,
+      PAGE,
+      first.map((d) => stored(d)),
+      [detection(shortened, "quote", QUOTE), detection(shortened, "figure", DATE)],
+    );
     expect(result.orphans.map((o) => o.exact)).toEqual([CLAIM]);
     expect(result.anchors.find((a) => a.state === "orphan")?.id).toBe(detectionId(PAGE, first[1] as DetectedSpan));
     expect(result.located.map((item) => item.kind)).toEqual(["quote", "figure"]);
@@ -122,7 +143,10 @@ describe("reanchor", () => {
 
   it("keeps the reader's status and sources on what it shows", () => {
     const withWork = first.map((d) =>
-      stored(d, d.kind === "figure" ? { status: "disputed", sources: [{ url: "https://a.example/", title: "A" }] } : {}),
+      stored(
+        d,
+        d.kind === "figure" ? { status: "disputed", sources: [{ url: "https://a.example/", title: "A" }] } : {},
+      ),
     );
     const figure = reanchor(ORIGINAL, PAGE, withWork, first).located.find((item) => item.kind === "figure");
     expect(figure).toMatchObject({ status: "disputed", sources: [{ url: "https://a.example/", title: "A" }] });

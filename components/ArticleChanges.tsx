@@ -1,0 +1,73 @@
+import type { Annotation, AnnotationKind, PageRecord } from "../lib/model";
+import { countLabel } from "./format";
+
+const KIND_LABELS: Record<AnnotationKind, string> = {
+  quote: "Quote",
+  claim: "Claim",
+  term: "Term",
+  figure: "Figure",
+  highlight: "Highlight",
+};
+
+/** Longest text shown for one side of a change: the popup is narrow; the card shows the rest. */
+const SHOWN_LENGTH = 280;
+
+const shorten = (text: string): string => (text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH - 1)}…` : text);
+
+/**
+ * What changed in the article since it was annotated: annotations found with different wording
+ * (old text beside new) and orphans, which are kept with their text although the page lost them.
+ */
+export function ArticleChanges({ page, annotations }: { page: PageRecord; annotations: Annotation[] }) {
+  const shown = annotations.filter((annotation) => !annotation.dismissed && annotation.anchor);
+  const changed = shown.filter((annotation) => annotation.anchor?.state === "fuzzy");
+  const orphans = shown.filter((annotation) => annotation.anchor?.state === "orphan");
+  if (!page.changedAt && changed.length === 0 && orphans.length === 0) return null;
+  return (
+    <section class="changes" aria-label="Changes to the article">
+      {page.changedAt && (
+        <p class="changes-notice" role="status" data-testid="article-changed">
+          The article's text has changed since Claimmark first read it (noticed{" "}
+          <time dateTime={new Date(page.changedAt).toISOString()}>{new Date(page.changedAt).toLocaleString()}</time>).
+          {changed.length + orphans.length === 0 && " None of the annotated passages changed."}
+        </p>
+      )}
+      {changed.length > 0 && (
+        <>
+          <h2 class="changes-title">{countLabel(changed.length, "changed passage")}</h2>
+          <ul class="changes-list" data-testid="changed-list">
+            {changed.map((annotation) => (
+              <li key={annotation.id} class="change" data-testid="changed-item">
+                <span class="change-kind">{KIND_LABELS[annotation.kind]}</span>
+                <div class="change-texts">
+                  <div class="change-old">
+                    <span class="change-label">Was</span>
+                    <del data-testid="changed-old">{shorten(annotation.exact)}</del>
+                  </div>
+                  <div class="change-new">
+                    <span class="change-label">Now</span>
+                    <ins data-testid="changed-new">{shorten(annotation.anchor?.current ?? "")}</ins>
+                  </div>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {orphans.length > 0 && (
+        <>
+          <h2 class="changes-title">{countLabel(orphans.length, "orphaned annotation")}</h2>
+          <p class="changes-help">Not found on the page any more. Kept, with your notes and sources.</p>
+          <ul class="changes-list" data-testid="orphan-list">
+            {orphans.map((annotation) => (
+              <li key={annotation.id} class="change" data-testid="orphan-item">
+                <span class="change-kind">{KIND_LABELS[annotation.kind]}</span>
+                <q class="orphan-text">{shorten(annotation.exact)}</q>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

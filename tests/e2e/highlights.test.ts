@@ -1,0 +1,170 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { storedAnnotations, waitForStoredPage } from "../../scripts/browser/extension-db";
+import { waitForPaint } from "../../scripts/browser/page-state";
+import { ARTICLE, useHarness } from "./harness";
+
+const harness = useHarness();
+const articleHtml = readFileSync(resolve(import.meta.dirname, "../fixtures", ARTICLE.slice(1)), "utf8");
+
+/** The text of every range in each of Claimmark's highlights, read from the page's own world. */
+function painted(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const [name, highlight] of CSS.highlights) {
+      if (name.startsWith("claimmark-")) out[name] = [...highlight].map((range) => (range as Range).toString());
+    }
+    return out;
+  });
+}
+
+/** Opens a copy of the example article served at its own path, so tests do not share stored state. */
+async function openArticle(path: string, html = articleHtml): Promise<{ page: Page; tabId: number }> {
+  harness.server.override(path, html);
+  const page = await harness.browser.context.newPage();
+  await page.goto(`${harness.server.origin}${path}`);
+  const tabId = await harness.browser.tabIdOf(page);
+  return { page, tabId };
+}
+
+const TASMAGAMBETOV = "This is undoubtedly a very serious problem,";
+const MILITANTS = "about 6,500 militants";
+
+describe("highlights on the example article", () => {
+  it("paints both quotes and all seven figures without changing the page's DOM", async () => {
+    const page = await harness.browser.context.newPage();
+    await page.addInitScript(() => {
+      const win = window as unknown as { domBefore?: string; mutations: number };
+      win.mutations = 0;
+      document.addEventListener("DOMContentLoaded", () => {
+        win.domBefore = document.documentElement.outerHTML;
+        new MutationObserver((records) => {
+          win.mutations += records.length;
+        }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      });
+    });
+    harness.server.override("/paint.html", articleHtml);
+    await page.goto(`${harness.server.origin}/paint.html`);
+    const stats = await waitForPaint(harness.browser.worker, await harness.browser.tabIdOf(page));
+    expect(stats.mode).toBe("highlight-api");
+    expect(stats.orphans).toBe(0);
+    expect(stats.anchored).toBe(stats.annotations);
+
+    const ranges = await painted(page);
+    expect(ranges["claimmark-quote"]).toHaveLength(2);
+    expect(ranges["claimmark-quote"]?.some((text) => text.includes(TASMAGAMBETOV))).toBe(true);
+    expect(ranges["claimmark-quote"]?.some((text) => text.includes(MILITANTS))).toBe(true);
+    expect(ranges["claimmark-figure"]?.sort()).toEqual(
+      ["November 28", "2023", MILITANTS, "up to 4,000", "January 2015", "late 2019", "hundreds of its fighters"].sort(),
+    );
+    expect(ranges["claimmark-claim"]).toHaveLength(5);
+
+    const dom = await page.evaluate(() => {
+      const win = window as unknown as { domBefore?: string; mutations: number };
+      return { before: win.domBefore, now: document.documentElement.outerHTML, mutations: win.mutations };
+    });
+    expect(dom.before).toBeDefined();
+    expect(dom.now).toBe(dom.before);
+    expect(dom.mutations).toBe(0);
+    await page.close();
+  });
+
+  it("opens a card for “about 6,500 militants” with its value, unit, qualifier and speaker", async () => {
+    const { page, tabId } = await openArticle("/card.html");
+    await waitForPaint(harness.browser.worker, tabId);
+    const box = await page.evaluate((text) => {
+      const range = [...(CSS.highlights.get("claimmark-figure") ?? [])].find((r) => (r as Range).toString() === text) as
+        | Range
+        | undefined;
+      range?.startContainer.parentElement?.scrollIntoView({ block: "center", behavior: "instant" });
+      // The figure may wrap onto a second line: aim at the middle of its widest line box.
+      const rect = [...(range?.getClientRects() ?? [])].sort((a, b) => b.width - a.width)[0];
+      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+    }, MILITANTS);
+    expect(box).not.toBeNull();
+    await page.mouse.click(box?.x ?? 0, box?.y ?? 0);
+
+    const card = page.getByTestId("card");
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.getByTestId("card-kind").textContent()).toMatch(/figure/i);
+    expect(await card.getByTestId("card-value").getAttribute("data-value")).toBe("6500");
+    expect(await card.getByTestId("card-unit").textContent()).toContain("militants");
+    expect(await card.getByTestId("card-qualifier").textContent()).toContain("approximately");
+    expect(await card.getByTestId("card-speaker").textContent()).toContain("Sidorov");
+
+    await page.keyboard.press("Escape");
+    await expect.poll(() => card.count()).toBe(0);
+    await page.close();
+  });
+
+  it("comes back from storage on reload, with no duplicates", async () => {
+    const { page, tabId } = await openArticle("/reload.html");
+    const first = await waitForPaint(harness.browser.worker, tabId);
+    const before = await painted(page);
+    const key = `${harness.server.origin}/reload.html`;
+    const stored = (await storedAnnotations(harness.browser.worker)).filter((a) => a.pageKey === key);
+
+    await page.reload();
+    const second = await waitForPaint(harness.browser.worker, tabId);
+    expect(second.annotations).toBe(first.annotations);
+    expect(second.painted).toBe(first.painted);
+    const after = await painted(page);
+    for (const name of Object.keys(before)) expect(after[name]?.sort()).toEqual(before[name]?.sort());
+    const again = (await storedAnnotations(harness.browser.worker)).filter((a) => a.pageKey === key);
+    expect(again.map((a) => a.id).sort()).toEqual(stored.map((a) => a.id).sort());
+    expect(again.every((a) => a.anchor?.state === "exact")).toBe(true);
+    await page.close();
+  });
+
+  it("re-finds a quote whose wording changed, flags it, and shows old beside new in the popup", async () => {
+    const { page, tabId } = await openArticle("/edited.html");
+    await waitForPaint(harness.browser.worker, tabId);
+    const key = `${harness.server.origin}/edited.html`;
+    const count = (await storedAnnotations(harness.browser.worker)).filter((a) => a.pageKey === key).length;
+
+    const edited = articleHtml.replace("a very serious problem", "a very grave problem");
+    expect(edited).not.toBe(articleHtml);
+    harness.server.override("/edited.html", edited);
+    await page.reload();
+    const stats = await waitForPaint(harness.browser.worker, tabId);
+    expect(stats.fuzzy).toBe(1);
+    expect(stats.orphans).toBe(0);
+    const quotes = (await painted(page))["claimmark-quote"] ?? [];
+    expect(quotes.some((text) => text.includes("This is undoubtedly a very grave problem,"))).toBe(true);
+    expect(quotes).toHaveLength(2);
+
+    // The new wording is the old annotation, changed: not a second annotation.
+    const annotations = (await storedAnnotations(harness.browser.worker)).filter((a) => a.pageKey === key);
+    expect(annotations).toHaveLength(count);
+    expect((await waitForStoredPage(harness.browser.worker, key)).changedAt).toEqual(expect.any(Number));
+
+    const popup = await harness.browser.openPopup(page);
+    await expect.poll(() => popup.getByTestId("article-changed").count()).toBe(1);
+    expect(await popup.getByTestId("changed-item").count()).toBe(1);
+    expect(await popup.getByTestId("changed-old").textContent()).toContain("a very serious problem");
+    expect(await popup.getByTestId("changed-new").textContent()).toContain("a very grave problem");
+    await popup.close();
+    await page.close();
+  });
+
+  it("keeps the annotations of a removed paragraph as orphans, listed in the popup", async () => {
+    const { page, tabId } = await openArticle("/shortened.html");
+    await waitForPaint(harness.browser.worker, tabId);
+    const removed = /<p>He further mentioned that[^\n]*<\/p>\n/u;
+    expect(removed.test(articleHtml)).toBe(true);
+    harness.server.override("/shortened.html", articleHtml.replace(removed, ""));
+    await page.reload();
+    const stats = await waitForPaint(harness.browser.worker, tabId);
+    expect(stats.orphans).toBe(1);
+
+    const popup = await harness.browser.openPopup(page);
+    await expect.poll(() => popup.getByTestId("orphan-item").count()).toBe(1);
+    expect(await popup.getByTestId("orphan-item").textContent()).toContain(
+      "the main threat to stability stems from numerous extremist groups",
+    );
+    await popup.close();
+    await page.close();
+  });
+});
