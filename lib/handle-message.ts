@@ -34,11 +34,25 @@ export async function handleBackgroundMessage(
   const message = checkBackgroundMessage(raw);
   if (!message.ok) return { ok: false, error: `refused: ${message.error}` };
   try {
+    const url = pageUrl(message.value.url, from.value.url);
     return message.value.type === "page/extracted"
-      ? await pageExtracted(db, message.value, from.value.url)
-      : await pageDetections(db, message.value, from.value.url);
+      ? await pageExtracted(db, message.value, url)
+      : await pageDetections(db, message.value, url);
   } catch (error) {
     return failure(error);
+  }
+}
+
+/**
+ * The page's address: the one the page reports when it is on the origin the browser vouches for
+ * (a single-page app's pushState reaches the page before the browser's record of the tab), else
+ * the browser's. A page can only name addresses of its own origin, which it could visit anyway.
+ */
+function pageUrl(claimed: string, senderUrl: string): string {
+  try {
+    return new URL(claimed).origin === new URL(senderUrl).origin ? claimed : senderUrl;
+  } catch {
+    return senderUrl;
   }
 }
 

@@ -19,6 +19,8 @@ import {
 /** Content script → background: the page was read, and this is what it holds. */
 export interface PageExtractedMessage {
   type: "page/extracted";
+  /** The document's address as the page sees it: ahead of the browser's after a single-page app's pushState. */
+  url: string;
   report: PageReport;
 }
 
@@ -62,6 +64,8 @@ export interface AnchorReport {
  */
 export interface PageDetectionsMessage {
   type: "page/detections";
+  /** The document's address, as in `page/extracted`. */
+  url: string;
   /** The page's canonical link as reported in `page/extracted`: with the tab's URL it names the page. */
   canonicalUrl: string | null;
   detections: DetectedSpan[];
@@ -302,16 +306,20 @@ export function checkAnchorReports(raw: unknown): Check<AnchorReport[]> {
 export function checkBackgroundMessage(raw: unknown): Check<BackgroundMessage> {
   if (!isRecord(raw)) return fail("message must be an object");
   if (raw.type === "page/extracted") {
-    if (Object.keys(raw).some((key) => key !== "type" && key !== "report")) {
+    if (Object.keys(raw).some((key) => key !== "type" && key !== "url" && key !== "report")) {
       return fail("page/extracted has unknown fields");
     }
+    const url = stringField(raw.url, "url", PAGE_FIELD_LIMITS.url, false);
+    if (url instanceof Error) return fail(url.message);
     const report = checkPageReport(raw.report);
     if (!report.ok) return report;
-    return { ok: true, value: { type: "page/extracted", report: report.value } };
+    return { ok: true, value: { type: "page/extracted", url: url as string, report: report.value } };
   }
   if (raw.type === "page/detections") {
-    const keys = ["type", "canonicalUrl", "detections", "anchors"];
+    const keys = ["type", "url", "canonicalUrl", "detections", "anchors"];
     if (Object.keys(raw).some((key) => !keys.includes(key))) return fail("page/detections has unknown fields");
+    const url = stringField(raw.url, "url", PAGE_FIELD_LIMITS.url, false);
+    if (url instanceof Error) return fail(url.message);
     const canonicalUrl = stringField(raw.canonicalUrl, "canonicalUrl", PAGE_FIELD_LIMITS.url, true);
     if (canonicalUrl instanceof Error) return fail(canonicalUrl.message);
     // Offsets are checked against the stored article's length by the handler, which knows it.
@@ -321,7 +329,13 @@ export function checkBackgroundMessage(raw: unknown): Check<BackgroundMessage> {
     if (!anchors.ok) return anchors;
     return {
       ok: true,
-      value: { type: "page/detections", canonicalUrl, detections: detections.value, anchors: anchors.value },
+      value: {
+        type: "page/detections",
+        url: url as string,
+        canonicalUrl,
+        detections: detections.value,
+        anchors: anchors.value,
+      },
     };
   }
   return fail(`unknown message type: ${String(raw.type).slice(0, 40)}`);

@@ -78,7 +78,7 @@ export async function runSession(options: SessionOptions): Promise<SessionOutcom
   signal.throwIfAborted();
 
   const { report, article } = extraction;
-  const recorded = (await clock.wait(options.send({ type: "page/extracted", report }), "report")) as
+  const recorded = (await clock.wait(options.send({ type: "page/extracted", url, report }), "report")) as
     | PageExtractedResponse
     | undefined;
   signal.throwIfAborted();
@@ -98,7 +98,7 @@ export async function runSession(options: SessionOptions): Promise<SessionOutcom
     detections,
   );
   const stored = (await clock.wait(
-    options.send({ type: "page/detections", canonicalUrl: report.canonicalUrl, detections: toStore, anchors }),
+    options.send({ type: "page/detections", url, canonicalUrl: report.canonicalUrl, detections: toStore, anchors }),
     "re-anchor in the article",
   )) as PageDetectionsResponse | undefined;
   signal.throwIfAborted();

@@ -7,6 +7,7 @@ import { runSession, type SessionOutcome, type ShownAnnotation } from "../../lib
 import { createPainter } from "../../lib/paint/painter";
 import { CARD_HOST_TAG, type CardHandle, openCard } from "./card";
 import { watchGrowth } from "./growth";
+import { whenSettled } from "./settle";
 
 export default defineContentScript({
   matches: ["http://*/*", "https://*/*"],
@@ -32,21 +33,26 @@ export default defineContentScript({
 
     // One pass at a time: a new pass (navigation, a late article) aborts the one before.
     let pass: AbortController | null = null;
-    const run = (passStart: number) => {
+    const run = (passStart: number, settleFirst = false) => {
       pass?.abort();
       const controller = new AbortController();
       pass = controller;
       ctx.onInvalidated(() => controller.abort());
       state = { status: "reading" };
-      runSession({
-        doc: document,
-        url: location.href,
-        startedAt: passStart,
-        send: (message: BackgroundMessage) => browser.runtime.sendMessage(message),
-        painter,
-        signal: controller.signal,
-        skip: (element) => element.localName === CARD_HOST_TAG,
-      })
+      // After a single-page app's navigation, its next view may still be rendering: wait for quiet.
+      const ready = settleFirst ? whenSettled(document, controller.signal) : Promise.resolve();
+      ready
+        .then(() =>
+          runSession({
+            doc: document,
+            url: location.href,
+            startedAt: passStart,
+            send: (message: BackgroundMessage) => browser.runtime.sendMessage(message),
+            painter,
+            signal: controller.signal,
+            skip: (element) => element.localName === CARD_HOST_TAG,
+          }),
+        )
         .then((result) => {
           if (controller.signal.aborted) return;
           outcome = result;
@@ -65,7 +71,7 @@ export default defineContentScript({
       cards.close();
       painter.clear();
       outcome = null;
-      run(performance.now());
+      run(performance.now(), true);
     });
     run(startedAt);
   },
@@ -124,7 +130,8 @@ function cardController(
       if (item) void open(item, false);
     }, 400);
   });
-  ctx.addEventListener(document, "keydown", (event: KeyboardEvent) => {
+  // Capture phase: the card keeps its own keys from bubbling out, yet the walk must go on from it.
+  const onKey = (event: KeyboardEvent) => {
     if (!event.altKey || !event.shiftKey || (event.key !== "ArrowDown" && event.key !== "ArrowUp")) return;
     const target = event.target as HTMLElement | null;
     if (target?.isContentEditable || /^(?:input|textarea|select)$/i.test(target?.localName ?? "")) return;
@@ -137,7 +144,8 @@ function cardController(
     const element = node instanceof Element ? node : node?.parentElement;
     element?.scrollIntoView({ block: "center" });
     void open(item, true);
-  });
+  };
+  ctx.addEventListener(document, "keydown", onKey, { capture: true });
   ctx.onInvalidated(() => clearTimeout(hoverTimer));
   return { close };
 }

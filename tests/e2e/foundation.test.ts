@@ -98,6 +98,7 @@ describe("the background", () => {
     const response = await page.evaluate(() =>
       chrome.runtime.sendMessage({
         type: "page/extracted",
+        url: "https://example.com/forged",
         report: {
           canonicalUrl: null,
           readerable: true,

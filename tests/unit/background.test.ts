@@ -72,7 +72,7 @@ describe("background", () => {
       frameId: 0,
       tab: { id: 7 },
     };
-    const response = await send({ type: "page/extracted", report }, sender);
+    const response = await send({ type: "page/extracted", url: sender.url, report }, sender);
     expect(response).toEqual({ ok: true, pageKey: "https://example.com/links", changed: false, annotations: [] });
     expect(await openDb().pages.get("https://example.com/links")).toMatchObject({ title: "Links", hasArticle: false });
   });
@@ -80,8 +80,11 @@ describe("background", () => {
   it("refuses messages from elsewhere or of the wrong shape, and stores nothing", async () => {
     const page = { url: "https://example.com/links", frameId: 0, tab: { id: 7 } };
     const refused = [
-      await send({ type: "page/extracted", report }, { ...page, id: "another-extension" }),
-      await send({ type: "page/extracted", report: { ...report, title: 7 } }, { ...page, id: fakeBrowser.runtime.id }),
+      await send({ type: "page/extracted", url: page.url, report }, { ...page, id: "another-extension" }),
+      await send(
+        { type: "page/extracted", url: page.url, report: { ...report, title: 7 } },
+        { ...page, id: fakeBrowser.runtime.id },
+      ),
       await send({ type: "pages/delete-all" }, { ...page, id: fakeBrowser.runtime.id }),
     ];
     for (const response of refused)
@@ -91,14 +94,14 @@ describe("background", () => {
 
   it("stores detections, gives them back on the next visit, and records how they were re-found", async () => {
     const sender = tabSender("https://example.com/border");
-    await send({ type: "page/extracted", report: article }, sender);
+    await send({ type: "page/extracted", url: sender.url, report: article }, sender);
     const stored = await send<PageDetectionsResponse>(
-      { type: "page/detections", canonicalUrl: null, detections: [figure], anchors: [] },
+      { type: "page/detections", url: sender.url, canonicalUrl: null, detections: [figure], anchors: [] },
       sender,
     );
     expect(stored).toEqual({ ok: true, added: 1, kept: 0, anchored: 0 });
 
-    const again = await send({ type: "page/extracted", report: article }, sender);
+    const again = await send({ type: "page/extracted", url: sender.url, report: article }, sender);
     if (!again.ok) throw new Error(again.error);
     expect(again.changed).toBe(false);
     expect(again.annotations).toEqual([
@@ -108,6 +111,7 @@ describe("background", () => {
     const recorded = await send<PageDetectionsResponse>(
       {
         type: "page/detections",
+        url: sender.url,
         canonicalUrl: null,
         detections: [],
         anchors: [
@@ -126,8 +130,11 @@ describe("background", () => {
 
   it("says when the article's text changed since the last visit", async () => {
     const sender = tabSender("https://example.com/border");
-    await send({ type: "page/extracted", report: article }, sender);
-    const edited = await send({ type: "page/extracted", report: { ...article, textHash: "b".repeat(64) } }, sender);
+    await send({ type: "page/extracted", url: sender.url, report: article }, sender);
+    const edited = await send(
+      { type: "page/extracted", url: sender.url, report: { ...article, textHash: "b".repeat(64) } },
+      sender,
+    );
     expect(edited).toMatchObject({ ok: true, changed: true });
     expect(await openDb().pages.get("https://example.com/border")).toMatchObject({
       textHash: "b".repeat(64),
@@ -137,20 +144,28 @@ describe("background", () => {
 
   it("refuses detections for a page without an article, or beyond its text", async () => {
     const links = tabSender("https://example.com/links");
-    await send({ type: "page/extracted", report }, links);
+    await send({ type: "page/extracted", url: links.url, report }, links);
     const none = await send<PageDetectionsResponse>(
-      { type: "page/detections", canonicalUrl: null, detections: [figure], anchors: [] },
+      { type: "page/detections", url: links.url, canonicalUrl: null, detections: [figure], anchors: [] },
       links,
     );
     expect(none).toMatchObject({ ok: false, error: expect.stringMatching(/no article/) });
 
     const border = tabSender("https://example.com/border");
-    await send({ type: "page/extracted", report: { ...article, textLength: 110 } }, border);
+    await send({ type: "page/extracted", url: border.url, report: { ...article, textLength: 110 } }, border);
     const beyond = await send<PageDetectionsResponse>(
-      { type: "page/detections", canonicalUrl: null, detections: [figure], anchors: [] },
+      { type: "page/detections", url: border.url, canonicalUrl: null, detections: [figure], anchors: [] },
       border,
     );
     expect(beyond).toMatchObject({ ok: false, error: expect.stringMatching(/outside the article/) });
     expect(await openDb().annotations.count()).toBe(0);
+  });
+
+  it("takes the address the page reports on the tab's own origin only", async () => {
+    const sender = tabSender("https://example.com/app");
+    const spa = await send({ type: "page/extracted", url: "https://example.com/app/story-2", report }, sender);
+    expect(spa).toMatchObject({ ok: true, pageKey: "https://example.com/app/story-2" });
+    const forged = await send({ type: "page/extracted", url: "https://bank.example/account", report }, sender);
+    expect(forged).toMatchObject({ ok: true, pageKey: "https://example.com/app" });
   });
 });

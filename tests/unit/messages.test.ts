@@ -64,15 +64,16 @@ describe("checkPageReport", () => {
 
 describe("checkBackgroundMessage", () => {
   it("accepts page/extracted", () => {
-    expect(checkBackgroundMessage({ type: "page/extracted", report })).toEqual({
+    expect(checkBackgroundMessage({ type: "page/extracted", url: "https://example.com/a", report })).toEqual({
       ok: true,
-      value: { type: "page/extracted", report },
+      value: { type: "page/extracted", url: "https://example.com/a", report },
     });
   });
 
   it("accepts page/detections", () => {
     const message = {
       type: "page/detections",
+      url: "https://example.com/a",
       canonicalUrl: null,
       detections: [figure],
       anchors: [{ id: "auto-1f", state: "fuzzy", current: "about 6,600 militants" }],
@@ -87,6 +88,8 @@ describe("checkBackgroundMessage", () => {
     { type: "page/extracted", report, extra: true },
     { type: "page/extracted", report, detections: [figure] },
     { type: "page/extracted" },
+    { type: "page/extracted", report },
+    { type: "page/extracted", url: 5, report },
     { report },
     { type: "page/detections", canonicalUrl: null, detections: [] },
     { type: "page/detections", canonicalUrl: 5, detections: [], anchors: [] },
