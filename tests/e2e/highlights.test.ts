@@ -167,4 +167,14 @@ describe("highlights on the example article", () => {
     await popup.close();
     await page.close();
   });
+
+  it("uses the dark-page colours on a dark page", async () => {
+    const dark = articleHtml.replace("</head>", "<style>html, body { background: #121212; color: #e8e8e8; }</style></head>");
+    const { page, tabId } = await openArticle("/dark.html", dark);
+    await waitForPaint(harness.browser.worker, tabId);
+    const names = Object.keys(await painted(page));
+    expect(names).toEqual(expect.arrayContaining(["claimmark-quote-dark", "claimmark-figure-dark"]));
+    expect(names.some((name) => !name.endsWith("-dark"))).toBe(false);
+    await page.close();
+  });
 });
