@@ -1,16 +1,11 @@
 import type { JSX } from "preact";
+import type { MachineFields } from "../lib/model";
 
 /** What the card shows about one annotation; every string may come from the page and is shown as text. */
-export interface CardAnnotation {
+export interface CardAnnotation extends MachineFields {
   id: string;
   kind: "quote" | "claim" | "figure" | "highlight";
   exact: string;
-  speaker: string | null;
-  cue: string | null;
-  figureKind: string | null;
-  value: number | string | null;
-  unit: string | null;
-  qualifier: string | null;
   status: "unverified" | "supported" | "disputed" | "false";
   sources: { url: string; title: string }[];
   anchor: "exact" | "fuzzy";

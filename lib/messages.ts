@@ -6,6 +6,7 @@ import {
   type AnnotationStatus,
   DETECTION_LIMITS,
   type DetectedSpan,
+  type MachineFields,
   type NoArticleReason,
   PAGE_FIELD_LIMITS,
   type PageReport,
@@ -25,7 +26,7 @@ export interface PageExtractedMessage {
 }
 
 /** A stored annotation as the content script needs it: to re-find it, paint it and show its card. */
-export interface StoredAnnotationView {
+export interface StoredAnnotationView extends MachineFields {
   id: string;
   kind: AnnotationKind;
   origin: AnnotationOrigin;
@@ -36,12 +37,6 @@ export interface StoredAnnotationView {
   start: number | null;
   status: AnnotationStatus;
   dismissed: boolean;
-  speaker: string | null;
-  cue: string | null;
-  figureKind: string | null;
-  value: number | string | null;
-  unit: string | null;
-  qualifier: string | null;
   sources: { url: string; title: string }[];
 }
 

@@ -71,6 +71,9 @@ export type DetectedFields = Pick<FlatDetection, "speaker" | "cue" | "figureKind
   confidence: number;
 };
 
+/** A detector's fields without its confidence: what the card and the popup show. */
+export type MachineFields = Omit<DetectedFields, "confidence">;
+
 /** What a detector found, as the content script reports it: the machine-made part of an annotation. */
 export interface DetectedSpan extends FlatDetection, DetectedFields {
   kind: "quote" | "claim" | "figure";

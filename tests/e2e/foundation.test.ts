@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { storedPages, waitForStoredPage } from "../../scripts/browser/extension-db";
-import { ARTICLE, useHarness } from "./harness";
+import { ARTICLE, domAfterLoad, useHarness, watchDom } from "./harness";
 
 const harness = useHarness();
 
@@ -38,24 +38,10 @@ describe("the example article", () => {
 
   it("is read without changing the page's DOM", async () => {
     const page = await harness.browser.context.newPage();
-    // Runs in the page before its own HTML: snapshot the DOM as parsed and record every mutation
-    // that follows, from any world (the content script's included).
-    await page.addInitScript(() => {
-      const win = window as unknown as { domBefore?: string; mutations: number };
-      win.mutations = 0;
-      document.addEventListener("DOMContentLoaded", () => {
-        win.domBefore = document.documentElement.outerHTML;
-        new MutationObserver((records) => {
-          win.mutations += records.length;
-        }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-      });
-    });
+    await watchDom(page);
     await page.goto(`${harness.server.origin}${ARTICLE}?dom-check`);
     await waitForStoredPage(harness.browser.worker, `${harness.server.origin}${ARTICLE}?dom-check`);
-    const after = await page.evaluate(() => {
-      const win = window as unknown as { domBefore?: string; mutations: number };
-      return { before: win.domBefore, now: document.documentElement.outerHTML, mutations: win.mutations };
-    });
+    const after = await domAfterLoad(page);
     expect(after.before).toBeDefined();
     expect(after.now).toBe(after.before);
     expect(after.mutations).toBe(0);

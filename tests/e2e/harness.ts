@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { type ExtensionBrowser, launchWithExtension } from "../../scripts/browser/launch";
 import { type StaticServer, serveDirectory } from "../../scripts/browser/serve";
@@ -24,4 +25,29 @@ export function useHarness(): Harness {
     await harness.server?.close();
   });
   return harness;
+}
+
+/**
+ * Makes `page` snapshot its DOM as parsed and count every mutation from then on, from any world
+ * (the content script's included). Call before `goto`; read with `domAfterLoad`.
+ */
+export async function watchDom(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const win = window as unknown as { domBefore?: string; mutations: number };
+    win.mutations = 0;
+    document.addEventListener("DOMContentLoaded", () => {
+      win.domBefore = document.documentElement.outerHTML;
+      new MutationObserver((records) => {
+        win.mutations += records.length;
+      }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+  });
+}
+
+/** The DOM as parsed, the DOM now, and the mutations counted in between (see `watchDom`). */
+export function domAfterLoad(page: Page): Promise<{ before: string | undefined; now: string; mutations: number }> {
+  return page.evaluate(() => {
+    const win = window as unknown as { domBefore?: string; mutations: number };
+    return { before: win.domBefore, now: document.documentElement.outerHTML, mutations: win.mutations };
+  });
 }

@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { storedAnnotations, waitForStoredPage } from "../../scripts/browser/extension-db";
 import { waitForPaint } from "../../scripts/browser/page-state";
-import { ARTICLE, useHarness } from "./harness";
+import { ARTICLE, domAfterLoad, useHarness, watchDom } from "./harness";
 
 const harness = useHarness();
 const articleHtml = readFileSync(resolve(import.meta.dirname, "../fixtures", ARTICLE.slice(1)), "utf8");
@@ -35,16 +35,7 @@ const MILITANTS = "about 6,500 militants";
 describe("highlights on the example article", () => {
   it("paints both quotes and all seven figures without changing the page's DOM", async () => {
     const page = await harness.browser.context.newPage();
-    await page.addInitScript(() => {
-      const win = window as unknown as { domBefore?: string; mutations: number };
-      win.mutations = 0;
-      document.addEventListener("DOMContentLoaded", () => {
-        win.domBefore = document.documentElement.outerHTML;
-        new MutationObserver((records) => {
-          win.mutations += records.length;
-        }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-      });
-    });
+    await watchDom(page);
     harness.server.override("/paint.html", articleHtml);
     await page.goto(`${harness.server.origin}/paint.html`);
     const stats = await waitForPaint(harness.browser.worker, await harness.browser.tabIdOf(page));
@@ -61,10 +52,7 @@ describe("highlights on the example article", () => {
     );
     expect(ranges["claimmark-claim"]).toHaveLength(5);
 
-    const dom = await page.evaluate(() => {
-      const win = window as unknown as { domBefore?: string; mutations: number };
-      return { before: win.domBefore, now: document.documentElement.outerHTML, mutations: win.mutations };
-    });
+    const dom = await domAfterLoad(page);
     expect(dom.before).toBeDefined();
     expect(dom.now).toBe(dom.before);
     expect(dom.mutations).toBe(0);
@@ -169,7 +157,10 @@ describe("highlights on the example article", () => {
   });
 
   it("uses the dark-page colours on a dark page", async () => {
-    const dark = articleHtml.replace("</head>", "<style>html, body { background: #121212; color: #e8e8e8; }</style></head>");
+    const dark = articleHtml.replace(
+      "</head>",
+      "<style>html, body { background: #121212; color: #e8e8e8; }</style></head>",
+    );
     const { page, tabId } = await openArticle("/dark.html", dark);
     await waitForPaint(harness.browser.worker, tabId);
     const names = Object.keys(await painted(page));

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { detectionId, mergeDetections } from "../../lib/db/annotations";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
 import type { DetectedSpan } from "../../lib/model";
+import { MILITANTS } from "./samples";
 
 const PAGE = "https://example.com/story";
 const quote: DetectedSpan = {
@@ -19,21 +20,7 @@ const quote: DetectedSpan = {
   qualifier: null,
   confidence: 0.8,
 };
-const figure: DetectedSpan = {
-  ...quote,
-  kind: "figure",
-  exact: "about 6,500 militants",
-  prefix: "now reaching ",
-  suffix: ", with up to 4,000",
-  start: 400,
-  end: 421,
-  speaker: "Anatoly Sidorov",
-  cue: null,
-  figureKind: "count",
-  value: 6500,
-  unit: "militants",
-  qualifier: "approximately",
-};
+const figure: DetectedSpan = { ...MILITANTS, start: 400, end: 421, confidence: 0.8 };
 
 let db: ClaimmarkDb;
 let counter = 0;

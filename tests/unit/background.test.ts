@@ -3,7 +3,8 @@ import { fakeBrowser } from "wxt/testing/fake-browser";
 import background from "../../entrypoints/background";
 import { openDb } from "../../lib/db/schema";
 import type { PageDetectionsResponse, PageExtractedResponse } from "../../lib/messages";
-import type { DetectedSpan, PageReport } from "../../lib/model";
+import type { PageReport } from "../../lib/model";
+import { MILITANTS } from "./samples";
 
 const report: PageReport = {
   canonicalUrl: null,
@@ -30,21 +31,7 @@ const article: PageReport = {
   textHash: "a".repeat(64),
 };
 
-const figure: DetectedSpan = {
-  kind: "figure",
-  exact: "about 6,500 militants",
-  prefix: "now reaching ",
-  suffix: ", with up to 4,000",
-  start: 100,
-  end: 121,
-  speaker: "Anatoly Sidorov",
-  cue: null,
-  figureKind: "count",
-  value: 6500,
-  unit: "militants",
-  qualifier: "approximately",
-  confidence: 0.9,
-};
+const figure = MILITANTS;
 
 const tabSender = (url: string) => ({ id: fakeBrowser.runtime.id, url, frameId: 0, tab: { id: 7 } });
 

@@ -6,7 +6,8 @@ import {
   checkPageReport,
   checkPageSender,
 } from "../../lib/messages";
-import type { DetectedSpan, PageReport } from "../../lib/model";
+import type { PageReport } from "../../lib/model";
+import { MILITANTS } from "./samples";
 
 const report: PageReport = {
   canonicalUrl: "https://example.com/a",
@@ -23,21 +24,7 @@ const report: PageReport = {
   textHash: "a".repeat(64),
 };
 
-const figure: DetectedSpan = {
-  kind: "figure",
-  exact: "about 6,500 militants",
-  prefix: "now reaching ",
-  suffix: ", with up to 4,000",
-  start: 100,
-  end: 121,
-  speaker: "Anatoly Sidorov",
-  cue: null,
-  figureKind: "count",
-  value: 6500,
-  unit: "militants",
-  qualifier: "approximately",
-  confidence: 0.9,
-};
+const figure = MILITANTS;
 
 describe("checkPageReport", () => {
   it("accepts a well-formed report as it is", () => {
