@@ -1,6 +1,7 @@
 // `npm run bench -- [corpus-dir] [--rounds N]`: Claimmark's speed, as ratios to baselines measured in the same run.
 import { resolve } from "node:path";
 import { readCorpus } from "./bench/corpus";
+import { benchBrowser } from "./bench/browser";
 import { benchDetection } from "./bench/detection";
 import { benchExtraction } from "./bench/extraction";
 
@@ -27,3 +28,4 @@ const pages = readCorpus(corpusDir);
 console.log(`# Claimmark bench: ${pages.length} pages from ${corpusDir}, Node ${process.version}`);
 const readability = benchExtraction(pages, rounds);
 benchDetection(pages, rounds, readability);
+for (const line of await benchBrowser(corpusDir, { rounds })) console.log(line);
