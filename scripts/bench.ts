@@ -1,7 +1,7 @@
 // `npm run bench -- [corpus-dir] [--rounds N]`: Claimmark's speed, as ratios to baselines measured in the same run.
 import { resolve } from "node:path";
-import { readCorpus } from "./bench/corpus";
 import { benchBrowser } from "./bench/browser";
+import { readCorpus } from "./bench/corpus";
 import { benchDetection } from "./bench/detection";
 import { benchExtraction } from "./bench/extraction";
 
