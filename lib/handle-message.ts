@@ -1,23 +1,15 @@
+import { reanchor } from "./anchor/reanchor";
 import { mergeDetections, recordAnchors, storedViews } from "./db/annotations";
 import { recordPage } from "./db/pages";
 import type { ClaimmarkDb } from "./db/schema";
+import { detectArticle } from "./detect-article";
 import {
   checkBackgroundMessage,
   checkPageSender,
-  type PageDetectionsMessage,
-  type PageDetectionsResponse,
   type PageExtractedMessage,
   type PageExtractedResponse,
   type SenderInfo,
 } from "./messages";
-import { pageKey } from "./url/normalize";
-
-type Failure = { ok: false; error: string };
-
-const failure = (error: unknown): Failure => ({
-  ok: false,
-  error: `could not store the page: ${error instanceof Error ? error.message : String(error)}`,
-});
 
 /**
  * The background's answer to a message from a page: checks who sent it and what it holds,
@@ -28,18 +20,15 @@ export async function handleBackgroundMessage(
   raw: unknown,
   sender: SenderInfo,
   extensionId: string,
-): Promise<PageExtractedResponse | PageDetectionsResponse> {
+): Promise<PageExtractedResponse> {
   const from = checkPageSender(sender, extensionId);
   if (!from.ok) return { ok: false, error: `refused: ${from.error}` };
   const message = checkBackgroundMessage(raw);
   if (!message.ok) return { ok: false, error: `refused: ${message.error}` };
   try {
-    const url = pageUrl(message.value.url, from.value.url);
-    return message.value.type === "page/extracted"
-      ? await pageExtracted(db, message.value, url)
-      : await pageDetections(db, message.value, url);
+    return await pageExtracted(db, message.value, pageUrl(message.value.url, from.value.url));
   } catch (error) {
-    return failure(error);
+    return { ok: false, error: `could not store the page: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 
@@ -56,36 +45,32 @@ function pageUrl(claimed: string, senderUrl: string): string {
   }
 }
 
-/** Records the page and answers with what is stored for it, so the content script can re-find it. */
+/**
+ * Records the page, detects what its article says, re-finds the stored annotations in it, stores
+ * what is new with how the rest were found, and answers with everything to paint.
+ */
 async function pageExtracted(
   db: ClaimmarkDb,
   message: PageExtractedMessage,
   url: string,
 ): Promise<PageExtractedResponse> {
-  return db.transaction("rw", db.pages, db.annotations, db.sources, async () => {
-    const stored = await recordPage(db, url, message.report);
-    if (!stored) return { ok: false, error: "refused: not an http(s) page" };
-    const changed = stored.changedAt === stored.lastSeen;
-    return { ok: true, pageKey: stored.key, changed, annotations: await storedViews(db, stored.key) };
+  const { report, article } = message;
+  const recorded = await db.transaction("rw", db.pages, db.annotations, db.sources, async () => {
+    const page = await recordPage(db, url, report);
+    return page ? { page, stored: article ? await storedViews(db, page.key) : [] } : null;
   });
-}
+  if (!recorded) return { ok: false, error: "refused: not an http(s) page" };
+  const { page, stored } = recorded;
+  const answer = { ok: true as const, pageKey: page.key, changed: page.changedAt === page.lastSeen };
+  if (!article) return { ...answer, detections: 0, located: [], orphans: 0 };
 
-/** Merges this visit's detections and records how stored annotations were re-found, in one transaction. */
-async function pageDetections(
-  db: ClaimmarkDb,
-  message: PageDetectionsMessage,
-  url: string,
-): Promise<PageDetectionsResponse> {
-  const key = pageKey(url, message.canonicalUrl);
-  if (!key) return { ok: false, error: "refused: not an http(s) page" };
-  return db.transaction("rw", db.pages, db.annotations, async () => {
-    const page = await db.pages.get(key);
-    if (!page?.hasArticle) return { ok: false, error: "refused: no article is stored for this page" };
-    if (message.detections.some((detection) => detection.end > page.textLength)) {
-      return { ok: false, error: "refused: a detection lies outside the article text" };
-    }
-    const merged = await mergeDetections(db, key, message.detections);
-    const anchored = await recordAnchors(db, key, message.anchors);
-    return { ok: true, added: merged.added, kept: merged.kept, anchored };
+  // Detection runs here, in the extension's own process: the page's main thread is spared, and
+  // no page can have anything stored as a detection that the detectors did not find.
+  const detections = detectArticle(article, report.lang);
+  const { anchors, toStore, located, orphans } = reanchor(article.text, page.key, stored, detections);
+  await db.transaction("rw", db.annotations, async () => {
+    await mergeDetections(db, page.key, toStore);
+    await recordAnchors(db, page.key, anchors);
   });
+  return { ...answer, detections: detections.length, located, orphans: orphans.length };
 }

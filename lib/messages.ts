@@ -1,75 +1,48 @@
-import { FLAT_KEYS } from "./detect/flat";
-import {
-  type AnchorState,
-  type AnnotationKind,
-  type AnnotationOrigin,
-  type AnnotationStatus,
-  DETECTION_LIMITS,
-  type DetectedSpan,
-  type MachineFields,
-  type NoArticleReason,
-  PAGE_FIELD_LIMITS,
-  type PageReport,
-} from "./model";
+import type { LocatedAnnotation } from "./anchor/reanchor";
+import { sha256Hex } from "./extract/hash";
+import { type NoArticleReason, PAGE_FIELD_LIMITS, type PageReport } from "./model";
 
 /**
  * Every message that crosses a process boundary in Claimmark, typed here and checked on
  * arrival. Messages from content scripts carry page-derived data and are untrusted.
  */
 
-/** Content script → background: the page was read, and this is what it holds. */
+/** The article as the content script extracted it: its text and the paragraph blocks in it. */
+export interface ExtractedArticle {
+  text: string;
+  /** End-exclusive offsets of each paragraph block in `text`. */
+  blocks: { start: number; end: number }[];
+}
+
+/**
+ * Content script → background: the page was read. The background detects quotes, claims and
+ * figures in the article text itself (off the page's main thread, and so that what is stored
+ * as a detection never comes from the page), re-finds the stored annotations, and answers with
+ * everything to paint.
+ */
 export interface PageExtractedMessage {
   type: "page/extracted";
   /** The document's address as the page sees it: ahead of the browser's after a single-page app's pushState. */
   url: string;
   report: PageReport;
+  /** Null when there is no article. */
+  article: ExtractedArticle | null;
 }
 
-/** A stored annotation as the content script needs it: to re-find it, paint it and show its card. */
-export interface StoredAnnotationView extends MachineFields {
-  id: string;
-  kind: AnnotationKind;
-  origin: AnnotationOrigin;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  /** Where it was in the article text when stored (a hint: the article may have changed). */
-  start: number | null;
-  status: AnnotationStatus;
-  dismissed: boolean;
-  sources: { url: string; title: string }[];
-}
-
-/** Background → content script: the page's key, whether its article changed, and what is stored for it. */
+/** Background → content script: the page's key, whether its article changed, and what to paint where. */
 export type PageExtractedResponse =
-  | { ok: true; pageKey: string; changed: boolean; annotations: StoredAnnotationView[] }
-  | { ok: false; error: string };
-
-/** How one stored annotation was re-found in this visit's article text. */
-export interface AnchorReport {
-  id: string;
-  state: AnchorState;
-  /** The text found instead of the stored one (fuzzy only). */
-  current: string | null;
-}
-
-/**
- * Content script → background: this visit's detections (already told apart from stored
- * annotations they only changed) and how the stored annotations were re-found.
- */
-export interface PageDetectionsMessage {
-  type: "page/detections";
-  /** The document's address, as in `page/extracted`. */
-  url: string;
-  /** The page's canonical link as reported in `page/extracted`: with the tab's URL it names the page. */
-  canonicalUrl: string | null;
-  detections: DetectedSpan[];
-  anchors: AnchorReport[];
-}
-
-/** Background → content script: the answer to `page/detections`. */
-export type PageDetectionsResponse =
-  | { ok: true; added: number; kept: number; anchored: number }
+  | {
+      ok: true;
+      pageKey: string;
+      /** Whether this visit found the article's text changed since the last one. */
+      changed: boolean;
+      /** Detections made on this visit. */
+      detections: number;
+      /** Annotations to paint (dismissed ones left out), located in this visit's article text. */
+      located: LocatedAnnotation[];
+      /** Stored annotations not found in the article: kept, and listed in the popup. */
+      orphans: number;
+    }
   | { ok: false; error: string };
 
 /** Popup → content script: what do you know about your page? */
@@ -114,7 +87,7 @@ export type PageState =
     }
   | { status: "failed"; error: string };
 
-export type BackgroundMessage = PageExtractedMessage | PageDetectionsMessage;
+export type BackgroundMessage = PageExtractedMessage;
 export type ContentMessage = PageStateRequest;
 
 type Check<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -202,135 +175,54 @@ export function checkPageReport(raw: unknown): Check<PageReport> {
   };
 }
 
-const DETECTED_KINDS: readonly string[] = ["quote", "claim", "figure"];
-const DETECTION_KEYS: readonly string[] = [...FLAT_KEYS, "prefix", "suffix", "confidence"];
+/** Longest article text the background accepts: far above any real article, a bound for hostile pages. */
+export const ARTICLE_TEXT_LIMIT = 5_000_000;
+/** Most paragraph blocks accepted for one article. */
+export const ARTICLE_BLOCK_LIMIT = 200_000;
 
-/** Checks one reported detection; `textLength` bounds its offsets. */
-function checkDetection(raw: unknown, textLength: number): Check<DetectedSpan> {
-  if (!isRecord(raw)) return fail("must be an object");
-  for (const key of Object.keys(raw)) {
-    if (!DETECTION_KEYS.includes(key)) return fail(`unknown field ${key.slice(0, 40)}`);
+/** Checks the extracted article against the report that describes it. */
+export function checkArticle(raw: unknown, report: PageReport): Check<ExtractedArticle | null> {
+  if (!report.hasArticle) return raw === null ? { ok: true, value: null } : fail("article must be null without one");
+  if (!isRecord(raw) || Object.keys(raw).some((key) => key !== "text" && key !== "blocks")) {
+    return fail("article must be an object with text and blocks");
   }
-  if (!DETECTED_KINDS.includes(raw.kind as string)) return fail("kind must be quote, claim or figure");
-  const fields = {
-    exact: stringField(raw.exact, "exact", DETECTION_LIMITS.exact, false),
-    prefix: stringField(raw.prefix, "prefix", DETECTION_LIMITS.context, false),
-    suffix: stringField(raw.suffix, "suffix", DETECTION_LIMITS.context, false),
-    speaker: stringField(raw.speaker, "speaker", DETECTION_LIMITS.field, true),
-    cue: stringField(raw.cue, "cue", DETECTION_LIMITS.field, true),
-    figureKind: stringField(raw.figureKind, "figureKind", 20, true),
-    unit: stringField(raw.unit, "unit", DETECTION_LIMITS.field, true),
-    qualifier: stringField(raw.qualifier, "qualifier", 40, true),
-  };
-  for (const value of Object.values(fields)) if (value instanceof Error) return fail(value.message);
-  const { start, end, confidence, value } = raw;
-  if (
-    typeof start !== "number" ||
-    typeof end !== "number" ||
-    !Number.isSafeInteger(start) ||
-    !Number.isSafeInteger(end)
-  ) {
-    return fail("start and end must be integers");
+  const { text, blocks } = raw;
+  if (typeof text !== "string") return fail("article text must be a string");
+  if (text.length > ARTICLE_TEXT_LIMIT) return fail(`article text is longer than ${ARTICLE_TEXT_LIMIT} characters`);
+  if (text.length !== report.textLength) return fail("article text does not have the reported length");
+  if (sha256Hex(text) !== report.textHash) return fail("article text does not match the reported hash");
+  if (!Array.isArray(blocks) || blocks.length > ARTICLE_BLOCK_LIMIT) {
+    return fail(`article blocks must be an array of at most ${ARTICLE_BLOCK_LIMIT}`);
   }
-  if (start < 0 || end <= start || end > textLength) return fail("start and end must lie within the article text");
-  if (end - start !== (fields.exact as string).length) return fail("exact must span start to end");
-  if (typeof confidence !== "number" || !(confidence >= 0 && confidence <= 1))
-    return fail("confidence must be in 0..1");
-  const valueOk =
-    value === null ||
-    (typeof value === "number" && Number.isFinite(value)) ||
-    (typeof value === "string" && value.length <= 40);
-  if (!valueOk) return fail("value must be a finite number, a short string or null");
-  return {
-    ok: true,
-    value: {
-      kind: raw.kind as DetectedSpan["kind"],
-      exact: fields.exact as string,
-      prefix: fields.prefix as string,
-      suffix: fields.suffix as string,
-      start,
-      end,
-      speaker: fields.speaker as string | null,
-      cue: fields.cue as string | null,
-      figureKind: fields.figureKind as string | null,
-      value: value as number | string | null,
-      unit: fields.unit as string | null,
-      qualifier: fields.qualifier as string | null,
-      confidence,
-    },
-  };
-}
-
-/** Checks the detections of a page report. */
-export function checkDetections(raw: unknown, textLength: number): Check<DetectedSpan[]> {
-  if (!Array.isArray(raw)) return fail("detections must be an array");
-  if (raw.length > DETECTION_LIMITS.count) return fail(`more than ${DETECTION_LIMITS.count} detections`);
-  const detections: DetectedSpan[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const checked = checkDetection(raw[i], textLength);
-    if (!checked.ok) return fail(`detection ${i}: ${checked.error}`);
-    detections.push(checked.value);
-  }
-  return { ok: true, value: detections };
-}
-
-const ANCHOR_STATES: readonly string[] = ["exact", "fuzzy", "orphan"];
-
-/** Checks how stored annotations were re-found: ids of our own shape, a known state, bounded text. */
-export function checkAnchorReports(raw: unknown): Check<AnchorReport[]> {
-  if (!Array.isArray(raw)) return fail("anchors must be an array");
-  if (raw.length > DETECTION_LIMITS.count) return fail(`more than ${DETECTION_LIMITS.count} anchors`);
-  const anchors: AnchorReport[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const item = raw[i];
-    if (!isRecord(item) || Object.keys(item).some((key) => key !== "id" && key !== "state" && key !== "current")) {
-      return fail(`anchor ${i}: must be an object with id, state and current`);
+  let previousEnd = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (!isRecord(block) || Object.keys(block).length !== 2) return fail(`block ${i} must be {start, end}`);
+    const { start, end } = block;
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) return fail(`block ${i} needs integer offsets`);
+    if ((start as number) < previousEnd || (end as number) <= (start as number) || (end as number) > text.length) {
+      return fail(`block ${i} must lie in the text, after the block before it`);
     }
-    if (typeof item.id !== "string" || !/^[\w-]{1,100}$/.test(item.id)) return fail(`anchor ${i}: bad id`);
-    if (!ANCHOR_STATES.includes(item.state as string)) return fail(`anchor ${i}: state must be exact, fuzzy or orphan`);
-    const current = stringField(item.current, "current", DETECTION_LIMITS.exact, true);
-    if (current instanceof Error) return fail(`anchor ${i}: ${current.message}`);
-    if ((item.state === "fuzzy") !== (current !== null))
-      return fail(`anchor ${i}: current text is for fuzzy matches only`);
-    anchors.push({ id: item.id, state: item.state as AnchorState, current });
+    previousEnd = end as number;
   }
-  return { ok: true, value: anchors };
+  return { ok: true, value: { text, blocks: blocks as ExtractedArticle["blocks"] } };
 }
 
 /** Checks a message addressed to the background; anything not exactly one of ours is refused. */
 export function checkBackgroundMessage(raw: unknown): Check<BackgroundMessage> {
   if (!isRecord(raw)) return fail("message must be an object");
   if (raw.type === "page/extracted") {
-    if (Object.keys(raw).some((key) => key !== "type" && key !== "url" && key !== "report")) {
-      return fail("page/extracted has unknown fields");
-    }
+    const keys = ["type", "url", "report", "article"];
+    if (Object.keys(raw).some((key) => !keys.includes(key))) return fail("page/extracted has unknown fields");
     const url = stringField(raw.url, "url", PAGE_FIELD_LIMITS.url, false);
     if (url instanceof Error) return fail(url.message);
     const report = checkPageReport(raw.report);
     if (!report.ok) return report;
-    return { ok: true, value: { type: "page/extracted", url: url as string, report: report.value } };
-  }
-  if (raw.type === "page/detections") {
-    const keys = ["type", "url", "canonicalUrl", "detections", "anchors"];
-    if (Object.keys(raw).some((key) => !keys.includes(key))) return fail("page/detections has unknown fields");
-    const url = stringField(raw.url, "url", PAGE_FIELD_LIMITS.url, false);
-    if (url instanceof Error) return fail(url.message);
-    const canonicalUrl = stringField(raw.canonicalUrl, "canonicalUrl", PAGE_FIELD_LIMITS.url, true);
-    if (canonicalUrl instanceof Error) return fail(canonicalUrl.message);
-    // Offsets are checked against the stored article's length by the handler, which knows it.
-    const detections = checkDetections(raw.detections, Number.MAX_SAFE_INTEGER);
-    if (!detections.ok) return detections;
-    const anchors = checkAnchorReports(raw.anchors);
-    if (!anchors.ok) return anchors;
+    const article = checkArticle(raw.article, report.value);
+    if (!article.ok) return article;
     return {
       ok: true,
-      value: {
-        type: "page/detections",
-        url: url as string,
-        canonicalUrl,
-        detections: detections.value,
-        anchors: anchors.value,
-      },
+      value: { type: "page/extracted", url: url as string, report: report.value, article: article.value },
     };
   }
   return fail(`unknown message type: ${String(raw.type).slice(0, 40)}`);

@@ -1,18 +1,10 @@
 import { indexDomText } from "./anchor/dom-text";
 import { locateAll, type QuoteTarget } from "./anchor/locate";
 import { normalizeWhitespace } from "./anchor/normalize";
-import { type LocatedAnnotation, reanchor } from "./anchor/reanchor";
+import type { LocatedAnnotation } from "./anchor/reanchor";
 import { extractArticle } from "./extract/article";
-import type {
-  BackgroundMessage,
-  PageDetectionsResponse,
-  PageExtractedResponse,
-  PageState,
-  PaintStats,
-  StoredAnnotationView,
-} from "./messages";
+import type { BackgroundMessage, PageExtractedMessage, PageExtractedResponse, PageState, PaintStats } from "./messages";
 import type { Paintable, Painter } from "./paint/painter";
-import { detectInStages } from "./read-page";
 import { SliceClock } from "./yield";
 
 /** An annotation on this visit with where it was found in the live page (null: not found there). */
@@ -24,7 +16,6 @@ export interface ShownAnnotation extends LocatedAnnotation {
 export interface SessionOutcome {
   state: PageState;
   shown: ShownAnnotation[];
-  orphans: StoredAnnotationView[];
   /** Length of the page's text when the pass ran: later growth means the article loaded late. */
   pageTextLength: number;
 }
@@ -51,36 +42,29 @@ const failed = (error: unknown): PageState => ({
 });
 
 /**
- * One pass over the page: extract, detect, record, re-find stored annotations in the article,
- * store what is new, then find everything in the live page and paint it. Yields to the page
- * between stages and chunks; stops quietly when `signal` aborts (navigation, a newer pass).
+ * One pass over the page: extract the article, hand it to the background (which detects, stores
+ * and re-finds stored annotations in it, off the page's thread), then find everything in the live
+ * page and paint it. Yields to the page between stages and chunks; stops when `signal` aborts
+ * (navigation, a newer pass).
  */
 export async function runSession(options: SessionOptions): Promise<SessionOutcome> {
   const { doc, url, signal, painter } = options;
   const clock = new SliceClock();
   const pageTextLength = doc.body?.textContent?.length ?? 0;
-  const outcome = (state: PageState, shown: ShownAnnotation[] = [], orphans: StoredAnnotationView[] = []) => ({
-    state,
-    shown,
-    orphans,
-    pageTextLength,
-  });
+  const outcome = (state: PageState, shown: ShownAnnotation[] = []) => ({ state, shown, pageTextLength });
 
   const extraction = extractArticle(doc, url);
   await clock.yield("extract");
   signal.throwIfAborted();
-  const stages = detectInStages(extraction);
-  const spans = stages.quotesAndClaims();
-  await clock.yield("detect quotes and claims");
-  signal.throwIfAborted();
-  const detections = stages.figures(spans);
-  await clock.yield("detect figures");
-  signal.throwIfAborted();
 
   const { report, article } = extraction;
-  const recorded = (await clock.wait(options.send({ type: "page/extracted", url, report }), "report")) as
-    | PageExtractedResponse
-    | undefined;
+  const message: PageExtractedMessage = {
+    type: "page/extracted",
+    url,
+    report,
+    article: article ? { text: article.text, blocks: article.blocks } : null,
+  };
+  const recorded = (await clock.wait(options.send(message), "report")) as PageExtractedResponse | undefined;
   signal.throwIfAborted();
   if (!recorded?.ok) return outcome(failed(recorded?.error ?? "the extension did not answer"));
   const base = {
@@ -91,27 +75,15 @@ export async function runSession(options: SessionOptions): Promise<SessionOutcom
   };
   if (!article) return outcome({ ...base, paint: null });
 
-  const { anchors, toStore, located, orphans } = reanchor(
-    article.text,
-    recorded.pageKey,
-    recorded.annotations,
-    detections,
-  );
-  const stored = (await clock.wait(
-    options.send({ type: "page/detections", url, canonicalUrl: report.canonicalUrl, detections: toStore, anchors }),
-    "re-anchor in the article",
-  )) as PageDetectionsResponse | undefined;
-  signal.throwIfAborted();
-  if (!stored?.ok) return outcome(failed(stored?.error ?? "the extension did not answer"));
-
+  const { located } = recorded;
   const shown = await paintLocated(options, located, clock);
   clock.pause("paint");
   const paint: PaintStats = {
-    detections: detections.length,
+    detections: recorded.detections,
     annotations: located.length,
     anchored: shown.filter((item) => item.range).length,
     fuzzy: located.filter((item) => item.anchor === "fuzzy").length,
-    orphans: orphans.length,
+    orphans: recorded.orphans,
     painted: painter.size,
     mode: painter.mode,
     readabilityMs: round(extraction.readabilityMs ?? 0),
@@ -119,7 +91,7 @@ export async function runSession(options: SessionOptions): Promise<SessionOutcom
     longestTaskMs: round(clock.longest),
     longestStage: clock.longestStage,
   };
-  return outcome({ ...base, paint }, shown, orphans);
+  return outcome({ ...base, paint }, shown);
 }
 
 const round = (ms: number): number => Math.round(ms * 10) / 10;
@@ -151,7 +123,8 @@ async function paintLocated(
       suffix: normalizeWhitespace(item.suffix),
       hint: item.start,
     }));
-    const matches = locateAll(index.text, targets);
+    // These quotes were just read from this very page: a short one found only once is theirs.
+    const matches = locateAll(index.text, targets, { acceptUnique: true });
     const paintables: Paintable[] = [];
     chunk.forEach((item, i) => {
       const match = matches[i];

@@ -68,9 +68,12 @@ const BLOCKS = new Set([
 
 /**
  * Elements whose text is never shown as page text: code, form controls' contents, templates, media
- * fallbacks, the document title and SVG's title and description (tooltips).
+ * fallbacks, the document title, SVG's title and description (tooltips), and MathML's source
+ * annotations (the TeX behind a formula, which Readability's text never has).
  */
 const SKIPPED = new Set([
+  "annotation",
+  "annotation-xml",
   "audio",
   "canvas",
   "desc",

@@ -1,5 +1,5 @@
 import { locateFuzzy } from "./fuzzy";
-import { locateAtPosition, locateExact, validHint } from "./text-quote";
+import { locateAtPosition, locateExact, validHint, windowAround } from "./text-quote";
 
 /** A quote to find: a TextQuoteSelector's parts, and where it is expected to start. */
 export interface QuoteTarget {
@@ -25,11 +25,34 @@ export interface TextMatch {
  */
 const PREDICTION_SLACK = 16;
 
+/** A score that needs the context to agree on both sides, mostly: quote and context, not the quote alone. */
+const TRUSTED_SCORE = 0.8;
+
+/** How `locateAll` may decide. */
+export interface LocateOptions {
+  /**
+   * Take a short quote's only occurrence even when its context disagrees: right when the quotes are
+   * known to be in the text (painting this visit's article in its own page), wrong when re-finding
+   * old quotes in a changed text, where a deleted phrase must not be pinned to another copy.
+   */
+  acceptUnique?: boolean;
+}
+
 /** The ordered fallback for one target: exact (context first, hint breaks ties), position, fuzzy. */
-function locateOne(text: string, target: QuoteTarget, hint: number | undefined, slack: number): TextMatch | null {
+function locateOne(
+  text: string,
+  target: QuoteTarget,
+  hint: number | undefined,
+  slack: number,
+  options: LocateOptions = {},
+): TextMatch | null {
   if (typeof target.exact !== "string" || target.exact.length === 0) return null;
   const at = validHint(hint, text.length);
-  return locateExact(text, target, at) ?? locateAtPosition(text, target, at, slack) ?? locateFuzzy(text, target, at);
+  return (
+    locateExact(text, target, at, options.acceptUnique) ??
+    locateAtPosition(text, target, at, slack) ??
+    locateFuzzy(text, target, at)
+  );
 }
 
 /** Finds one quote in `text`: exact with context, else exact at the hinted position, else fuzzy; null when orphaned. */
@@ -42,7 +65,7 @@ export function locateQuote(text: string, target: QuoteTarget): TextMatch | null
  * the article text vs the searched text differ by a roughly constant shift: navigation text before the
  * article), returns results in input order.
  */
-export function locateAll(text: string, targets: QuoteTarget[]): (TextMatch | null)[] {
+export function locateAll(text: string, targets: QuoteTarget[], options: LocateOptions = {}): (TextMatch | null)[] {
   const results: (TextMatch | null)[] = new Array(targets.length).fill(null);
   const hinted: number[] = [];
   const unhinted: number[] = [];
@@ -53,13 +76,24 @@ export function locateAll(text: string, targets: QuoteTarget[]): (TextMatch | nu
   hinted.sort((a, b) => (targets[a]?.hint as number) - (targets[b]?.hint as number) || a - b);
   // Each anchor found tells the shift at its place; the next target, further on, is predicted with it.
   let delta = 0;
+  let learned = false;
   for (const i of hinted) {
     const target = targets[i] as QuoteTarget;
     const hint = target.hint as number;
-    const match = locateOne(text, target, hint + delta, PREDICTION_SLACK);
+    const predicted = hint + delta;
+    const match = locateOne(text, target, predicted, PREDICTION_SLACK, options);
     results[i] = match;
-    if (match !== null) delta = match.start - hint;
+    // A match far from the prediction teaches the shift only as the first anchor (after a page's
+    // navigation text) or when its context agrees: a repeated phrase found elsewhere with other
+    // surroundings says nothing about the shift here, and learning from it would send the next
+    // targets astray.
+    if (match !== null) {
+      const window = windowAround(predicted, target.exact.length, text.length);
+      const near = match.start >= window.from && match.start <= window.to;
+      if (near || !learned || match.score >= TRUSTED_SCORE) delta = match.start - hint;
+      learned = true;
+    }
   }
-  for (const i of unhinted) results[i] = locateOne(text, targets[i] as QuoteTarget, undefined, 0);
+  for (const i of unhinted) results[i] = locateOne(text, targets[i] as QuoteTarget, undefined, 0, options);
   return results;
 }

@@ -1,5 +1,4 @@
-import { detectionId } from "../db/annotations";
-import type { AnchorReport, StoredAnnotationView } from "../messages";
+import { type AnchorReport, detectionId, type StoredAnnotationView } from "../db/annotations";
 import type { AnchorState, DetectedSpan } from "../model";
 import { locateAll, type TextMatch } from "./locate";
 import { CONTEXT_LENGTH } from "./selectors";
@@ -84,8 +83,12 @@ export function reanchor(
 
   const storedIds = new Set(stored.map((annotation) => annotation.id));
   const toStore: DetectedSpan[] = [];
+  const seen = new Set<string>();
   for (const detection of detections) {
     const id = detectionId(pageKey, detection);
+    // A passage repeated with the same 32 characters around it is one annotation (one id): keep the first.
+    if (seen.has(id)) continue;
+    seen.add(id);
     if (storedIds.has(id)) {
       toStore.push(detection); // refreshes its machine-made fields
       continue;

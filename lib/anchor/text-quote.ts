@@ -66,6 +66,8 @@ function suffixAgreement(text: string, at: number, suffix: string): number {
 
 interface ExactCandidate {
   start: number;
+  /** How many occurrences the search saw. */
+  count: number;
   /** Context characters that agree, counted outwards from the quote on both sides. */
   agreement: number;
   distance: number;
@@ -84,13 +86,16 @@ function bestOccurrence(
   const haystack = from === 0 && to === text.length ? text : text.slice(from, to);
   const anchor = hint ?? 0;
   let best: ExactCandidate | null = null;
+  let count = 0;
   for (let i = haystack.indexOf(exact); i !== -1; i = haystack.indexOf(exact, i + 1)) {
+    count++;
     const start = from + i;
     const agreement = prefixAgreement(text, start, prefix) + suffixAgreement(text, start + exact.length, suffix);
     const distance = hint === undefined ? 0 : Math.abs(start - anchor);
     if (best === null || agreement > best.agreement || (agreement === best.agreement && distance < best.distance))
-      best = { start, agreement, distance };
+      best = { start, count, agreement, distance };
   }
+  if (best) best.count = count;
   return best;
 }
 
@@ -114,12 +119,15 @@ function exactMatch(text: string, target: QuoteTarget, start: number, hint: numb
  * Finds `target.exact` verbatim: the occurrence whose prefix and suffix agree most, the nearest to `hint`
  * among equals. Searches a window around the hint first and the whole text only when the window has no
  * occurrence whose context agrees. An occurrence whose context disagrees is taken only for a distinctive
- * (long) quote; otherwise null, leaving the choice to the position and fuzzy steps.
+ * (long) quote, or with `acceptUnique` when it is the text's only occurrence (the quote is known to be
+ * in this text: a page whose extracted article dropped the words around it); otherwise null, leaving the
+ * choice to the position and fuzzy steps.
  */
 export function locateExact(
   text: string,
   target: QuoteTarget,
   hint: number | undefined = target.hint,
+  acceptUnique = false,
 ): TextMatch | null {
   const { exact } = target;
   if (exact.length === 0 || exact.length > text.length) return null;
@@ -134,7 +142,8 @@ export function locateExact(
   if (!searchedAll && (best === null || !contextAgrees(target, best.agreement)))
     best = bestOccurrence(text, target, at, 0, text.length);
   if (best === null) return null;
-  if (!contextAgrees(target, best.agreement) && exact.length < DISTINCTIVE_LENGTH) return null;
+  const unique = acceptUnique && best.count === 1 && (searchedAll || !contextAgrees(target, best.agreement));
+  if (!contextAgrees(target, best.agreement) && exact.length < DISTINCTIVE_LENGTH && !unique) return null;
   return exactMatch(text, target, best.start, at);
 }
 

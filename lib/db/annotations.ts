@@ -1,6 +1,15 @@
 import { sha256Hex } from "../extract/hash";
-import type { AnchorReport, StoredAnnotationView } from "../messages";
-import type { Annotation, DetectedSpan, TextPositionSelector, TextQuoteSelector } from "../model";
+import type {
+  AnchorState,
+  Annotation,
+  AnnotationKind,
+  AnnotationOrigin,
+  AnnotationStatus,
+  DetectedSpan,
+  MachineFields,
+  TextPositionSelector,
+  TextQuoteSelector,
+} from "../model";
 import type { ClaimmarkDb } from "./schema";
 
 /**
@@ -78,7 +87,30 @@ export async function mergeDetections(
   });
 }
 
-/** A page's stored annotations as the content script needs them, with their sources' links. */
+/** A stored annotation as re-anchoring needs it: to re-find it, paint it and show its card. */
+export interface StoredAnnotationView extends MachineFields {
+  id: string;
+  kind: AnnotationKind;
+  origin: AnnotationOrigin;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  /** Where it was in the article text when stored (a hint: the article may have changed). */
+  start: number | null;
+  status: AnnotationStatus;
+  dismissed: boolean;
+  sources: { url: string; title: string }[];
+}
+
+/** How one stored annotation was re-found in a visit's article text. */
+export interface AnchorReport {
+  id: string;
+  state: AnchorState;
+  /** The text found instead of the stored one (fuzzy only). */
+  current: string | null;
+}
+
+/** A page's stored annotations as re-anchoring needs them, with their sources' links. */
 export async function storedViews(db: ClaimmarkDb, pageKey: string): Promise<StoredAnnotationView[]> {
   const annotations = await db.annotations.where("pageKey").equals(pageKey).toArray();
   const sources = await db.sources

@@ -37,6 +37,23 @@ function withinLimits(doc: Document): boolean {
   return true;
 }
 
+/**
+ * Removes `on…` attributes from a clone. Readability re-creates elements and copies their
+ * attributes with `setAttribute`; on a page whose Content Security Policy forbids inline handlers,
+ * every copied handler is checked against the policy, which logs an error and fires a violation
+ * event the page can see (and report). Removing an attribute triggers no check.
+ */
+function withoutInlineHandlers(clone: Document): void {
+  for (const element of clone.getElementsByTagName("*")) {
+    if (element.attributes.length === 0) continue;
+    for (const name of element.getAttributeNames()) {
+      if (name.length > 2 && (name.charCodeAt(0) | 32) === 111 && (name.charCodeAt(1) | 32) === 110) {
+        element.removeAttribute(name);
+      }
+    }
+  }
+}
+
 /** Trims, collapses whitespace and caps a metadata string; empty becomes null. */
 function clean(value: string | null | undefined, max: number): string | null {
   if (typeof value !== "string") return null;
@@ -101,6 +118,7 @@ export function extractArticle(doc: Document, documentUrl: string): Extraction {
   const started = performance.now();
   try {
     const clone = doc.cloneNode(true) as Document;
+    withoutInlineHandlers(clone);
     parsed = new Readability<Node>(clone, { serializer: (node) => node }).parse();
   } catch {
     return withoutArticle(doc, documentUrl, "failed", true);

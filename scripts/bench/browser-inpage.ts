@@ -9,9 +9,9 @@ import { indexDomText } from "../../lib/anchor/dom-text";
 import { locateAll, type QuoteTarget } from "../../lib/anchor/locate";
 import { normalizeWhitespace } from "../../lib/anchor/normalize";
 import { reanchor } from "../../lib/anchor/reanchor";
+import { detectArticle } from "../../lib/detect-article";
 import { extractArticle } from "../../lib/extract/article";
 import { createPainter, type Paintable } from "../../lib/paint/painter";
-import { detectIn } from "../../lib/read-page";
 
 /** A stored annotation's selector: quote, 32 characters of context each side, and its offset in the page text. */
 export interface BenchQuote {
@@ -204,7 +204,7 @@ export function timeStages(): StageTiming {
   };
   const extraction = extractArticle(document, location.href);
   const extractionMs = lap();
-  const detections = detectIn(extraction);
+  const detections = extraction.article ? detectArticle(extraction.article, extraction.report.lang) : [];
   const detectionMs = lap();
   const text = extraction.article?.text ?? "";
   const { located } = reanchor(text, location.href, [], detections);

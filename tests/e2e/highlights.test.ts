@@ -168,4 +168,30 @@ describe("highlights on the example article", () => {
     expect(names.some((name) => !name.endsWith("-dark"))).toBe(false);
     await page.close();
   });
+
+  it("stays invisible to a page whose Content Security Policy forbids inline handlers", async () => {
+    const strict = articleHtml
+      .replace("<head>", `<head><meta http-equiv="Content-Security-Policy" content="script-src 'none'">`)
+      // Readability turns <font> into <span>, copying its attributes as it goes.
+      .replace("It is worth noting", '<font onclick="void 0">It is worth noting</font>');
+    const page = await harness.browser.context.newPage();
+    // The page's own handlers are refused while it is parsed; count only what happens after that.
+    await page.addInitScript(() => {
+      const win = window as unknown as { violations: number; parsed: boolean };
+      win.violations = 0;
+      document.addEventListener("DOMContentLoaded", () => {
+        win.parsed = true;
+      });
+      document.addEventListener("securitypolicyviolation", () => {
+        if (win.parsed) win.violations++;
+      });
+    });
+    harness.server.override("/strict.html", strict);
+    await page.goto(`${harness.server.origin}/strict.html`);
+    const stats = await waitForPaint(harness.browser.worker, await harness.browser.tabIdOf(page));
+    expect(strict).toContain('<font onclick="void 0">It is worth noting');
+    expect(stats.annotations).toBe(14);
+    expect(await page.evaluate(() => (window as unknown as { violations: number }).violations)).toBe(0);
+    await page.close();
+  });
 });

@@ -254,3 +254,12 @@ describe("anchoring an article selector in the live page", () => {
     expect(match && index.rangeAt(match.start, match.end)?.toString()).toBe("voted to adopt it.");
   });
 });
+
+describe("MathML in the page", () => {
+  it("leaves out a formula's TeX source, which the article text never has", () => {
+    const body = bodyOf(
+      '<p>The speed <math><semantics><mi>c</mi><annotation encoding="application/x-tex">{\\displaystyle c}</annotation></semantics></math> is constant.</p>',
+    );
+    expect(indexDomText(body).text).toBe("The speed c is constant.");
+  });
+});

@@ -348,3 +348,52 @@ describe("properties", () => {
     );
   });
 });
+
+describe("locating quotes read from this very page", () => {
+  const page = "Share this story. Posted September 14, 2016 by the desk. Read more below.";
+  // The hint is off by more than the position step's slack: only the quote's uniqueness can place it.
+  const target = { exact: "September 14, 2016", prefix: "Buy now\n\n", suffix: "\n\nIn a statement", hint: 60 };
+
+  it("takes a short quote's only occurrence, though its context was dropped by the extraction", () => {
+    expect(locateAll(page, [target], { acceptUnique: true })[0]).toMatchObject({ start: 25, state: "exact" });
+  });
+
+  it("does not pin a short quote to a copy whose context disagrees when re-finding old quotes", () => {
+    expect(locateAll(page, [target])[0]).toBeNull();
+  });
+
+  it("does not take a short quote whose context disagrees when it occurs more than once", () => {
+    const twice = `${page} Updated September 14, 2016.`;
+    expect(locateAll(twice, [target], { acceptUnique: true })[0]).toBeNull();
+  });
+});
+
+describe("locateAll after a quote found far away", () => {
+  it("keeps the shift it learned, so the next quote is looked for in its own place", () => {
+    const repeated = "The committee will meet again next spring to decide.";
+    const sections = Array.from(
+      { length: 400 },
+      (_, i) => `Section ${i} opens with its own words. “We will vote,” she said. It closes.`,
+    );
+    // The sentence sits at both ends of a long article and once in the middle, where an edit removed it.
+    const article = [
+      `Headline of the day. ${repeated}`,
+      ...sections.slice(0, 200),
+      repeated,
+      ...sections.slice(200),
+      repeated,
+    ].join(" ");
+    const page = `${"Home News World Politics ".repeat(120)}${article.replace(` ${repeated} Section 200`, " Section 200")}`;
+    const middle = article.indexOf(repeated, 100);
+    const said = article.indexOf("she said", article.indexOf("Section 201 "));
+    const target = (start: number, length: number): QuoteTarget => ({
+      exact: article.slice(start, start + length),
+      prefix: article.slice(start - 32, start),
+      suffix: article.slice(start + length, start + length + 32),
+      hint: start,
+    });
+    const results = locateAll(page, [target(0, 20), target(middle, repeated.length), target(said, 8)]);
+    const sectionOf = (at: number) => page.slice(page.lastIndexOf("Section ", at), page.lastIndexOf(" opens", at));
+    expect(results[2] && sectionOf(results[2].start)).toBe("Section 201");
+  });
+});

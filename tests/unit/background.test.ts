@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import background from "../../entrypoints/background";
 import { openDb } from "../../lib/db/schema";
-import type { PageDetectionsResponse, PageExtractedResponse } from "../../lib/messages";
+import { sha256Hex } from "../../lib/extract/hash";
+import type { PageExtractedResponse } from "../../lib/messages";
 import type { PageReport } from "../../lib/model";
-import { MILITANTS } from "./samples";
 
 const report: PageReport = {
   canonicalUrl: null,
@@ -21,23 +21,37 @@ const report: PageReport = {
   textHash: null,
 };
 
-const article: PageReport = {
-  ...report,
-  readerable: true,
-  hasArticle: true,
-  noArticleReason: null,
-  title: "Border report",
-  textLength: 200,
-  textHash: "a".repeat(64),
-};
+const STORY = [
+  "The council met on Monday in Astana to discuss the border.",
+  "In February, the head of the Joint Staff, Colonel-General Anatoly Sidorov, stated that the branch had grown, now reaching about 6,500 militants.",
+].join("\n\n");
 
-const figure = MILITANTS;
+/** A page message for an article text, as the content script sends it. */
+function extracted(url: string, text: string) {
+  const paragraphs = text.split("\n\n");
+  let at = 0;
+  const blocks = paragraphs.map((paragraph) => {
+    const block = { start: at, end: at + paragraph.length };
+    at += paragraph.length + 2;
+    return block;
+  });
+  const articleReport: PageReport = {
+    ...report,
+    readerable: true,
+    hasArticle: true,
+    noArticleReason: null,
+    title: "Border report",
+    textLength: text.length,
+    textHash: sha256Hex(text),
+  };
+  return { type: "page/extracted", url, report: articleReport, article: { text, blocks } };
+}
 
 const tabSender = (url: string) => ({ id: fakeBrowser.runtime.id, url, frameId: 0, tab: { id: 7 } });
 
-async function send<T = PageExtractedResponse>(message: unknown, sender: object): Promise<T> {
-  let respond!: (value: T) => void;
-  const response = new Promise<T>((resolve) => {
+async function send(message: unknown, sender: object): Promise<PageExtractedResponse> {
+  let respond!: (value: PageExtractedResponse) => void;
+  const response = new Promise<PageExtractedResponse>((resolve) => {
     respond = resolve;
   });
   await fakeBrowser.runtime.onMessage.trigger(message, sender, respond);
@@ -53,25 +67,25 @@ describe("background", () => {
   });
 
   it("stores the page a content script reports, under the URL the browser gives", async () => {
-    const sender = {
-      id: fakeBrowser.runtime.id,
-      url: "https://example.com/links?fbclid=1",
-      frameId: 0,
-      tab: { id: 7 },
-    };
-    const response = await send({ type: "page/extracted", url: sender.url, report }, sender);
-    expect(response).toEqual({ ok: true, pageKey: "https://example.com/links", changed: false, annotations: [] });
+    const sender = tabSender("https://example.com/links?fbclid=1");
+    const response = await send({ type: "page/extracted", url: sender.url, report, article: null }, sender);
+    expect(response).toEqual({
+      ok: true,
+      pageKey: "https://example.com/links",
+      changed: false,
+      detections: 0,
+      located: [],
+      orphans: 0,
+    });
     expect(await openDb().pages.get("https://example.com/links")).toMatchObject({ title: "Links", hasArticle: false });
   });
 
   it("refuses messages from elsewhere or of the wrong shape, and stores nothing", async () => {
     const page = { url: "https://example.com/links", frameId: 0, tab: { id: 7 } };
+    const message = { type: "page/extracted", url: page.url, report, article: null };
     const refused = [
-      await send({ type: "page/extracted", url: page.url, report }, { ...page, id: "another-extension" }),
-      await send(
-        { type: "page/extracted", url: page.url, report: { ...report, title: 7 } },
-        { ...page, id: fakeBrowser.runtime.id },
-      ),
+      await send(message, { ...page, id: "another-extension" }),
+      await send({ ...message, report: { ...report, title: 7 } }, { ...page, id: fakeBrowser.runtime.id }),
       await send({ type: "pages/delete-all" }, { ...page, id: fakeBrowser.runtime.id }),
     ];
     for (const response of refused)
@@ -79,80 +93,54 @@ describe("background", () => {
     expect(await openDb().pages.count()).toBe(0);
   });
 
-  it("stores detections, gives them back on the next visit, and records how they were re-found", async () => {
+  it("detects in the article itself, stores the detections, and answers with what to paint", async () => {
     const sender = tabSender("https://example.com/border");
-    await send({ type: "page/extracted", url: sender.url, report: article }, sender);
-    const stored = await send<PageDetectionsResponse>(
-      { type: "page/detections", url: sender.url, canonicalUrl: null, detections: [figure], anchors: [] },
-      sender,
-    );
-    expect(stored).toEqual({ ok: true, added: 1, kept: 0, anchored: 0 });
+    const first = await send(extracted(sender.url, STORY), sender);
+    if (!first.ok) throw new Error(first.error);
+    expect(first.detections).toBeGreaterThan(0);
+    const militants = first.located.find((item) => item.exact === "about 6,500 militants");
+    expect(militants).toMatchObject({ kind: "figure", value: 6500, speaker: "Anatoly Sidorov", anchor: "exact" });
+    expect(STORY.slice(militants?.start, militants?.end)).toBe("about 6,500 militants");
+    const stored = await openDb().annotations.toArray();
+    expect(stored.map((a) => a.exact)).toContain("about 6,500 militants");
 
-    const again = await send({ type: "page/extracted", url: sender.url, report: article }, sender);
+    const again = await send(extracted(sender.url, STORY), sender);
     if (!again.ok) throw new Error(again.error);
     expect(again.changed).toBe(false);
-    expect(again.annotations).toEqual([
-      expect.objectContaining({ kind: "figure", exact: "about 6,500 militants", prefix: "now reaching ", start: 100 }),
-    ]);
-    const id = again.annotations[0]?.id as string;
-    const recorded = await send<PageDetectionsResponse>(
-      {
-        type: "page/detections",
-        url: sender.url,
-        canonicalUrl: null,
-        detections: [],
-        anchors: [
-          { id, state: "fuzzy", current: "about 6,600 militants" },
-          { id: "auto-of-another-page", state: "orphan", current: null },
-        ],
-      },
-      sender,
-    );
-    expect(recorded).toMatchObject({ ok: true, anchored: 1 });
-    expect((await openDb().annotations.get(id))?.anchor).toMatchObject({
-      state: "fuzzy",
-      current: "about 6,600 militants",
-    });
+    expect(again.located.map((item) => item.id).sort()).toEqual(first.located.map((item) => item.id).sort());
+    expect(await openDb().annotations.count()).toBe(stored.length);
+    expect((await openDb().annotations.toArray()).every((a) => a.anchor?.state === "exact")).toBe(true);
   });
 
-  it("says when the article's text changed since the last visit", async () => {
+  it("says when the article's text changed, and flags the changed figure with its new text", async () => {
     const sender = tabSender("https://example.com/border");
-    await send({ type: "page/extracted", url: sender.url, report: article }, sender);
-    const edited = await send(
-      { type: "page/extracted", url: sender.url, report: { ...article, textHash: "b".repeat(64) } },
-      sender,
-    );
+    await send(extracted(sender.url, STORY), sender);
+    const edited = await send(extracted(sender.url, STORY.replace("6,500", "6,800")), sender);
     expect(edited).toMatchObject({ ok: true, changed: true });
     expect(await openDb().pages.get("https://example.com/border")).toMatchObject({
-      textHash: "b".repeat(64),
-      previousTextHash: "a".repeat(64),
+      previousTextHash: sha256Hex(STORY),
     });
+    const changed = (await openDb().annotations.toArray()).filter((a) => a.anchor?.state === "fuzzy");
+    expect(changed.map((a) => [a.exact, a.anchor?.current])).toContainEqual([
+      "about 6,500 militants",
+      "about 6,800 militants",
+    ]);
   });
 
-  it("refuses detections for a page without an article, or beyond its text", async () => {
-    const links = tabSender("https://example.com/links");
-    await send({ type: "page/extracted", url: links.url, report }, links);
-    const none = await send<PageDetectionsResponse>(
-      { type: "page/detections", url: links.url, canonicalUrl: null, detections: [figure], anchors: [] },
-      links,
-    );
-    expect(none).toMatchObject({ ok: false, error: expect.stringMatching(/no article/) });
-
-    const border = tabSender("https://example.com/border");
-    await send({ type: "page/extracted", url: border.url, report: { ...article, textLength: 110 } }, border);
-    const beyond = await send<PageDetectionsResponse>(
-      { type: "page/detections", url: border.url, canonicalUrl: null, detections: [figure], anchors: [] },
-      border,
-    );
-    expect(beyond).toMatchObject({ ok: false, error: expect.stringMatching(/outside the article/) });
+  it("refuses an article whose text does not match its report", async () => {
+    const sender = tabSender("https://example.com/border");
+    const message = extracted(sender.url, STORY);
+    const forged = { ...message, article: { ...message.article, text: STORY.replace("Monday", "Friday") } };
+    expect(await send(forged, sender)).toMatchObject({ ok: false, error: expect.stringMatching(/reported hash/) });
     expect(await openDb().annotations.count()).toBe(0);
   });
 
   it("takes the address the page reports on the tab's own origin only", async () => {
     const sender = tabSender("https://example.com/app");
-    const spa = await send({ type: "page/extracted", url: "https://example.com/app/story-2", report }, sender);
+    const message = { type: "page/extracted", report, article: null };
+    const spa = await send({ ...message, url: "https://example.com/app/story-2" }, sender);
     expect(spa).toMatchObject({ ok: true, pageKey: "https://example.com/app/story-2" });
-    const forged = await send({ type: "page/extracted", url: "https://bank.example/account", report }, sender);
+    const forged = await send({ ...message, url: "https://bank.example/account" }, sender);
     expect(forged).toMatchObject({ ok: true, pageKey: "https://example.com/app" });
   });
 });

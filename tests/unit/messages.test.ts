@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkAnchorReports,
-  checkBackgroundMessage,
-  checkDetections,
-  checkPageReport,
-  checkPageSender,
-} from "../../lib/messages";
+import { sha256Hex } from "../../lib/extract/hash";
+import { checkArticle, checkBackgroundMessage, checkPageReport, checkPageSender } from "../../lib/messages";
 import type { PageReport } from "../../lib/model";
 import { MILITANTS } from "./samples";
 
@@ -49,22 +44,25 @@ describe("checkPageReport", () => {
   });
 });
 
+const TEXT = "First paragraph of the story.\n\nSecond paragraph of it.";
+const withText: PageReport = { ...report, textLength: TEXT.length, textHash: sha256Hex(TEXT) };
+const article = {
+  text: TEXT,
+  blocks: [
+    { start: 0, end: 29 },
+    { start: 31, end: TEXT.length },
+  ],
+};
+const none: PageReport = { ...report, hasArticle: false, noArticleReason: "empty", textLength: 0, textHash: null };
+
 describe("checkBackgroundMessage", () => {
-  it("accepts page/extracted", () => {
-    expect(checkBackgroundMessage({ type: "page/extracted", url: "https://example.com/a", report })).toEqual({
-      ok: true,
-      value: { type: "page/extracted", url: "https://example.com/a", report },
-    });
+  it("accepts page/extracted with its article", () => {
+    const message = { type: "page/extracted", url: "https://example.com/a", report: withText, article };
+    expect(checkBackgroundMessage(message)).toEqual({ ok: true, value: message });
   });
 
-  it("accepts page/detections", () => {
-    const message = {
-      type: "page/detections",
-      url: "https://example.com/a",
-      canonicalUrl: null,
-      detections: [figure],
-      anchors: [{ id: "auto-1f", state: "fuzzy", current: "about 6,600 militants" }],
-    };
+  it("accepts page/extracted without an article", () => {
+    const message = { type: "page/extracted", url: "https://example.com/a", report: none, article: null };
     expect(checkBackgroundMessage(message)).toEqual({ ok: true, value: message });
   });
 
@@ -72,54 +70,33 @@ describe("checkBackgroundMessage", () => {
     null,
     [],
     { type: "db/clear" },
-    { type: "page/extracted", report, extra: true },
-    { type: "page/extracted", report, detections: [figure] },
+    { type: "page/extracted", url: "https://example.com/a", report: withText, article, extra: true },
+    { type: "page/extracted", url: "https://example.com/a", report: withText, article, detections: [figure] },
     { type: "page/extracted" },
-    { type: "page/extracted", report },
-    { type: "page/extracted", url: 5, report },
+    { type: "page/extracted", report: withText, article },
+    { type: "page/extracted", url: 5, report: withText, article },
     { report },
-    { type: "page/detections", canonicalUrl: null, detections: [] },
-    { type: "page/detections", canonicalUrl: 5, detections: [], anchors: [] },
-    { type: "page/detections", canonicalUrl: null, detections: [{ ...figure, kind: "term" }], anchors: [] },
-    { type: "page/detections", canonicalUrl: null, detections: [], anchors: [], pageKey: "https://evil.example/" },
   ])("refuses %j", (raw) => {
     expect(checkBackgroundMessage(raw).ok).toBe(false);
   });
 });
 
-describe("checkAnchorReports", () => {
-  it.each<[string, unknown, RegExp]>([
-    ["a non-array", {}, /must be an array/],
-    ["an id with markup", [{ id: "<img>", state: "exact", current: null }], /bad id/],
-    ["an unknown state", [{ id: "a", state: "lost", current: null }], /state must be/],
-    ["current text on an exact match", [{ id: "a", state: "exact", current: "x" }], /fuzzy matches only/],
-    ["a fuzzy match without its text", [{ id: "a", state: "fuzzy", current: null }], /fuzzy matches only/],
-    ["an extra field", [{ id: "a", state: "orphan", current: null, html: "" }], /must be an object/],
-    ["huge current text", [{ id: "a", state: "fuzzy", current: "x".repeat(30_000) }], /longer than/],
-  ])("refuses %s", (_, raw, error) => {
-    const result = checkAnchorReports(raw);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(error);
-  });
-});
-
-describe("checkDetections", () => {
-  it("accepts detections that lie within the article", () => {
-    expect(checkDetections([figure], 1200)).toEqual({ ok: true, value: [figure] });
-  });
-
-  it.each<[string, unknown, RegExp]>([
-    ["a non-array", { 0: figure }, /must be an array/],
-    ["a term", [{ ...figure, kind: "term" }], /kind must be/],
-    ["offsets past the text", [{ ...figure, start: 1190, end: 1211 }], /within the article text/],
-    ["an exact that does not span its offsets", [{ ...figure, end: 125 }], /exact must span/],
-    ["an unknown field", [{ ...figure, html: "<img onerror=x>" }], /unknown field html/],
-    ["an infinite value", [{ ...figure, value: Number.POSITIVE_INFINITY }], /value must be/],
-    ["a confidence above 1", [{ ...figure, confidence: 2 }], /confidence/],
-    ["a huge speaker", [{ ...figure, speaker: "x".repeat(5000) }], /speaker is longer/],
-    ["too many detections", Array.from({ length: 20_001 }, () => figure), /more than 20000/],
-  ])("refuses %s", (_, raw, error) => {
-    const result = checkDetections(raw, 1200);
+describe("checkArticle", () => {
+  it.each<[string, unknown, PageReport, RegExp]>([
+    ["an article on a page reported without one", article, none, /must be null/],
+    ["no article on a page reported with one", null, withText, /must be an object/],
+    ["text that is not a string", { ...article, text: 42 }, withText, /text must be a string/],
+    ["text of another length", { ...article, text: `${TEXT}!` }, withText, /reported length/],
+    ["text with another hash", { ...article, text: TEXT.replace("First", "Fir5t") }, withText, /reported hash/],
+    ["a huge text", { ...article, text: "x".repeat(5_000_001) }, withText, /longer than/],
+    ["blocks that are not an array", { ...article, blocks: {} }, withText, /blocks must be an array/],
+    ["a block past the text", { ...article, blocks: [{ start: 0, end: 500 }] }, withText, /must lie in the text/],
+    ["blocks out of order", { ...article, blocks: [...article.blocks].reverse() }, withText, /must lie in the text/],
+    ["a block with fractional offsets", { ...article, blocks: [{ start: 0.5, end: 3 }] }, withText, /integer/],
+    ["a block with extra fields", { ...article, blocks: [{ start: 0, end: 3, x: 1 }] }, withText, /\{start, end\}/],
+    ["an article with extra fields", { ...article, html: "<p>" }, withText, /text and blocks/],
+  ])("refuses %s", (_, raw, forReport, error) => {
+    const result = checkArticle(raw, forReport);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(error);
   });

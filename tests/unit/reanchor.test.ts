@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { reanchor } from "../../lib/anchor/reanchor";
 import { selectorsFor } from "../../lib/anchor/selectors";
-import { detectionId } from "../../lib/db/annotations";
-import type { StoredAnnotationView } from "../../lib/messages";
+import { detectionId, type StoredAnnotationView } from "../../lib/db/annotations";
 import type { DetectedSpan } from "../../lib/model";
 
 const PAGE = "https://example.com/border";
@@ -150,5 +149,15 @@ describe("reanchor", () => {
     );
     const figure = reanchor(ORIGINAL, PAGE, withWork, first).located.find((item) => item.kind === "figure");
     expect(figure).toMatchObject({ status: "disputed", sources: [{ url: "https://a.example/", title: "A" }] });
+  });
+});
+
+describe("a passage repeated with the same context", () => {
+  it("is one annotation, stored and painted once", () => {
+    const twice = `${ORIGINAL}\n\n${ORIGINAL}`;
+    const date = detection(twice, "figure", DATE);
+    const result = reanchor(twice, PAGE, [], [date, { ...date }]);
+    expect(result.toStore).toHaveLength(1);
+    expect(result.located).toHaveLength(1);
   });
 });
