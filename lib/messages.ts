@@ -71,8 +71,10 @@ export interface PaintStats {
   totalMs: number;
   /** The longest stretch of our code that ran without yielding to the page, in ms. */
   longestTaskMs: number;
-  /** The stage that stretch belonged to (extract, detect, re-anchor, index, paint). */
+  /** The stage that stretch belonged to (a step of extraction, indexing, painting). */
   longestStage: string;
+  /** The longest stretch of our own code, leaving out Readability's parse (one call we cannot divide), in ms. */
+  longestOwnTaskMs: number;
 }
 
 /** What the content script knows about its page. */

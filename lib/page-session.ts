@@ -2,7 +2,7 @@ import { indexDomText } from "./anchor/dom-text";
 import { locateAll, type QuoteTarget } from "./anchor/locate";
 import { normalizeWhitespace } from "./anchor/normalize";
 import type { LocatedAnnotation } from "./anchor/reanchor";
-import { extractArticle } from "./extract/article";
+import { type Extraction, extractionSteps, READABILITY_STEP } from "./extract/article";
 import type { BackgroundMessage, PageExtractedMessage, PageExtractedResponse, PageState, PaintStats } from "./messages";
 import type { Paintable, Painter } from "./paint/painter";
 import { SliceClock } from "./yield";
@@ -49,13 +49,18 @@ const failed = (error: unknown): PageState => ({
  */
 export async function runSession(options: SessionOptions): Promise<SessionOutcome> {
   const { doc, url, signal, painter } = options;
-  const clock = new SliceClock();
+  const clock = new SliceClock(new Set([READABILITY_STEP]));
   const pageTextLength = doc.body?.textContent?.length ?? 0;
   const outcome = (state: PageState, shown: ShownAnnotation[] = []) => ({ state, shown, pageTextLength });
 
-  const extraction = extractArticle(doc, url);
-  await clock.yield("extract");
-  signal.throwIfAborted();
+  const steps = extractionSteps(doc, url);
+  let extraction: Extraction | undefined;
+  while (!extraction) {
+    const step = steps.next();
+    if (step.done) extraction = step.value;
+    else await clock.yield(step.value);
+    signal.throwIfAborted();
+  }
 
   const { report, article } = extraction;
   const message: PageExtractedMessage = {
@@ -90,6 +95,7 @@ export async function runSession(options: SessionOptions): Promise<SessionOutcom
     totalMs: round(performance.now() - options.startedAt),
     longestTaskMs: round(clock.longest),
     longestStage: clock.longestStage,
+    longestOwnTaskMs: round(clock.longestOwn),
   };
   return outcome({ ...base, paint }, shown);
 }

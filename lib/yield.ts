@@ -28,6 +28,11 @@ export class SliceClock {
   longest = 0;
   /** What the longest stretch was doing. */
   longestStage = "";
+  /** The longest stretch of stages other than those named in `external`. */
+  longestOwn = 0;
+
+  /** `external`: stages that are somebody else's single call (Readability's parse), counted apart. */
+  constructor(private readonly external: ReadonlySet<string> = new Set()) {}
 
   /** Ends the current stretch (before a yield or an await), naming what it did. */
   pause(stage = ""): void {
@@ -36,6 +41,7 @@ export class SliceClock {
       this.longest = took;
       this.longestStage = stage;
     }
+    if (!this.external.has(stage)) this.longestOwn = Math.max(this.longestOwn, took);
   }
 
   /** Starts a new stretch (after a yield or an await). */

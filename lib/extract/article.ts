@@ -8,7 +8,7 @@ import { sha256Hex } from "./hash";
 export interface Extraction {
   report: PageReport;
   article: ArticleText | null;
-  /** Time Readability's clone and parse took, in ms (0 when it did not run): the baseline our costs are measured against. */
+  /** Time Readability's parse took, in ms (0 when it did not run): the baseline our costs are measured against. */
   readabilityMs?: number;
 }
 
@@ -100,11 +100,29 @@ function withoutArticle(doc: Document, documentUrl: string, reason: NoArticleRea
  * modified: Readability rewrites the DOM it is given, so it only ever sees a clone.
  */
 export function extractArticle(doc: Document, documentUrl: string): Extraction {
+  const steps = extractionSteps(doc, documentUrl);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The name of the step that is Readability's own `parse()`: one call, which cannot be divided. */
+export const READABILITY_STEP = "Readability";
+
+/**
+ * `extractArticle` one step at a time: the generator pauses after each costly step (checking the
+ * page's size, judging it readerable, cloning it, Readability's parse, reading the text) and names
+ * the step done, so the content script can let the page run in between.
+ */
+export function* extractionSteps(doc: Document, documentUrl: string): Generator<string, Extraction, void> {
   const contentType = (doc.contentType || "text/html").toLowerCase();
   if (!HTML_TYPES.has(contentType)) return withoutArticle(doc, documentUrl, "not-html", false);
 
   if (!doc.documentElement) return withoutArticle(doc, documentUrl, "empty", false);
-  if (!withinLimits(doc)) return withoutArticle(doc, documentUrl, "too-complex", false);
+  const small = withinLimits(doc);
+  yield "check the page's size";
+  if (!small) return withoutArticle(doc, documentUrl, "too-complex", false);
 
   let readerable: boolean;
   try {
@@ -112,21 +130,26 @@ export function extractArticle(doc: Document, documentUrl: string): Extraction {
   } catch {
     return withoutArticle(doc, documentUrl, "failed", false);
   }
+  yield "judge the page";
   if (!readerable) return withoutArticle(doc, documentUrl, "not-readerable", false);
+
+  const clone = doc.cloneNode(true) as Document;
+  withoutInlineHandlers(clone);
+  yield "clone the page";
 
   let parsed: ReturnType<Readability<Node>["parse"]>;
   const started = performance.now();
   try {
-    const clone = doc.cloneNode(true) as Document;
-    withoutInlineHandlers(clone);
     parsed = new Readability<Node>(clone, { serializer: (node) => node }).parse();
   } catch {
     return withoutArticle(doc, documentUrl, "failed", true);
   }
   const readabilityMs = performance.now() - started;
+  yield READABILITY_STEP;
   if (!parsed?.content) return { ...withoutArticle(doc, documentUrl, "empty", true), readabilityMs };
 
   const article = articleText(parsed.content);
+  yield "read the article's text";
   if (!article.text) return { ...withoutArticle(doc, documentUrl, "empty", true), readabilityMs };
 
   const siteName = clean(parsed.siteName, PAGE_FIELD_LIMITS.siteName);

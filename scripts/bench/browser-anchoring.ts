@@ -4,9 +4,7 @@ import type { StaticServer } from "../browser/serve";
 import { keepOffline } from "../corpus/offline";
 import type { SyntheticArticle } from "./browser-article";
 import { BENCH_GLOBAL, type InPageBench, readHighlightStyles, readMarkJs } from "./browser-bundle";
-import type { AnchoringTiming, BaselineTiming, PaintTiming, StageTiming } from "./browser-inpage";
-import { servePage } from "./browser-paint-time";
-import type { CorpusPage } from "./corpus";
+import type { AnchoringTiming, BaselineTiming, PaintTiming } from "./browser-inpage";
 
 /** What one round measured on the synthetic article: re-anchoring (exact and edited) and painting. */
 export interface AnchoringRound {
@@ -120,39 +118,6 @@ export async function measureAnchoring(
         () => call(page, "timeIndexOf", article.quotes),
       );
       results.push({ exact, exactBaseline, edited, editedBaseline, ours, markJs });
-    }
-  } finally {
-    await browser.close();
-  }
-  return results;
-}
-
-/**
- * Times the content script's stages, run back to back in the page's main world without the
- * extension, on each corpus page, `rounds` times on a fresh load each.
- */
-export async function measureStages(
-  server: StaticServer,
-  pages: CorpusPage[],
-  scripts: InPageScripts,
-  rounds: number,
-): Promise<Map<string, StageTiming[]>> {
-  const browser = await launchPlain();
-  const results = new Map<string, StageTiming[]>();
-  try {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-    await keepOffline(context, server.origin);
-    const page = await context.newPage();
-    for (const corpusPage of pages) {
-      const url = servePage(server, corpusPage);
-      const timings: StageTiming[] = [];
-      for (let round = 0; round < rounds; round++) {
-        await page.goto(url, { waitUntil: "load" });
-        // Only our bundle: the styles and mark.js would only add elements for Readability to read.
-        await page.addScriptTag({ content: scripts.bundle });
-        timings.push(await call(page, "timeStages", undefined));
-      }
-      results.set(corpusPage.name, timings);
     }
   } finally {
     await browser.close();

@@ -8,9 +8,6 @@ import type Mark from "mark.js";
 import { indexDomText } from "../../lib/anchor/dom-text";
 import { locateAll, type QuoteTarget } from "../../lib/anchor/locate";
 import { normalizeWhitespace } from "../../lib/anchor/normalize";
-import { reanchor } from "../../lib/anchor/reanchor";
-import { detectArticle } from "../../lib/detect-article";
-import { extractArticle } from "../../lib/extract/article";
 import { createPainter, type Paintable } from "../../lib/paint/painter";
 
 /** A stored annotation's selector: quote, 32 characters of context each side, and its offset in the page text. */
@@ -55,18 +52,6 @@ export interface PaintTiming {
   frameMs: number;
   /** Highlights the painter holds, or `<mark>` elements mark.js made. */
   painted: number;
-}
-
-/** How long each stage of the content script's pass takes on this page, run back to back without yielding. */
-export interface StageTiming {
-  extractionMs: number;
-  readabilityMs: number;
-  detectionMs: number;
-  reanchorMs: number;
-  indexMs: number;
-  locateMs: number;
-  paintMs: number;
-  annotations: number;
 }
 
 /** The page's text as seen by our index and by `textContent` (mark.js): equal lengths make offsets shared. */
@@ -188,57 +173,4 @@ export async function timeMarkJs(quotes: BenchQuote[]): Promise<PaintTiming> {
   marker.unmark();
   await settle();
   return { syncMs, frameMs, painted };
-}
-
-/**
- * Runs the content script's stages on this page back to back, as one pass would (no stored
- * annotations: a first visit), and times each: where a long task comes from.
- */
-export function timeStages(): StageTiming {
-  const clock = { at: performance.now() };
-  const lap = () => {
-    const now = performance.now();
-    const ms = now - clock.at;
-    clock.at = now;
-    return ms;
-  };
-  const extraction = extractArticle(document, location.href);
-  const extractionMs = lap();
-  const detections = extraction.article ? detectArticle(extraction.article, extraction.report.lang) : [];
-  const detectionMs = lap();
-  const text = extraction.article?.text ?? "";
-  const { located } = reanchor(text, location.href, [], detections);
-  const reanchorMs = lap();
-  const index = indexDomText(document.body);
-  const indexMs = lap();
-  const matches = locateAll(
-    index.text,
-    located.map((item) => ({
-      exact: normalizeWhitespace(item.exact),
-      prefix: normalizeWhitespace(item.prefix),
-      suffix: normalizeWhitespace(item.suffix),
-      hint: item.start,
-    })),
-  );
-  const items: Paintable[] = [];
-  located.forEach((item, i) => {
-    const match = matches[i];
-    const range = match ? index.rangeAt(match.start, match.end) : null;
-    if (range && item.kind !== "term") items.push({ id: item.id, kind: item.kind, status: item.status, range });
-  });
-  const locateMs = lap();
-  const painter = createPainter(document);
-  painter.paint(items);
-  const paintMs = lap();
-  painter.clear();
-  return {
-    extractionMs,
-    readabilityMs: extraction.readabilityMs ?? 0,
-    detectionMs,
-    reanchorMs,
-    indexMs,
-    locateMs,
-    paintMs,
-    annotations: located.length,
-  };
 }

@@ -107,15 +107,22 @@ export function checkTargets(rows: CorpusRow[]): TargetResult[] {
   ];
 }
 
-const slowest = (rows: CorpusRow[], key: "totalMs" | "readabilityMs" | "longestTaskMs", count: number): string =>
+const slowest = (
+  rows: CorpusRow[],
+  key: "totalMs" | "readabilityMs" | "longestTaskMs" | "longestOwnTaskMs",
+  count: number,
+): string =>
   rows
     .filter((row) => row[key] !== null)
     .sort((a, b) => (b[key] as number) - (a[key] as number))
     .slice(0, count)
-    .map((row) => `${row.name} ${(row[key] as number).toFixed(1)}`)
+    .map(
+      (row) =>
+        `${row.name} ${(row[key] as number).toFixed(1)}${key === "longestTaskMs" && row.longestStage ? ` (${row.longestStage})` : ""}`,
+    )
     .join(", ");
 
-const spread = (rows: CorpusRow[], key: "totalMs" | "readabilityMs" | "longestTaskMs"): string => {
+const spread = (rows: CorpusRow[], key: "totalMs" | "readabilityMs" | "longestTaskMs" | "longestOwnTaskMs"): string => {
   const values = rows.map((row) => row[key]).filter((value): value is number => value !== null);
   return `median ${median(values).toFixed(1)} ms, max ${Math.max(...values).toFixed(1)} ms`;
 };
@@ -149,6 +156,7 @@ export function formatSummary(rows: CorpusRow[], targets: TargetResult[]): strin
       `readabilityMs: ${spread(painted, "readabilityMs")}; slowest ${slowest(painted, "readabilityMs", 3)}`,
       `totalMs: ${spread(painted, "totalMs")}; slowest ${slowest(painted, "totalMs", 5)}`,
       `longestTaskMs: ${spread(painted, "longestTaskMs")}; slowest ${slowest(painted, "longestTaskMs", 5)}`,
+      `longestOwnTaskMs (Readability's parse left out): ${spread(painted, "longestOwnTaskMs")}; slowest ${slowest(painted, "longestOwnTaskMs", 5)}`,
     );
   }
   lines.push("targets:");

@@ -28,6 +28,10 @@ export interface CorpusRow {
   readabilityMs: number | null;
   totalMs: number | null;
   longestTaskMs: number | null;
+  /** The stage of the pass that longest task belonged to. */
+  longestStage: string | null;
+  /** The longest stretch of our code outside Readability's parse. */
+  longestOwnTaskMs: number | null;
   /** Wall time of the whole visit, page load to checks, in ms. */
   wallMs: number;
 }
@@ -55,6 +59,8 @@ const emptyRow = (name: string): CorpusRow => ({
   readabilityMs: null,
   totalMs: null,
   longestTaskMs: null,
+  longestStage: null,
+  longestOwnTaskMs: null,
   wallMs: 0,
 });
 
@@ -101,6 +107,8 @@ export async function visitPage(
         readabilityMs: paint.readabilityMs,
         totalMs: paint.totalMs,
         longestTaskMs: paint.longestTaskMs,
+        longestStage: paint.longestStage,
+        longestOwnTaskMs: paint.longestOwnTaskMs,
       });
     } else {
       row.outcome = "no-article";
