@@ -84,6 +84,12 @@ describe("highlights on the example article", () => {
 
     await page.keyboard.press("Escape");
     await expect.poll(() => card.count()).toBe(0);
+
+    // Resting the pointer on the highlight opens the card too.
+    await page.mouse.move(5, 5);
+    await page.mouse.move(box?.x ?? 0, box?.y ?? 0, { steps: 3 });
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.getByTestId("card-value").getAttribute("data-value")).toBe("6500");
     await page.close();
   });
 
