@@ -108,7 +108,53 @@ export interface Annotation extends DetectedFields {
   updatedAt: number;
   /** Set once the annotation has been looked for on a later visit; absent before. */
   anchor?: AnchorStatus;
+  /** Deleted by the reader: hidden everywhere, kept until the undo window has passed. */
+  deleted?: boolean;
 }
+
+/** The reader's settings, one record. */
+export interface Settings {
+  /** Automatic detection on pages of sites without a rule of their own. */
+  autoDetect: boolean;
+  /** Per-site exceptions: site (e.g. "nytimes.com") → detection on or off. */
+  siteRules: Record<string, boolean>;
+  /** Which kinds are highlighted in pages. */
+  highlightKinds: Record<"quote" | "claim" | "figure" | "highlight", boolean>;
+}
+
+/** Settings before the reader changes anything. */
+export const DEFAULT_SETTINGS: Settings = {
+  autoDetect: true,
+  siteRules: {},
+  highlightKinds: { quote: true, claim: true, figure: true, highlight: true },
+};
+
+/** The fields of an annotation the reader may change. */
+export interface AnnotationPatch {
+  status?: AnnotationStatus;
+  tags?: string[];
+  note?: string;
+  speaker?: string | null;
+  value?: number | string | null;
+  unit?: string | null;
+  qualifier?: string | null;
+  dismissed?: boolean;
+  deleted?: boolean;
+}
+
+/** What the reader gives for a source; ids and dates are the database's. */
+export type SourceInput = Pick<Source, "url" | "title" | "publisher" | "accessedAt" | "note" | "quote">;
+
+/** Bounds on what the reader (or a page pretending to be one) may store. */
+export const EDIT_LIMITS = {
+  note: 20_000,
+  tag: 60,
+  tags: 50,
+  field: 500,
+  url: 8192,
+  quote: 5000,
+  sourcesPerAnnotation: 100,
+} as const;
 
 export interface Source {
   id: string;

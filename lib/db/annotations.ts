@@ -135,7 +135,8 @@ export async function storedViews(db: ClaimmarkDb, pageKey: string): Promise<Sto
       suffix: quote?.suffix ?? "",
       start: position?.start ?? null,
       status: annotation.status,
-      dismissed: annotation.dismissed,
+      // Deleted reads as dismissed here: not painted, and not re-created by the next detection.
+      dismissed: annotation.dismissed || annotation.deleted === true,
       speaker: annotation.speaker,
       cue: annotation.cue,
       figureKind: annotation.figureKind,

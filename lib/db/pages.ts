@@ -46,7 +46,7 @@ export async function countAnnotationsByKind(
     .where("pageKey")
     .equals(key)
     .each((annotation) => {
-      if (!annotation.dismissed) counts[annotation.kind] = (counts[annotation.kind] ?? 0) + 1;
+      if (!annotation.dismissed && !annotation.deleted) counts[annotation.kind] = (counts[annotation.kind] ?? 0) + 1;
     });
   return counts;
 }

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from "dexie";
-import type { Annotation, PageRecord, Source } from "../model";
+import type { Annotation, PageRecord, Settings, Source } from "../model";
 
 /** Name of the one database Claimmark keeps, in the extension's own origin. */
 export const DATABASE_NAME = "claimmark";
@@ -9,6 +9,7 @@ export class ClaimmarkDb extends Dexie {
   pages!: EntityTable<PageRecord, "key">;
   annotations!: EntityTable<Annotation, "id">;
   sources!: EntityTable<Source, "id">;
+  settings!: EntityTable<{ key: string; value: Settings }, "key">;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -18,6 +19,11 @@ export class ClaimmarkDb extends Dexie {
       pages: "key, url, lastSeen, siteName",
       annotations: "id, pageKey, kind, speaker, *tags, updatedAt, status, [pageKey+kind]",
       sources: "id, annotationId, url",
+    });
+    // Version 2: the reader's settings, and sources findable by their last change.
+    this.version(2).stores({
+      sources: "id, annotationId, url, updatedAt",
+      settings: "key",
     });
   }
 }

@@ -1,0 +1,119 @@
+import { type AnnotationPatch, type AnnotationStatus, EDIT_LIMITS, type SourceInput } from "../model";
+
+/** A checked value, or what is wrong with it. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const STATUSES: readonly AnnotationStatus[] = ["unverified", "supported", "disputed", "false"];
+const PATCH_KEYS = ["status", "tags", "note", "speaker", "value", "unit", "qualifier", "dismissed", "deleted"];
+const SOURCE_KEYS = ["url", "title", "publisher", "accessedAt", "note", "quote"];
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** A tag as stored: trimmed, inner whitespace collapsed, no leading "#"; empty when nothing is left. */
+export function cleanTag(raw: string): string {
+  return raw.replace(/^#+/u, "").replace(/\s+/gu, " ").trim().slice(0, EDIT_LIMITS.tag);
+}
+
+/** Whether a string is an http or https URL: the only kind Claimmark stores as a source or makes a link. */
+export function isWebUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+function text(value: unknown, name: string, max: number, nullable: boolean): Checked<string | null> {
+  if (value === null && nullable) return { ok: true, value: null };
+  if (typeof value !== "string") return { ok: false, error: `${name} must be text` };
+  if (value.length > max) return { ok: false, error: `${name} is longer than ${max} characters` };
+  return { ok: true, value };
+}
+
+/** Checks a change to an annotation field by field; unknown fields are refused. */
+export function checkAnnotationPatch(raw: unknown): Checked<AnnotationPatch> {
+  if (!isRecord(raw)) return { ok: false, error: "a change must be an object" };
+  const patch: AnnotationPatch = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (!PATCH_KEYS.includes(key)) return { ok: false, error: `unknown field ${key.slice(0, 40)}` };
+    switch (key) {
+      case "status":
+        if (!STATUSES.includes(value as AnnotationStatus))
+          return { ok: false, error: "status must be unverified, supported, disputed or false" };
+        patch.status = value as AnnotationStatus;
+        break;
+      case "tags": {
+        if (!Array.isArray(value) || value.some((tag) => typeof tag !== "string"))
+          return { ok: false, error: "tags must be a list of text" };
+        const tags = [...new Set((value as string[]).map(cleanTag).filter(Boolean))];
+        if (tags.length > EDIT_LIMITS.tags) return { ok: false, error: `at most ${EDIT_LIMITS.tags} tags` };
+        patch.tags = tags;
+        break;
+      }
+      case "note": {
+        const note = text(value, "note", EDIT_LIMITS.note, false);
+        if (!note.ok) return note;
+        patch.note = note.value as string;
+        break;
+      }
+      case "speaker":
+      case "unit":
+      case "qualifier": {
+        const field = text(value, key, EDIT_LIMITS.field, true);
+        if (!field.ok) return field;
+        patch[key] = field.value;
+        break;
+      }
+      case "value":
+        if (value !== null && !(typeof value === "number" && Number.isFinite(value)) && typeof value !== "string")
+          return { ok: false, error: "value must be a number, text or empty" };
+        if (typeof value === "string" && value.length > 40) return { ok: false, error: "value is too long" };
+        patch.value = value as number | string | null;
+        break;
+      case "dismissed":
+      case "deleted":
+        if (typeof value !== "boolean") return { ok: false, error: `${key} must be true or false` };
+        patch[key] = value;
+        break;
+    }
+  }
+  return { ok: true, value: patch };
+}
+
+/** Checks a source: an http(s) URL (or none, for a printed source), bounded text, an ISO date or none. */
+export function checkSourceInput(raw: unknown, partial = false): Checked<Partial<SourceInput>> {
+  if (!isRecord(raw)) return { ok: false, error: "a source must be an object" };
+  const source: Partial<SourceInput> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (!SOURCE_KEYS.includes(key)) return { ok: false, error: `unknown field ${key.slice(0, 40)}` };
+  }
+  for (const key of SOURCE_KEYS as (keyof SourceInput)[]) {
+    if (!(key in raw)) {
+      if (partial) continue;
+      if (key === "accessedAt") {
+        source.accessedAt = null;
+        continue;
+      }
+      source[key] = "";
+      continue;
+    }
+    const value = raw[key];
+    if (key === "accessedAt") {
+      if (value !== null && (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/u.test(value)))
+        return { ok: false, error: "the date accessed must be a date (YYYY-MM-DD) or empty" };
+      source.accessedAt = value as string | null;
+      continue;
+    }
+    const max =
+      key === "url" ? EDIT_LIMITS.url : key === "quote" || key === "note" ? EDIT_LIMITS.quote : EDIT_LIMITS.field;
+    const field = text(value, key, max, false);
+    if (!field.ok) return field;
+    const trimmed = (field.value as string).trim();
+    if (key === "url" && trimmed !== "" && !isWebUrl(trimmed))
+      return { ok: false, error: "a source's address must start with http:// or https://" };
+    source[key] = key === "url" ? trimmed : (field.value as string);
+  }
+  return { ok: true, value: source };
+}
