@@ -1,8 +1,11 @@
 import { reanchor } from "./anchor/reanchor";
 import { mergeDetections, recordAnchors, storedViews } from "./db/annotations";
+import { detectsOn, getSettings } from "./db/edit";
 import { recordPage } from "./db/pages";
 import type { ClaimmarkDb } from "./db/schema";
 import { detectArticle } from "./detect-article";
+import { handleEdit } from "./edit/handle";
+import { checkEditMessage, EDIT_TYPES, type EditResponse } from "./edit/messages";
 import {
   checkBackgroundMessage,
   checkPageSender,
@@ -20,9 +23,18 @@ export async function handleBackgroundMessage(
   raw: unknown,
   sender: SenderInfo,
   extensionId: string,
-): Promise<PageExtractedResponse> {
+): Promise<PageExtractedResponse | EditResponse> {
   const from = checkPageSender(sender, extensionId);
   if (!from.ok) return { ok: false, error: `refused: ${from.error}` };
+  if (typeof (raw as { type?: unknown })?.type === "string" && EDIT_TYPES.includes((raw as { type: string }).type)) {
+    const edit = checkEditMessage(raw);
+    if (!edit.ok) return { ok: false, error: `refused: ${edit.error}` };
+    try {
+      return await handleEdit(db, edit.value, pageUrl(edit.value.page.url, from.value.url));
+    } catch (error) {
+      return { ok: false, error: `could not save: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
   const message = checkBackgroundMessage(raw);
   if (!message.ok) return { ok: false, error: `refused: ${message.error}` };
   try {
@@ -61,12 +73,19 @@ async function pageExtracted(
   });
   if (!recorded) return { ok: false, error: "refused: not an http(s) page" };
   const { page, stored } = recorded;
-  const answer = { ok: true as const, pageKey: page.key, changed: page.changedAt === page.lastSeen };
+  const settings = await getSettings(db);
+  const answer = {
+    ok: true as const,
+    pageKey: page.key,
+    changed: page.changedAt === page.lastSeen,
+    highlightKinds: settings.highlightKinds,
+  };
   if (!article) return { ...answer, detections: 0, located: [], orphans: 0 };
 
   // Detection runs here, in the extension's own process: the page's main thread is spared, and
-  // no page can have anything stored as a detection that the detectors did not find.
-  const detections = detectArticle(article, report.lang);
+  // no page can have anything stored as a detection that the detectors did not find. A site the
+  // reader turned detection off for keeps only the reader's own annotations.
+  const detections = detectsOn(settings, url) ? detectArticle(article, report.lang) : [];
   const { anchors, toStore, located, orphans } = reanchor(article.text, page.key, stored, detections);
   await db.transaction("rw", db.annotations, async () => {
     await mergeDetections(db, page.key, toStore);

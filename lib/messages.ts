@@ -1,6 +1,6 @@
 import type { LocatedAnnotation } from "./anchor/reanchor";
 import { sha256Hex } from "./extract/hash";
-import { type NoArticleReason, PAGE_FIELD_LIMITS, type PageReport } from "./model";
+import { type NoArticleReason, PAGE_FIELD_LIMITS, type PageReport, type Settings } from "./model";
 
 /**
  * Every message that crosses a process boundary in Claimmark, typed here and checked on
@@ -42,6 +42,8 @@ export type PageExtractedResponse =
       located: LocatedAnnotation[];
       /** Stored annotations not found in the article: kept, and listed in the popup. */
       orphans: number;
+      /** Which kinds the reader wants highlighted. */
+      highlightKinds: Settings["highlightKinds"];
     }
   | { ok: false; error: string };
 
@@ -90,7 +92,19 @@ export type PageState =
   | { status: "failed"; error: string };
 
 export type BackgroundMessage = PageExtractedMessage;
-export type ContentMessage = PageStateRequest;
+/** Background → content script: annotate the reader's selection (context menu, keyboard command). */
+export interface SelectionCommand {
+  type: "selection/annotate";
+  kind: "claim" | "figure" | "highlight";
+}
+
+/** Popup → content script: scroll to an annotation and make it flash, or repaint one the popup changed. */
+export interface AnnotationNotice {
+  type: "annotation/reveal" | "annotation/changed";
+  id: string;
+}
+
+export type ContentMessage = PageStateRequest | SelectionCommand | AnnotationNotice;
 
 type Check<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -232,7 +246,16 @@ export function checkBackgroundMessage(raw: unknown): Check<BackgroundMessage> {
 
 /** Checks a message addressed to a content script. */
 export function checkContentMessage(raw: unknown): Check<ContentMessage> {
-  if (isRecord(raw) && raw.type === "page/state") return { ok: true, value: { type: "page/state" } };
+  if (!isRecord(raw)) return fail("unknown message");
+  if (raw.type === "page/state") return { ok: true, value: { type: "page/state" } };
+  if (raw.type === "selection/annotate" && ["claim", "figure", "highlight"].includes(raw.kind as string))
+    return { ok: true, value: { type: "selection/annotate", kind: raw.kind as SelectionCommand["kind"] } };
+  if (
+    (raw.type === "annotation/reveal" || raw.type === "annotation/changed") &&
+    typeof raw.id === "string" &&
+    /^[\w-]{1,100}$/.test(raw.id)
+  )
+    return { ok: true, value: { type: raw.type, id: raw.id } };
   return fail("unknown message");
 }
 

@@ -120,6 +120,8 @@ export interface Settings {
   siteRules: Record<string, boolean>;
   /** Which kinds are highlighted in pages. */
   highlightKinds: Record<"quote" | "claim" | "figure" | "highlight", boolean>;
+  /** The highlight colours: the Okabe–Ito palette, or saturated opaque ones for low vision. */
+  colourScheme?: "default" | "high-contrast";
 }
 
 /** Settings before the reader changes anything. */
@@ -127,6 +129,7 @@ export const DEFAULT_SETTINGS: Settings = {
   autoDetect: true,
   siteRules: {},
   highlightKinds: { quote: true, claim: true, figure: true, highlight: true },
+  colourScheme: "default",
 };
 
 /** The fields of an annotation the reader may change. */

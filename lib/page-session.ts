@@ -2,8 +2,11 @@ import { indexDomText } from "./anchor/dom-text";
 import { locateAll, type QuoteTarget } from "./anchor/locate";
 import { normalizeWhitespace } from "./anchor/normalize";
 import type { LocatedAnnotation } from "./anchor/reanchor";
+import type { PageRef } from "./edit/messages";
 import { type Extraction, extractionSteps, READABILITY_STEP } from "./extract/article";
+import type { ArticleText } from "./extract/article-text";
 import type { BackgroundMessage, PageExtractedMessage, PageExtractedResponse, PageState, PaintStats } from "./messages";
+import { DEFAULT_SETTINGS, type Settings } from "./model";
 import type { Paintable, Painter } from "./paint/painter";
 import { SliceClock } from "./yield";
 
@@ -16,6 +19,12 @@ export interface ShownAnnotation extends LocatedAnnotation {
 export interface SessionOutcome {
   state: PageState;
   shown: ShownAnnotation[];
+  /** The article as extracted on this pass (null without one): where a selection is looked for. */
+  article: ArticleText | null;
+  /** The page as the background knows it: for edits made in the page. */
+  page: PageRef;
+  /** Which kinds the reader wants highlighted. */
+  highlightKinds: Settings["highlightKinds"];
   /** Length of the page's text when the pass ran: later growth means the article loaded late. */
   pageTextLength: number;
 }
@@ -51,7 +60,17 @@ export async function runSession(options: SessionOptions): Promise<SessionOutcom
   const { doc, url, signal, painter } = options;
   const clock = new SliceClock(new Set([READABILITY_STEP]));
   const pageTextLength = doc.body?.textContent?.length ?? 0;
-  const outcome = (state: PageState, shown: ShownAnnotation[] = []) => ({ state, shown, pageTextLength });
+  let article: ArticleText | null = null;
+  let page: PageRef = { url, canonicalUrl: null };
+  let highlightKinds = DEFAULT_SETTINGS.highlightKinds;
+  const outcome = (state: PageState, shown: ShownAnnotation[] = []): SessionOutcome => ({
+    state,
+    shown,
+    pageTextLength,
+    article,
+    page,
+    highlightKinds,
+  });
 
   const steps = extractionSteps(doc, url);
   let extraction: Extraction | undefined;
@@ -62,7 +81,9 @@ export async function runSession(options: SessionOptions): Promise<SessionOutcom
     signal.throwIfAborted();
   }
 
-  const { report, article } = extraction;
+  const { report } = extraction;
+  article = extraction.article;
+  page = { url, canonicalUrl: report.canonicalUrl };
   const message: PageExtractedMessage = {
     type: "page/extracted",
     url,
@@ -78,10 +99,11 @@ export async function runSession(options: SessionOptions): Promise<SessionOutcom
     hasArticle: report.hasArticle,
     noArticleReason: report.noArticleReason,
   };
+  highlightKinds = recorded.highlightKinds;
   if (!article) return outcome({ ...base, paint: null });
 
   const { located } = recorded;
-  const shown = await paintLocated(options, located, clock);
+  const shown = await paintLocated(options, located, clock, highlightKinds);
   clock.pause("paint");
   const paint: PaintStats = {
     detections: recorded.detections,
@@ -110,6 +132,7 @@ async function paintLocated(
   options: SessionOptions,
   located: LocatedAnnotation[],
   clock: SliceClock,
+  kinds: Settings["highlightKinds"],
 ): Promise<ShownAnnotation[]> {
   const { doc, painter, signal } = options;
   if (!doc.body || located.length === 0) {
@@ -136,9 +159,8 @@ async function paintLocated(
       const match = matches[i];
       const range = match ? index.rangeAt(match.start, match.end) : null;
       shown.push({ ...item, range });
-      if (range && item.kind !== "term") {
-        paintables.push({ id: item.id, kind: item.kind, status: item.status, range });
-      }
+      const paintable = toPaintable(item, range, kinds);
+      if (paintable) paintables.push(paintable);
     });
     painter.add(paintables);
     await clock.yield("locate and paint");
@@ -149,4 +171,14 @@ async function paintLocated(
     for (const item of shown) if (item.range) item.range = painter.rangesOf(item.id)[0] ?? item.range;
   }
   return shown;
+}
+
+/** What the painter draws for an annotation found at `range`: nothing for terms and kinds the reader hid. */
+export function toPaintable(
+  item: Pick<LocatedAnnotation, "id" | "kind" | "status">,
+  range: Range | null,
+  kinds: Settings["highlightKinds"],
+): Paintable | null {
+  if (!range || item.kind === "term" || !kinds[item.kind]) return null;
+  return { id: item.id, kind: item.kind, status: item.status, range };
 }

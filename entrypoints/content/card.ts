@@ -1,9 +1,10 @@
 import { h, render } from "preact";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { createShadowRootUi } from "wxt/utils/content-script-ui/shadow-root";
-import { Card, type CardAnnotation } from "../../components/Card";
-// Inlined as a string and handed to the shadow root, so it never reaches the manifest's page CSS.
+import { Card, type CardAnnotation, type CardOptions } from "../../components/Card";
+// Inlined as strings and handed to the shadow root, so they never reach the manifest's page CSS.
 import cardCss from "../../components/card.css?inline";
+import editorsCss from "../../components/edit/editors.css?inline";
 
 /**
  * The annotation card in the live page: the one place Claimmark adds an element, a shadow host
@@ -14,8 +15,11 @@ import cardCss from "../../components/card.css?inline";
 export interface CardHandle {
   /** Closes the card and removes its shadow host; returns focus when it was inside the card. */
   close(): void;
-  /** Shows another state of the annotation (a new status, an added source) in the same card. */
-  update(annotation: CardAnnotation): void;
+  /**
+   * Shows another state of the annotation (a new status, an added source) in the same card;
+   * `options` replace those given so far field by field (pass `toast: null` to drop an undo).
+   */
+  update(annotation: CardAnnotation, options?: CardOptions): void;
   /** The card element (role="dialog") inside the shadow root. */
   readonly element: HTMLElement;
   /** The element added to the page; gone once the card is closed. */
@@ -35,6 +39,8 @@ export interface OpenCardOptions {
    * verdicts and sources, from the page's scripts.
    */
   shadowMode?: "open" | "closed";
+  /** The card's edit callbacks, related annotations, tag completions and undo offer. */
+  card?: CardOptions;
 }
 
 /** Tag name of the card's shadow host, the one element Claimmark adds to a page (so readers can skip it). */
@@ -96,6 +102,7 @@ export async function openCard(
   const ticket = ++latestOpen;
 
   let shown = annotation;
+  let shownOptions: CardOptions = options.card ?? {};
   let closed = false;
   const listeners = new AbortController();
   // WXT removes every UI it made when the extension goes away, closed or not: report once.
@@ -107,7 +114,7 @@ export async function openCard(
     options.onClose?.();
   };
   const draw = (container: HTMLElement) =>
-    render(h(Card, { annotation: shown, onClose: () => handle.close() }), container);
+    render(h(Card, { ...shownOptions, annotation: shown, onClose: () => handle.close() }), container);
 
   const ui = await createShadowRootUi(ctx, {
     name: CARD_HOST_TAG,
@@ -115,7 +122,7 @@ export async function openCard(
     anchor: () => doc.body ?? doc.documentElement,
     append: "last",
     mode: options.shadowMode ?? "open",
-    css: cardCss,
+    css: cardCss + editorsCss,
     isolateEvents: ISOLATED_EVENTS,
     onMount: (container) => {
       draw(container);
@@ -153,9 +160,10 @@ export async function openCard(
       ui.remove();
       if (focusWasInside && returnFocusTo?.isConnected) returnFocusTo.focus({ preventScroll: true });
     },
-    update(next) {
+    update(next, nextOptions) {
       if (closed) return;
       shown = next;
+      if (nextOptions) shownOptions = { ...shownOptions, ...nextOptions };
       draw(ui.uiContainer);
       place();
     },

@@ -2,12 +2,21 @@ import "./highlights.css";
 import { browser } from "wxt/browser";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { defineContentScript } from "wxt/utils/define-content-script";
-import { type BackgroundMessage, checkContentMessage, type PageState } from "../../lib/messages";
-import { runSession, type SessionOutcome, type ShownAnnotation } from "../../lib/page-session";
-import { createPainter } from "../../lib/paint/painter";
-import { CARD_HOST_TAG, type CardHandle, openCard } from "./card";
+import type { AnnotationDetails, EditMessage, EditResponse } from "../../lib/edit/messages";
+import { type BackgroundMessage, type ContentMessage, checkContentMessage, type PageState } from "../../lib/messages";
+import { runSession, type SessionOutcome, type ShownAnnotation, toPaintable } from "../../lib/page-session";
+import { createPainter, type Painter } from "../../lib/paint/painter";
+import { annotateSelection } from "./annotate";
+import { CARD_HOST_TAG } from "./card";
+import { cardController } from "./card-controller";
 import { watchGrowth } from "./growth";
+import { NOTICE_HOST_TAG, noticeShower } from "./notice";
+import { TOOLBAR_HOST_TAG, watchSelection } from "./selection-toolbar";
 import { whenSettled } from "./settle";
+
+/** Our own elements in a page: never page text, never a target for page annotation. */
+const OWN_TAGS = new Set([CARD_HOST_TAG, TOOLBAR_HOST_TAG, NOTICE_HOST_TAG]);
+const isOwnElement = (element: Element): boolean => OWN_TAGS.has(element.localName);
 
 export default defineContentScript({
   matches: ["http://*/*", "https://*/*"],
@@ -17,12 +26,93 @@ export default defineContentScript({
     let state: PageState = { status: "reading" };
     let outcome: SessionOutcome | null = null;
     const painter = createPainter(document);
-    const cards = cardController(ctx, painter.hitTest.bind(painter), () => outcome?.shown ?? []);
+    const notify = noticeShower(ctx);
+    const sendEdit = (message: EditMessage) =>
+      browser.runtime.sendMessage(message) as Promise<EditResponse | undefined>;
+    const shown = (): ShownAnnotation[] => outcome?.shown ?? [];
 
-    // The popup asks the tab what it knows; only this extension's pages may ask.
-    const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (state: PageState) => void) => {
-      if (sender.id !== browser.runtime.id || !checkContentMessage(message).ok) return;
-      sendResponse(state);
+    /** Brings one annotation's highlight up to date with the database, or removes it. */
+    const repaint = (id: string, details: AnnotationDetails | null) => {
+      if (!outcome) return;
+      const item = outcome.shown.find((candidate) => candidate.id === id);
+      if (!item) return;
+      painter.remove(id);
+      const stored = details?.annotation;
+      if (!stored || stored.deleted || stored.dismissed) return;
+      Object.assign(item, {
+        status: stored.status,
+        speaker: stored.speaker,
+        value: stored.value,
+        unit: stored.unit,
+        qualifier: stored.qualifier,
+        sources: details.sources.map((source) => ({ url: source.url, title: source.title })),
+      });
+      const paintable = toPaintable(item, item.range, outcome.highlightKinds);
+      if (paintable) painter.add([paintable]);
+    };
+
+    const cards = cardController({ ctx, send: sendEdit, page: () => outcome?.page ?? null, changed: repaint });
+    watchPointer(ctx, painter, shown, (item, byKeyboard) => void cards.open(item, byKeyboard));
+
+    const annotate = async (kind: "claim" | "figure" | "highlight") => {
+      const result = await annotateSelection(document, outcome, kind, sendEdit, isOwnElement);
+      if (!result.ok) {
+        void notify(result.error);
+        return;
+      }
+      if (!outcome) return;
+      outcome.shown.push(result.item);
+      const paintable = toPaintable(result.item, result.item.range, outcome.highlightKinds);
+      if (paintable) painter.add([paintable]);
+      // The reader annotated to add something: a source, a note. The card is where.
+      void cards.open(result.item, false);
+    };
+    watchSelection(
+      ctx,
+      (node) => isOwnNode(node),
+      (kind) => void annotate(kind),
+    );
+
+    /** Scrolls to an annotation the popup named and opens its card. */
+    const reveal = (id: string) => {
+      const item = shown().find((candidate) => candidate.id === id);
+      const node = item?.range?.startContainer;
+      const element = node instanceof Element ? node : node?.parentElement;
+      if (!item || !element) return false;
+      element.scrollIntoView({ block: "center", behavior: "smooth" });
+      painter.flash(id);
+      void cards.open(item, false);
+      return true;
+    };
+
+    const refresh = async (id: string) => {
+      if (!outcome) return;
+      const response = await sendEdit({ type: "annotation/details", page: outcome.page, id });
+      repaint(id, response?.ok ? response.details : null);
+    };
+
+    // The popup asks the tab what it knows, and tells it what the reader did; only this extension may.
+    const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void) => {
+      if (sender.id !== browser.runtime.id) return;
+      const checked = checkContentMessage(message);
+      if (!checked.ok) return;
+      const command: ContentMessage = checked.value;
+      switch (command.type) {
+        case "page/state":
+          sendResponse(state);
+          return;
+        case "selection/annotate":
+          void annotate(command.kind);
+          sendResponse({ ok: true });
+          return;
+        case "annotation/reveal":
+          sendResponse({ ok: reveal(command.id) });
+          return;
+        case "annotation/changed":
+          void refresh(command.id);
+          sendResponse({ ok: true });
+          return;
+      }
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
@@ -50,7 +140,7 @@ export default defineContentScript({
             send: (message: BackgroundMessage) => browser.runtime.sendMessage(message),
             painter,
             signal: controller.signal,
-            skip: (element) => element.localName === CARD_HOST_TAG,
+            skip: isOwnElement,
           }),
         )
         .then((result) => {
@@ -77,63 +167,49 @@ export default defineContentScript({
   },
 });
 
+/** Whether a node belongs to one of our own elements (the card, the selection bar, a notice). */
+function isOwnNode(node: Node | null): boolean {
+  for (let at: Node | null = node; at; at = at.parentNode ?? (at as ShadowRoot).host ?? null) {
+    if (at instanceof Element && isOwnElement(at)) return true;
+  }
+  return false;
+}
+
 /**
  * Opens the card of the highlight under a click, or under the pointer after a short rest, and
  * lets the keyboard walk the highlights (Alt+Shift+↓ / ↑), each opening its card.
  */
-function cardController(
+function watchPointer(
   ctx: ContentScriptContext,
-  hitTest: (x: number, y: number) => string | null,
+  painter: Painter,
   shown: () => ShownAnnotation[],
+  open: (item: ShownAnnotation, byKeyboard: boolean) => void,
 ) {
-  let card: CardHandle | null = null;
-  let openId: string | null = null;
   let hoverTimer: ReturnType<typeof setTimeout> | undefined;
   let cursor = -1;
-
-  const close = () => {
-    card?.close();
-    card = null;
-    openId = null;
-  };
-  const open = async (item: ShownAnnotation, byKeyboard: boolean) => {
-    if (!item.range) return;
-    if (openId === item.id && card) return;
-    close();
-    openId = item.id;
-    const handle = await openCard(ctx, toCard(item), item.range.getBoundingClientRect(), {
-      focus: byKeyboard,
-      onClose: () => {
-        if (openId === item.id) {
-          card = null;
-          openId = null;
-        }
-      },
-    });
-    if (openId === item.id) card = handle;
-    else handle.close();
-  };
   const itemAt = (x: number, y: number): ShownAnnotation | undefined => {
-    const id = hitTest(x, y);
+    const id = painter.hitTest(x, y);
     return id ? shown().find((item) => item.id === id) : undefined;
   };
-
   ctx.addEventListener(document, "click", (event: MouseEvent) => {
+    // A click that ends a selection is the reader selecting, not asking for a card.
+    if (!document.getSelection()?.isCollapsed) return;
     const item = itemAt(event.clientX, event.clientY);
-    if (item) void open(item, false);
+    if (item) open(item, false);
   });
   ctx.addEventListener(document, "mousemove", (event: MouseEvent) => {
     clearTimeout(hoverTimer);
+    if (event.buttons !== 0) return;
     const { clientX, clientY } = event;
     hoverTimer = setTimeout(() => {
       const item = itemAt(clientX, clientY);
-      if (item) void open(item, false);
+      if (item) open(item, false);
     }, 400);
   });
   // Capture phase: the card keeps its own keys from bubbling out, yet the walk must go on from it.
   const onKey = (event: KeyboardEvent) => {
     if (!event.altKey || !event.shiftKey || (event.key !== "ArrowDown" && event.key !== "ArrowUp")) return;
-    const target = event.target as HTMLElement | null;
+    const target = (event.composedPath()[0] ?? event.target) as HTMLElement | null;
     if (target?.isContentEditable || /^(?:input|textarea|select)$/i.test(target?.localName ?? "")) return;
     const items = shown().filter((item) => item.range);
     if (items.length === 0) return;
@@ -143,27 +219,8 @@ function cardController(
     const node = item.range?.startContainer;
     const element = node instanceof Element ? node : node?.parentElement;
     element?.scrollIntoView({ block: "center" });
-    void open(item, true);
+    open(item, true);
   };
   ctx.addEventListener(document, "keydown", onKey, { capture: true });
   ctx.onInvalidated(() => clearTimeout(hoverTimer));
-  return { close };
-}
-
-/** The card's view of an annotation. */
-function toCard(item: ShownAnnotation) {
-  return {
-    id: item.id,
-    kind: item.kind === "term" ? ("highlight" as const) : item.kind,
-    exact: item.exact,
-    speaker: item.speaker,
-    cue: item.cue,
-    figureKind: item.figureKind,
-    value: item.value,
-    unit: item.unit,
-    qualifier: item.qualifier,
-    status: item.status,
-    sources: item.sources,
-    anchor: item.anchor,
-  };
 }

@@ -9,6 +9,8 @@ export interface DomTextIndex {
    * a skipped element (a script, a hidden span) contains it.
    */
   rangeAt(start: number, end: number): Range | null;
+  /** The offset in `text` of a DOM point (a selection's end, say), or null when it is not in the document. */
+  offsetAt(node: Node, offset: number): number | null;
 }
 
 /**
@@ -259,5 +261,38 @@ export function indexDomText(root: Element, options?: { skip?: (element: Element
     }
   };
 
-  return { text, rangeAt };
+  // Segments that have a node, in document order: what a DOM point is compared against.
+  let withNode: number[] | null = null;
+
+  const offsetAt = (target: Node, offset: number): number | null => {
+    if (length === 0) return 0;
+    withNode ??= segNode.flatMap((node, s) => (node === null ? [] : [s]));
+    const probe = (root.ownerDocument ?? document).createRange();
+    // The last segment starting at or before the point.
+    let lo = 0;
+    let hi = withNode.length - 1;
+    let found = -1;
+    try {
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const s = withNode[mid] as number;
+        probe.setStart(segNode[s] as Text, segOffset[s] as number);
+        probe.collapse(true);
+        if (probe.comparePoint(target, offset) >= 0) {
+          found = s;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+    } catch {
+      return null; // a point outside the document, or a node the page removed
+    }
+    if (found < 0) return 0;
+    const end = found + 1 < segStart.length ? (segStart[found + 1] as number) : length;
+    // In the segment's own node the offsets map one to one; anywhere after it (skipped text, collapsed
+    // whitespace) the point sits where the segment's text ends.
+    if (segNode[found] !== target) return end;
+    return Math.min((segStart[found] as number) + offset - (segOffset[found] as number), end);
+  };
+
+  return { text, rangeAt, offsetAt };
 }

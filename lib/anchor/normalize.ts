@@ -22,3 +22,35 @@ export function isWhitespaceCode(code: number): boolean {
     code === 65279
   );
 }
+
+/** A text with whitespace collapsed, and where each of its characters came from in the original. */
+export interface NormalizedText {
+  text: string;
+  /** `rawOffset[i]` is the original offset of character `i`; one more entry maps the end. */
+  rawOffset: Int32Array;
+}
+
+/** `normalizeWhitespace` that remembers where each character came from, to map a match back. */
+export function normalizeWithMap(raw: string): NormalizedText {
+  const rawOffset = new Int32Array(raw.length + 1);
+  let out = "";
+  let n = 0;
+  let i = 0;
+  let chunk = 0;
+  while (i < raw.length) {
+    if (!isWhitespaceCode(raw.charCodeAt(i))) {
+      rawOffset[n++] = i++;
+      continue;
+    }
+    out += raw.slice(chunk, i);
+    let j = i + 1;
+    while (j < raw.length && isWhitespaceCode(raw.charCodeAt(j))) j++;
+    out += " ";
+    rawOffset[n++] = i;
+    i = j;
+    chunk = j;
+  }
+  out += raw.slice(chunk);
+  rawOffset[n] = raw.length;
+  return { text: out, rawOffset: rawOffset.subarray(0, n + 1) };
+}

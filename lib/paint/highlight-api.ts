@@ -1,3 +1,4 @@
+import { FLASH_HIGHLIGHT, FLASH_MS } from "./flash";
 import { caretAt, rangeCoversPoint, rangeHasCaret } from "./hit";
 import { lastPerId } from "./items";
 import {
@@ -210,5 +211,16 @@ export function createHighlightApiPainter(doc: Document, api: HighlightApi): Pai
       return entries.size;
     },
     clear,
+    flash(id) {
+      const entry = entries.get(id);
+      if (!entry) return;
+      // Its own highlight, above every other, for a moment: the page's DOM is still untouched.
+      const flash = new api.Highlight(entry.range);
+      flash.priority = 100;
+      api.registry.set(FLASH_HIGHLIGHT, flash);
+      setTimeout(() => {
+        if (api.registry.get(FLASH_HIGHLIGHT) === flash) api.registry.delete(FLASH_HIGHLIGHT);
+      }, FLASH_MS);
+    },
   };
 }

@@ -15,6 +15,9 @@ export type PaintStatus = "unverified" | OverlayStatus;
 
 export type PaintTheme = "light" | "dark";
 
+/** The reader's colour scheme (Settings.colourScheme): Okabe–Ito tints, or saturated opaque colours. */
+export type ColourScheme = "default" | "high-contrast";
+
 /** Prefix of every highlight name, so our entries in the page's registry are recognisable. */
 export const HIGHLIGHT_PREFIX = "claimmark-";
 
@@ -33,9 +36,16 @@ const PRIORITY: Record<PaintedKind | OverlayStatus, number> = {
   false: 12,
 };
 
-/** The highlight name for a kind ("claimmark-quote", or "claimmark-quote-dark" on dark pages). */
-export function kindHighlightName(kind: PaintedKind, theme: PaintTheme = "light"): string {
-  return `${HIGHLIGHT_PREFIX}${kind}${theme === "dark" ? "-dark" : ""}`;
+/**
+ * The highlight name for a kind: "claimmark-quote", "claimmark-quote-dark" on dark pages, and
+ * "claimmark-quote-hc" / "claimmark-quote-hc-dark" in the high-contrast scheme.
+ */
+export function kindHighlightName(
+  kind: PaintedKind,
+  theme: PaintTheme = "light",
+  scheme: ColourScheme = "default",
+): string {
+  return `${HIGHLIGHT_PREFIX}${kind}${scheme === "high-contrast" ? "-hc" : ""}${theme === "dark" ? "-dark" : ""}`;
 }
 
 /** The overlay name for a status ("claimmark-disputed"), or null for "unverified". */
@@ -44,11 +54,20 @@ export function statusHighlightName(status: PaintStatus, theme: PaintTheme = "li
   return `${HIGHLIGHT_PREFIX}${status}${theme === "dark" ? "-dark" : ""}`;
 }
 
-/** Every name Claimmark may register, light names first, then their dark variants. */
-export const HIGHLIGHT_NAMES: readonly string[] = (["light", "dark"] as const).flatMap((theme) => [
-  ...PAINTED_KINDS.map((kind) => kindHighlightName(kind, theme)),
-  ...STATUS_OVERLAYS.map((status) => statusHighlightName(status, theme) as string),
-]);
+/**
+ * Every name Claimmark may register: light names first, then their dark variants, then the
+ * high-contrast kinds (light, dark). Verdict overlays are lines, not tints, so they need no
+ * high-contrast variant.
+ */
+export const HIGHLIGHT_NAMES: readonly string[] = [
+  ...(["light", "dark"] as const).flatMap((theme) => [
+    ...PAINTED_KINDS.map((kind) => kindHighlightName(kind, theme)),
+    ...STATUS_OVERLAYS.map((status) => statusHighlightName(status, theme) as string),
+  ]),
+  ...(["light", "dark"] as const).flatMap((theme) =>
+    PAINTED_KINDS.map((kind) => kindHighlightName(kind, theme, "high-contrast")),
+  ),
+];
 
 /** The `Highlight.priority` for a kind or status overlay (the same in both themes). */
 export function highlightPriority(what: PaintedKind | OverlayStatus): number {

@@ -26,6 +26,8 @@ export interface Painter {
   readonly size: number;
   /** Removes everything and restores the page (wrap mode unwraps). */
   clear(): void;
+  /** Makes one annotation's highlight flash for a moment, so the reader's eye finds it. */
+  flash(id: string): void;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { FLASH_MS } from "./flash";
 import { lastPerId } from "./items";
 import { isPaintedKind, type PaintTheme } from "./names";
 import type { Paintable, Painter } from "./painter";
@@ -243,6 +244,13 @@ export function createWrapPainter(doc: Document): Painter {
       const loose: Text[] = [];
       detach(id, loose);
       for (const node of loose) join(node);
+    },
+    flash(id) {
+      const marks = entries.get(id)?.marks ?? [];
+      for (const mark of marks) mark.setAttribute("data-flash", "");
+      setTimeout(() => {
+        for (const mark of marks) mark.removeAttribute("data-flash");
+      }, FLASH_MS);
     },
     rangesOf(id) {
       const marks = entries.get(id)?.marks.filter((mark) => mark.isConnected) ?? [];

@@ -263,3 +263,40 @@ describe("MathML in the page", () => {
     expect(indexDomText(body).text).toBe("The speed c is constant.");
   });
 });
+
+describe("offsetAt", () => {
+  it("maps a selection's ends back to the index text, across inline markup and blocks", () => {
+    const body = bodyOf("<p>He said <em>“hello</em>   world” twice.</p>\n<p>Next  paragraph here.</p>");
+    const index = indexDomText(body);
+    const em = body.querySelector("em") as HTMLElement;
+    const second = body.querySelectorAll("p")[1] as HTMLElement;
+    const start = index.offsetAt(em.firstChild as Text, 1);
+    const end = index.offsetAt(second.firstChild as Text, 4);
+    expect(index.text.slice(start ?? 0, end ?? 0)).toBe("hello world” twice. Next");
+  });
+
+  it("maps points between elements and in skipped text to the nearest text", () => {
+    const body = bodyOf("<p>One</p><script>var x = 1;</script><p>Two</p>");
+    const index = indexDomText(body);
+    const script = body.querySelector("script") as HTMLElement;
+    expect(index.offsetAt(script.firstChild as Text, 3)).toBe(3);
+    expect(index.offsetAt(body, 0)).toBe(0);
+    expect(index.offsetAt(body, body.childNodes.length)).toBe(index.text.length);
+  });
+
+  it("round-trips with rangeAt", () => {
+    const body = bodyOf("<p>Alpha <b>beta</b> gamma</p><p>delta epsilon</p>");
+    const index = indexDomText(body);
+    fc.assert(
+      fc.property(fc.nat(index.text.length), fc.nat(index.text.length), (a, b) => {
+        const [start, end] = a <= b ? [a, b] : [b, a];
+        const range = index.rangeAt(start, end);
+        if (!range || start === end) return;
+        // A block boundary's space has no DOM point of its own: a range starting there starts at the next word.
+        const from = index.offsetAt(range.startContainer, range.startOffset) ?? -1;
+        const to = index.offsetAt(range.endContainer, range.endOffset) ?? -1;
+        expect(index.text.slice(from, to).trim()).toBe(index.text.slice(start, end).trim());
+      }),
+    );
+  });
+});

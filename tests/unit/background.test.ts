@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import background from "../../entrypoints/background";
 import { openDb } from "../../lib/db/schema";
@@ -61,6 +61,11 @@ async function send(message: unknown, sender: object): Promise<PageExtractedResp
 describe("background", () => {
   beforeEach(async () => {
     fakeBrowser.reset();
+    // WXT's fake browser leaves these out; the background only registers and sets them.
+    vi.spyOn(fakeBrowser.contextMenus.onClicked, "addListener").mockImplementation(() => {});
+    vi.spyOn(fakeBrowser.commands.onCommand, "addListener").mockImplementation(() => {});
+    vi.spyOn(fakeBrowser.action, "setBadgeText").mockResolvedValue(undefined);
+    vi.spyOn(fakeBrowser.action, "setBadgeBackgroundColor").mockResolvedValue(undefined);
     await openDb().pages.clear();
     await openDb().annotations.clear();
     background.main();
@@ -76,6 +81,7 @@ describe("background", () => {
       detections: 0,
       located: [],
       orphans: 0,
+      highlightKinds: { quote: true, claim: true, figure: true, highlight: true },
     });
     expect(await openDb().pages.get("https://example.com/links")).toMatchObject({ title: "Links", hasArticle: false });
   });

@@ -1,0 +1,81 @@
+import { indexDomText } from "../../lib/anchor/dom-text";
+import { selectionInArticle } from "../../lib/anchor/selection";
+import type { AnnotationDetails, EditMessage, EditResponse } from "../../lib/edit/messages";
+import type { SessionOutcome, ShownAnnotation } from "../../lib/page-session";
+
+/** The outcome of annotating the reader's selection: the new annotation where it is, or why not. */
+export type Annotated = { ok: true; item: ShownAnnotation; details: AnnotationDetails } | { ok: false; error: string };
+
+/** An annotation's details as the page shows them, found at `range`. */
+export function shownFrom(
+  details: AnnotationDetails,
+  range: Range | null,
+  start: number,
+  end: number,
+): ShownAnnotation {
+  const { annotation, sources } = details;
+  const quote = annotation.selectors.find((selector) => selector.type === "TextQuoteSelector");
+  return {
+    id: annotation.id,
+    kind: annotation.kind,
+    origin: annotation.origin,
+    exact: annotation.exact,
+    prefix: quote?.type === "TextQuoteSelector" ? quote.prefix : "",
+    suffix: quote?.type === "TextQuoteSelector" ? quote.suffix : "",
+    start,
+    end,
+    status: annotation.status,
+    speaker: annotation.speaker,
+    cue: annotation.cue,
+    figureKind: annotation.figureKind,
+    value: annotation.value,
+    unit: annotation.unit,
+    qualifier: annotation.qualifier,
+    sources: sources.map((source) => ({ url: source.url, title: source.title })),
+    anchor: "exact",
+    storedExact: null,
+    range,
+  };
+}
+
+/**
+ * Annotates what the reader selected: finds the selection in the page's text and then in the
+ * article's, and asks the background to store it. Selections outside the article are refused
+ * with a reason: annotations are anchored in the article so they can be found on every visit.
+ */
+export async function annotateSelection(
+  doc: Document,
+  outcome: SessionOutcome | null,
+  kind: "claim" | "figure" | "highlight",
+  send: (message: EditMessage) => Promise<EditResponse | undefined>,
+  skip: (element: Element) => boolean,
+): Promise<Annotated> {
+  const selection = doc.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0)
+    return { ok: false, error: "Select the words to annotate first." };
+  if (!outcome?.article || !doc.body)
+    return { ok: false, error: "Claimmark found no article on this page to annotate." };
+  const range = selection.getRangeAt(0);
+  const index = indexDomText(doc.body, { skip });
+  const from = index.offsetAt(range.startContainer, range.startOffset);
+  const to = index.offsetAt(range.endContainer, range.endOffset);
+  if (from === null || to === null || to <= from) return { ok: false, error: "Select the words to annotate first." };
+  const passage = selectionInArticle(outcome.article.text, index.text, from, to);
+  if (!passage) {
+    return {
+      ok: false,
+      error:
+        "That selection is not part of the article. Claimmark annotates the article's text, so it can find it again.",
+    };
+  }
+  const response = await send({ type: "annotation/create", page: outcome.page, kind, passage });
+  if (!response?.ok) return { ok: false, error: response?.error ?? "The extension did not answer." };
+  // The trimmed selection, as the page shows it.
+  let s = from;
+  let e = to;
+  while (s < e && index.text[s] === " ") s++;
+  while (e > s && index.text[e - 1] === " ") e--;
+  const item = shownFrom(response.details, index.rangeAt(s, e), passage.start, passage.end);
+  selection.removeAllRanges();
+  return { ok: true, item, details: response.details };
+}

@@ -1,0 +1,51 @@
+import type { ContentScriptContext } from "wxt/utils/content-script-context";
+import { createShadowRootUi, type ShadowRootContentScriptUi } from "wxt/utils/content-script-ui/shadow-root";
+
+/** Tag name of the notice's shadow host: it exists only while a notice shows. */
+export const NOTICE_HOST_TAG = "claimmark-notice";
+
+const SHOWN_MS = 6000;
+
+const CSS = `
+:host { all: initial; }
+.notice { position: fixed; z-index: 2147483646; right: 16px; bottom: 16px; max-width: 360px; padding: 10px 14px;
+  border-radius: 8px; background: #1d1d1f; color: #fff; font: 14px/1.4 system-ui, sans-serif;
+  box-shadow: 0 2px 10px rgb(0 0 0 / 0.3); }
+`;
+
+/** A short message in the corner of the page ("That selection is not part of the article"), gone by itself. */
+export function noticeShower(ctx: ContentScriptContext) {
+  let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let ticket = 0;
+  const hide = () => {
+    clearTimeout(timer);
+    ui?.remove();
+    ui = null;
+  };
+  ctx.onInvalidated(hide);
+  return async (message: string) => {
+    hide();
+    const mine = ++ticket;
+    const created = await createShadowRootUi(ctx, {
+      name: NOTICE_HOST_TAG,
+      position: "inline",
+      anchor: "body",
+      append: "last",
+      css: CSS,
+      onMount(container) {
+        const box = document.createElement("div");
+        box.className = "notice";
+        box.setAttribute("role", "status");
+        box.dataset.testid = "page-notice";
+        box.textContent = message;
+        container.append(box);
+        return box;
+      },
+    });
+    if (mine !== ticket) return;
+    ui = created;
+    ui.mount();
+    timer = setTimeout(hide, SHOWN_MS);
+  };
+}

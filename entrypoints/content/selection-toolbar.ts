@@ -1,0 +1,122 @@
+import type { ContentScriptContext } from "wxt/utils/content-script-context";
+import { createShadowRootUi, type ShadowRootContentScriptUi } from "wxt/utils/content-script-ui/shadow-root";
+
+/** Tag name of the toolbar's shadow host: it exists only while text is selected. */
+export const TOOLBAR_HOST_TAG = "claimmark-toolbar";
+
+type Kind = "claim" | "figure" | "highlight";
+
+const BUTTONS: [Kind, string][] = [
+  ["claim", "Claim"],
+  ["figure", "Figure"],
+  ["highlight", "Highlight"],
+];
+
+const CSS = `
+:host { all: initial; }
+.bar { position: fixed; z-index: 2147483646; display: flex; gap: 2px; padding: 3px; border-radius: 8px;
+  background: #1d1d1f; box-shadow: 0 2px 10px rgb(0 0 0 / 0.3); font: 13px/1.2 system-ui, sans-serif; }
+button { all: unset; cursor: pointer; color: #fff; padding: 5px 9px; border-radius: 6px; }
+button:hover, button:focus-visible { background: #3a3a40; outline: 2px solid #8cc8ef; outline-offset: -2px; }
+.label { color: #a8a8b3; padding: 5px 6px; }
+@media (prefers-color-scheme: light) { .bar { background: #ffffff; border: 1px solid #d9d9de; }
+  button { color: #1d1d1f; } button:hover, button:focus-visible { background: #eef2f6; } .label { color: #5c5c66; } }
+`;
+
+/**
+ * A small bar by the reader's selection ("Mark as: Claim · Figure · Highlight"). It appears once a
+ * selection settles (mouse released or keyboard selection), and goes when the selection does.
+ */
+export function watchSelection(
+  ctx: ContentScriptContext,
+  isOurs: (node: Node) => boolean,
+  onChoose: (kind: Kind) => void,
+): void {
+  let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  let opening = 0;
+  let settle: ReturnType<typeof setTimeout> | undefined;
+
+  const hide = () => {
+    opening++;
+    ui?.remove();
+    ui = null;
+  };
+
+  const show = async (rect: DOMRect) => {
+    const ticket = ++opening;
+    const created = await createShadowRootUi(ctx, {
+      name: TOOLBAR_HOST_TAG,
+      position: "inline",
+      anchor: "body",
+      append: "last",
+      css: CSS,
+      onMount(container) {
+        const bar = document.createElement("div");
+        bar.className = "bar";
+        bar.setAttribute("role", "toolbar");
+        bar.setAttribute("aria-label", "Annotate the selection");
+        const label = document.createElement("span");
+        label.className = "label";
+        label.textContent = "Mark as";
+        bar.append(label);
+        for (const [kind, text] of BUTTONS) {
+          const button = document.createElement("button");
+          button.type = "button";
+          button.textContent = text;
+          button.dataset.testid = `selection-${kind}`;
+          // Keep the selection: pressing a button must not collapse it before the click lands.
+          button.addEventListener("mousedown", (event) => event.preventDefault());
+          button.addEventListener("click", (event) => {
+            if (!event.isTrusted) return;
+            hide();
+            onChoose(kind);
+          });
+          bar.append(button);
+        }
+        const top = rect.bottom + 8 + 34 < window.innerHeight ? rect.bottom + 8 : Math.max(8, rect.top - 42);
+        bar.style.top = `${top}px`;
+        bar.style.left = `${Math.max(8, Math.min(rect.left, window.innerWidth - 260))}px`;
+        container.append(bar);
+        return bar;
+      },
+    });
+    if (ticket !== opening) return;
+    ui = created;
+    ui.mount();
+  };
+
+  const check = () => {
+    const selection = document.getSelection();
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) {
+      hide();
+      return;
+    }
+    const range = selection.getRangeAt(0);
+    if (isOurs(range.commonAncestorContainer) || range.toString().trim().length === 0) return;
+    const rects = range.getClientRects();
+    const last = rects[rects.length - 1];
+    if (!last) return;
+    hide();
+    void show(last);
+  };
+
+  const soon = () => {
+    clearTimeout(settle);
+    settle = setTimeout(check, 200);
+  };
+  ctx.addEventListener(document, "mouseup", (event: MouseEvent) => {
+    if (!isOurs(event.target as Node)) soon();
+  });
+  ctx.addEventListener(document, "keyup", (event: KeyboardEvent) => {
+    if (event.shiftKey || event.key === "Shift") soon();
+    if (event.key === "Escape") hide();
+  });
+  ctx.addEventListener(document, "selectionchange", () => {
+    const selection = document.getSelection();
+    if (!selection || selection.isCollapsed) hide();
+  });
+  ctx.onInvalidated(() => {
+    clearTimeout(settle);
+    hide();
+  });
+}

@@ -1,0 +1,102 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { storedAnnotations } from "../../scripts/browser/extension-db";
+import { waitForPaint } from "../../scripts/browser/page-state";
+import { ARTICLE, useHarness } from "./harness";
+
+const harness = useHarness();
+
+/** Selects the first occurrence of `text` in the page's paragraphs, as a reader dragging over it would. */
+async function select(page: Page, text: string): Promise<void> {
+  const found = await page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node as Text).data.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = document.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      (node.parentElement as HTMLElement).scrollIntoView({ block: "center", behavior: "instant" });
+      const rect = range.getBoundingClientRect();
+      return { x: rect.right - 2, y: rect.top + rect.height / 2 };
+    }
+    return null;
+  }, text);
+  if (!found) throw new Error(`not in the page: ${text}`);
+  // The bar appears once the mouse is released over a selection.
+  await page.mouse.move(found.x, found.y);
+  await page.mouse.up();
+}
+
+async function openArticle(path: string): Promise<{ page: Page; tabId: number }> {
+  const page = await harness.browser.context.newPage();
+  await page.goto(`${harness.server.origin}${ARTICLE}?${path}`);
+  const tabId = await harness.browser.tabIdOf(page);
+  await waitForPaint(harness.browser.worker, tabId);
+  return { page, tabId };
+}
+
+const mine = async (key: string) =>
+  (await storedAnnotations(harness.browser.worker)).filter((a) => a.pageKey === key && a.origin === "user");
+
+describe("annotating by hand", () => {
+  it("marks a selected figure from the bar by the selection, parsed like a detected one, and shows its card", async () => {
+    const { page } = await openArticle("by-hand");
+    await select(page, "Badakhshan, Kunduz, and Takhar provinces");
+    await select(page, "as early as 2023");
+    await page.getByTestId("selection-figure").click();
+
+    const key = `${harness.server.origin}${ARTICLE}?by-hand`;
+    await expect.poll(async () => (await mine(key)).length).toBe(1);
+    const [figure] = await mine(key);
+    expect(figure).toMatchObject({ kind: "figure", exact: "as early as 2023", value: "2023" });
+    await expect.poll(() => page.getByTestId("card").count()).toBe(1);
+    const painted = await page.evaluate(() =>
+      [...(CSS.highlights.get("claimmark-figure") ?? [])].map((range) => (range as Range).toString()),
+    );
+    expect(painted).toContain("as early as 2023");
+    expect(await page.evaluate(() => document.getSelection()?.isCollapsed)).toBe(true);
+    await page.close();
+  });
+
+  it("marks a selection from the context menu or a keyboard command", async () => {
+    const { page, tabId } = await openArticle("by-command");
+    await select(page, "the Afghan issue remains one of the CSTO's most important areas of focus");
+    // What the context menu's "Mark as claim" and the Alt+Shift+C command send to the page.
+    await harness.browser.worker.evaluate(
+      (id) => chrome.tabs.sendMessage(id, { type: "selection/annotate", kind: "claim" }),
+      tabId,
+    );
+    const key = `${harness.server.origin}${ARTICLE}?by-command`;
+    await expect
+      .poll(async () => (await mine(key)).map((a) => [a.kind, a.exact]))
+      .toEqual([["claim", "the Afghan issue remains one of the CSTO's most important areas of focus"]]);
+    const commands = await harness.browser.worker.evaluate(() => chrome.commands.getAll());
+    expect(commands.map((c) => [c.name, c.shortcut])).toEqual(
+      expect.arrayContaining([
+        ["mark-claim", "Alt+Shift+M"],
+        ["mark-figure", "Alt+Shift+F"],
+        ["highlight-selection", "Alt+Shift+H"],
+      ]),
+    );
+    await page.close();
+  });
+
+  it("says why when the selection is not part of the article", async () => {
+    const { page } = await openArticle("outside");
+    await select(page, "Get the day's top stories");
+    await page.getByTestId("selection-highlight").click();
+    await expect.poll(() => page.getByTestId("page-notice").textContent()).toContain("not part of the article");
+    await page.close();
+  });
+
+  it("shows the page's annotation count on the toolbar badge", async () => {
+    const { tabId } = await openArticle("badge");
+    await expect
+      .poll(() => harness.browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId))
+      .toBe("14");
+  });
+});
