@@ -79,6 +79,7 @@ async function pageExtracted(
     pageKey: page.key,
     changed: page.changedAt === page.lastSeen,
     highlightKinds: settings.highlightKinds,
+    colourScheme: settings.colourScheme ?? "default",
   };
   if (!article) return { ...answer, detections: 0, located: [], orphans: 0 };
 

@@ -1,6 +1,7 @@
 import type { LocatedAnnotation } from "./anchor/reanchor";
 import { sha256Hex } from "./extract/hash";
 import { type NoArticleReason, PAGE_FIELD_LIMITS, type PageReport, type Settings } from "./model";
+import type { ColourScheme } from "./paint/names";
 
 /**
  * Every message that crosses a process boundary in Claimmark, typed here and checked on
@@ -42,8 +43,9 @@ export type PageExtractedResponse =
       located: LocatedAnnotation[];
       /** Stored annotations not found in the article: kept, and listed in the popup. */
       orphans: number;
-      /** Which kinds the reader wants highlighted. */
+      /** Which kinds the reader wants highlighted, and in which colours. */
       highlightKinds: Settings["highlightKinds"];
+      colourScheme: ColourScheme;
     }
   | { ok: false; error: string };
 

@@ -100,6 +100,7 @@ export async function runSession(options: SessionOptions): Promise<SessionOutcom
     noArticleReason: report.noArticleReason,
   };
   highlightKinds = recorded.highlightKinds;
+  painter.setScheme(recorded.colourScheme);
   if (!article) return outcome({ ...base, paint: null });
 
   const { located } = recorded;

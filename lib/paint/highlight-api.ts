@@ -2,6 +2,7 @@ import { FLASH_HIGHLIGHT, FLASH_MS } from "./flash";
 import { caretAt, rangeCoversPoint, rangeHasCaret } from "./hit";
 import { lastPerId } from "./items";
 import {
+  type ColourScheme,
   highlightPriority,
   isPaintedKind,
   kindHighlightName,
@@ -65,6 +66,7 @@ interface Entry {
 
 /** A painter on the CSS Custom Highlight API. */
 export function createHighlightApiPainter(doc: Document, api: HighlightApi): Painter {
+  let scheme: ColourScheme = "default";
   const entries = new Map<string, Entry>();
   const owners = new Map<AbstractRange, string>();
   const highlights = new Map<string, HighlightLike>();
@@ -102,7 +104,7 @@ export function createHighlightApiPainter(doc: Document, api: HighlightApi): Pai
       if (!isPaintedKind(item.kind) || item.range.collapsed) continue;
       // Highlights are sets: one Range object shared by two ids would be deleted for both.
       const range = owners.has(item.range) ? item.range.cloneRange() : item.range;
-      const names = [kindHighlightName(item.kind, currentTheme)];
+      const names = [kindHighlightName(item.kind, currentTheme, scheme)];
       queue(names[0] as string, item.kind, range);
       const status = (STATUS_OVERLAYS as readonly string[]).includes(item.status)
         ? (item.status as OverlayStatus)
@@ -211,6 +213,9 @@ export function createHighlightApiPainter(doc: Document, api: HighlightApi): Pai
       return entries.size;
     },
     clear,
+    setScheme(next) {
+      scheme = next;
+    },
     flash(id) {
       const entry = entries.get(id);
       if (!entry) return;

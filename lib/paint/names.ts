@@ -1,3 +1,4 @@
+import { FLASH_HIGHLIGHT } from "./flash";
 /**
  * Names under which Claimmark registers its highlights in `CSS.highlights`. The stylesheet
  * (`entrypoints/content/highlights.css`) styles exactly these names, and the tests check
@@ -67,6 +68,7 @@ export const HIGHLIGHT_NAMES: readonly string[] = [
   ...(["light", "dark"] as const).flatMap((theme) =>
     PAINTED_KINDS.map((kind) => kindHighlightName(kind, theme, "high-contrast")),
   ),
+  FLASH_HIGHLIGHT,
 ];
 
 /** The `Highlight.priority` for a kind or status overlay (the same in both themes). */

@@ -1,4 +1,5 @@
 import { createHighlightApiPainter, findHighlightApi } from "./highlight-api";
+import type { ColourScheme } from "./names";
 import { createWrapPainter } from "./wrap";
 
 /** One annotation to paint: what it is, how far it got, and where it sits in the live page. */
@@ -28,6 +29,8 @@ export interface Painter {
   clear(): void;
   /** Makes one annotation's highlight flash for a moment, so the reader's eye finds it. */
   flash(id: string): void;
+  /** The reader's colour scheme, for what is painted from now on. */
+  setScheme(scheme: ColourScheme): void;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { FLASH_MS } from "./flash";
 import { lastPerId } from "./items";
+import type { ColourScheme } from "./names";
 import { isPaintedKind, type PaintTheme } from "./names";
 import type { Paintable, Painter } from "./painter";
 import { pageTheme } from "./theme";
@@ -96,6 +97,7 @@ function textPieces(doc: Document, range: Range, pageHasEditable: boolean): Piec
 
 /** A painter that wraps text in `<claimmark-mark>` elements. */
 export function createWrapPainter(doc: Document): Painter {
+  let scheme: ColourScheme = "default";
   const entries = new Map<string, Entry>();
   const owners = new WeakMap<Element, string>();
   // The split pieces of one original text node form a chain; only chain neighbours are ever joined.
@@ -158,6 +160,7 @@ export function createWrapPainter(doc: Document): Painter {
     mark.setAttribute("data-kind", item.kind);
     mark.setAttribute("data-status", item.status);
     if (dark) mark.setAttribute("data-theme", "dark");
+    if (scheme !== "default") mark.setAttribute("data-scheme", scheme);
     owners.set(mark, item.id);
     node.parentNode?.insertBefore(mark, node);
     mark.appendChild(node);
@@ -244,6 +247,9 @@ export function createWrapPainter(doc: Document): Painter {
       const loose: Text[] = [];
       detach(id, loose);
       for (const node of loose) join(node);
+    },
+    setScheme(next) {
+      scheme = next;
     },
     flash(id) {
       const marks = entries.get(id)?.marks ?? [];

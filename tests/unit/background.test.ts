@@ -82,6 +82,7 @@ describe("background", () => {
       located: [],
       orphans: 0,
       highlightKinds: { quote: true, claim: true, figure: true, highlight: true },
+      colourScheme: "default",
     });
     expect(await openDb().pages.get("https://example.com/links")).toMatchObject({ title: "Links", hasArticle: false });
   });

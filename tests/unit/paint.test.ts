@@ -70,7 +70,7 @@ beforeEach(() => {
 });
 
 describe("highlight names", () => {
-  it("names one highlight per painted kind and per status overlay, with dark variants", () => {
+  it("names one highlight per painted kind and per status overlay, with dark and high-contrast variants", () => {
     expect(HIGHLIGHT_NAMES).toEqual([
       "claimmark-quote",
       "claimmark-claim",
@@ -86,9 +86,20 @@ describe("highlight names", () => {
       "claimmark-supported-dark",
       "claimmark-disputed-dark",
       "claimmark-false-dark",
+      "claimmark-quote-hc",
+      "claimmark-claim-hc",
+      "claimmark-figure-hc",
+      "claimmark-highlight-hc",
+      "claimmark-quote-hc-dark",
+      "claimmark-claim-hc-dark",
+      "claimmark-figure-hc-dark",
+      "claimmark-highlight-hc-dark",
+      "claimmark-flash",
     ]);
     expect(statusHighlightName("unverified")).toBeNull();
     expect(kindHighlightName("figure", "dark")).toBe("claimmark-figure-dark");
+    expect(kindHighlightName("claim", "light", "high-contrast")).toBe("claimmark-claim-hc");
+    expect(kindHighlightName("claim", "dark", "high-contrast")).toBe("claimmark-claim-hc-dark");
   });
 
   it("orders priorities: inner kinds over outer ones, every verdict over every kind", () => {

@@ -1,0 +1,65 @@
+import type { Annotation, Source } from "../../lib/model";
+import { parseHttpUrl } from "../../lib/url/normalize";
+import { AnnotationRow } from "./AnnotationRow";
+import { formatTime } from "./labels";
+import type { LibraryGroup } from "./query";
+import { annotationUrl } from "./text-fragment";
+
+/** One page in the library: its title as a link, site and date, then the rows shown of its annotations. */
+export function PageGroup({
+  group,
+  shown,
+  sources,
+  onOpen,
+  locale,
+}: {
+  group: LibraryGroup;
+  /** The page's annotations rendered now (a prefix of `group.annotations`). */
+  shown: Annotation[];
+  sources: Map<string, Source[]>;
+  onOpen: (url: string) => void;
+  locale?: string;
+}) {
+  const { page } = group;
+  const url = page?.url ?? group.pageKey;
+  const href = parseHttpUrl(url)?.href ?? null;
+  const title = page?.title || url;
+  const site = page?.siteName || parseHttpUrl(url)?.hostname || "";
+  const headingId = `page-${encodeURIComponent(group.pageKey).replace(/%/g, "_")}`;
+  const hidden = group.annotations.length - shown.length;
+  return (
+    <section class="page" data-testid="library-page" aria-labelledby={headingId}>
+      <h3 class="page-heading" id={headingId}>
+        {href ? (
+          <a href={href} target="_blank" rel="noopener noreferrer">
+            {title}
+          </a>
+        ) : (
+          title
+        )}
+      </h3>
+      <p class="page-meta">
+        {site && <span class="page-site">{site}</span>}
+        {page && <span class="page-date">Last read {formatTime(page.lastSeen, locale)}</span>}
+        <span class="page-count">
+          {group.annotations.length} {group.annotations.length === 1 ? "annotation" : "annotations"}
+        </span>
+      </p>
+      <ul class="rows">
+        {shown.map((annotation) => {
+          const target = annotationUrl(url, annotation);
+          return (
+            <AnnotationRow
+              key={annotation.id}
+              annotation={annotation}
+              sources={sources.get(annotation.id) ?? []}
+              openUrl={target ? () => onOpen(target) : null}
+              locale={locale}
+            />
+          );
+        })}
+      </ul>
+      {hidden > 0 && <p class="page-more">{hidden} more below: use "Show more".</p>}
+    </section>
+  );
+}

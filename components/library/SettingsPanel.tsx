@@ -1,0 +1,125 @@
+import { useState } from "preact/hooks";
+import { getSettings, saveSettings } from "../../lib/db/edit";
+import type { ClaimmarkDb } from "../../lib/db/schema";
+import type { Settings } from "../../lib/model";
+import { useLiveQuery } from "../use-live-query";
+import { DangerZone } from "./DangerZone";
+import { SiteRules } from "./SiteRules";
+
+type HighlightKind = keyof Settings["highlightKinds"];
+
+const HIGHLIGHT_KIND_LABELS: Record<HighlightKind, string> = {
+  quote: "Quotes",
+  claim: "Reported claims",
+  figure: "Figures",
+  highlight: "Your own highlights",
+};
+
+const SCHEMES: { value: NonNullable<Settings["colourScheme"]>; label: string; hint: string }[] = [
+  { value: "default", label: "Okabe–Ito (default)", hint: "Light tints, safe for colour-blind readers." },
+  { value: "high-contrast", label: "High contrast", hint: "Saturated solid colours and thick underlines." },
+];
+
+/** A change to the settings, applied to what is stored at the time it is saved. */
+type SettingsChange = (settings: Settings) => Settings;
+
+function SettingsForm({ settings, onChange }: { settings: Settings; onChange: (change: SettingsChange) => void }) {
+  const checked = (event: Event) => (event.currentTarget as HTMLInputElement).checked;
+  return (
+    <>
+      <fieldset>
+        <legend>Automatic detection</legend>
+        <div class="field-check">
+          <input
+            id="setting-auto-detect"
+            type="checkbox"
+            data-testid="setting-auto-detect"
+            checked={settings.autoDetect}
+            onChange={(e) => {
+              const autoDetect = checked(e);
+              onChange((s) => ({ ...s, autoDetect }));
+            }}
+          />
+          <label for="setting-auto-detect">Find quotes, claims and figures on every article I read</label>
+        </div>
+        <p class="hint">Sites listed below follow their own rule instead.</p>
+      </fieldset>
+      <SiteRules
+        rules={settings.siteRules}
+        autoDetect={settings.autoDetect}
+        onChange={(change) => onChange((s) => ({ ...s, siteRules: change(s.siteRules) }))}
+      />
+      <fieldset>
+        <legend>Highlight in pages</legend>
+        {(Object.keys(HIGHLIGHT_KIND_LABELS) as HighlightKind[]).map((kind) => (
+          <div class="field-check" key={kind}>
+            <input
+              id={`setting-kind-${kind}`}
+              type="checkbox"
+              data-testid={`setting-kind-${kind}`}
+              checked={settings.highlightKinds[kind]}
+              onChange={(e) => {
+                const on = checked(e);
+                onChange((s) => ({ ...s, highlightKinds: { ...s.highlightKinds, [kind]: on } }));
+              }}
+            />
+            <label for={`setting-kind-${kind}`}>{HIGHLIGHT_KIND_LABELS[kind]}</label>
+          </div>
+        ))}
+      </fieldset>
+      <fieldset data-testid="setting-colour-scheme">
+        <legend>Colours</legend>
+        {SCHEMES.map((scheme) => (
+          <div class="field-check" key={scheme.value}>
+            <input
+              id={`setting-colour-${scheme.value}`}
+              type="radio"
+              name="colour-scheme"
+              value={scheme.value}
+              data-testid={`setting-colour-${scheme.value}`}
+              aria-describedby={`setting-colour-${scheme.value}-hint`}
+              checked={(settings.colourScheme ?? "default") === scheme.value}
+              onChange={() => onChange((s) => ({ ...s, colourScheme: scheme.value }))}
+            />
+            <label for={`setting-colour-${scheme.value}`}>
+              <span class={`swatches swatches-${scheme.value}`} aria-hidden="true">
+                <span class="swatch swatch-quote" />
+                <span class="swatch swatch-claim" />
+                <span class="swatch swatch-figure" />
+                <span class="swatch swatch-highlight" />
+              </span>
+              {scheme.label}
+            </label>
+            <span class="hint" id={`setting-colour-${scheme.value}-hint`}>
+              {scheme.hint}
+            </span>
+          </div>
+        ))}
+      </fieldset>
+    </>
+  );
+}
+
+/** The reader's settings, saved as soon as they change, and the danger zone. */
+export function SettingsPanel({ db }: { db: ClaimmarkDb }) {
+  const live = useLiveQuery(() => getSettings(db), [db]);
+  const [status, setStatus] = useState("");
+  const save = (change: SettingsChange) => {
+    db.transaction("rw", db.settings, async () => saveSettings(db, change(await getSettings(db)))).then(
+      () => setStatus("Saved."),
+      (error: unknown) => setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  };
+  return (
+    <section class="settings" data-testid="settings" aria-labelledby="settings-title">
+      <h2 id="settings-title">Settings</h2>
+      {live.status === "loading" && <p>Loading…</p>}
+      {live.status === "error" && <p role="alert">Claimmark could not read its settings: {live.error}</p>}
+      {live.status === "ready" && <SettingsForm settings={live.value} onChange={save} />}
+      <p class="settings-status" role="status" data-testid="settings-status">
+        {status}
+      </p>
+      <DangerZone db={db} />
+    </section>
+  );
+}
