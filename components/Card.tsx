@@ -1,14 +1,39 @@
 import type { JSX } from "preact";
-import type { MachineFields } from "../lib/model";
+import type { AnnotationOrigin, MachineFields, Source } from "../lib/model";
+import { AnnotationFields, type EditCallbacks } from "./edit/AnnotationFields";
+import { Related, type RelatedGroups } from "./edit/Related";
+import { Toast, type ToastProps } from "./edit/Toast";
 
 /** What the card shows about one annotation; every string may come from the page and is shown as text. */
 export interface CardAnnotation extends MachineFields {
   id: string;
   kind: "quote" | "claim" | "figure" | "highlight";
+  origin: AnnotationOrigin;
   exact: string;
   status: "unverified" | "supported" | "disputed" | "false";
-  sources: { url: string; title: string }[];
+  tags: string[];
+  note: string;
+  sources: Source[];
   anchor: "exact" | "fuzzy";
+}
+
+/** Everything the card takes besides the annotation and its close callback. */
+export interface CardOptions extends Partial<EditCallbacks> {
+  /** Locale for numbers; the reader's own when omitted. */
+  locale?: string;
+  /** Annotations on other pages with the same speaker or figure; null or absent while unknown. */
+  related?: RelatedGroups;
+  /** Tags in use, most used first, for completion. */
+  tagSuggestions?: string[];
+  /** An undo on offer (a deleted annotation, a removed source), shown at the card's foot. */
+  toast?: ToastProps | null;
+}
+
+/** Props of {@link Card}. */
+export interface CardProps extends CardOptions {
+  annotation: CardAnnotation;
+  /** Closing writes nothing, so it answers any Escape or click (the page can close the card anyway). */
+  onClose(): void;
 }
 
 const KIND_LABELS: Record<CardAnnotation["kind"], string> = {
@@ -16,13 +41,6 @@ const KIND_LABELS: Record<CardAnnotation["kind"], string> = {
   claim: "Reported claim",
   figure: "Figure",
   highlight: "Highlight",
-};
-
-const STATUS_LABELS: Record<CardAnnotation["status"], string> = {
-  unverified: "Unverified",
-  supported: "Supported",
-  disputed: "Disputed",
-  false: "False",
 };
 
 const FIGURE_KIND_LABELS: Record<string, string> = {
@@ -50,6 +68,9 @@ const QUALIFIER_WORDS: Record<string, string> = {
   vague: "not a precise number",
 };
 
+/** A callback the caller did not give: the edit goes nowhere. */
+const ignore = () => {};
+
 /** The annotated text is shown in full up to this length; a 20,000-character quote is not. */
 const EXACT_SHOWN = 400;
 
@@ -74,48 +95,13 @@ export function safeLinkHref(url: string): string | null {
   }
 }
 
-function Sources({ sources }: { sources: CardAnnotation["sources"] }) {
-  if (sources.length === 0) return <span class="card-empty">None yet</span>;
-  return (
-    <ul class="card-source-list">
-      {sources.map((source, index) => {
-        const href = safeLinkHref(source.url);
-        const label = source.title.trim() || source.url;
-        return (
-          // Sources may repeat a URL, so the position is part of the key.
-          <li key={`${index}:${source.url}`}>
-            {href ? (
-              <a href={href} target="_blank" rel="noopener noreferrer" title={source.url}>
-                {label}
-              </a>
-            ) : (
-              <span class="card-source-text" title={source.url}>
-                {label}
-              </span>
-            )}
-          </li>
-        );
-      })}
-    </ul>
-  );
-}
-
 /** One annotation's card: what it is, who said it or what it counts, its verdict and its sources. */
-export function Card({
-  annotation,
-  onClose,
-  locale,
-}: {
-  annotation: CardAnnotation;
-  onClose(): void;
-  /** Locale for numbers; the reader's own when omitted. */
-  locale?: string;
-}) {
+export function Card({ annotation, onClose, locale, related, tagSuggestions, toast, ...callbacks }: CardProps) {
   const a = annotation;
   const kindLabel = KIND_LABELS[a.kind] ?? "Annotation";
   const exact = a.exact.length > EXACT_SHOWN ? `${a.exact.slice(0, EXACT_SHOWN).trimEnd()}…` : a.exact;
   // A figure's speaker is whoever's quote or claim holds it; a figure has no cue of its own.
-  const attributed = Boolean(a.speaker || a.cue);
+  const attributed = Boolean(a.speaker || a.cue) || a.kind === "quote" || a.kind === "claim";
   const isFigure = a.kind === "figure";
 
   const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLElement>) => {
@@ -149,71 +135,77 @@ export function Card({
           {exact}
         </p>
       )}
-      <dl class="card-fields">
-        {attributed && (
-          <>
-            <dt>Attributed to</dt>
-            <dd>
-              {a.speaker ? (
-                <span data-testid="card-speaker">{a.speaker}</span>
-              ) : (
-                <span class="card-empty">Unknown speaker</span>
-              )}
-              {a.cue && (
-                <>
-                  <span aria-hidden="true"> · </span>
-                  <span class="card-cue" data-testid="card-cue">
-                    {a.cue}
-                  </span>
-                </>
-              )}
-            </dd>
-          </>
-        )}
-        {isFigure && a.figureKind && (
-          <>
-            <dt>Type</dt>
-            <dd data-testid="card-figure-kind">{FIGURE_KIND_LABELS[a.figureKind] ?? a.figureKind}</dd>
-          </>
-        )}
-        {isFigure && a.value !== null && (
-          <>
-            <dt>Value</dt>
-            <dd data-testid="card-value" data-value={String(a.value)}>
-              {formatFigureValue(a.value, locale)}
-            </dd>
-          </>
-        )}
-        {isFigure && a.unit && (
-          <>
-            <dt>Unit</dt>
-            <dd data-testid="card-unit">{a.unit}</dd>
-          </>
-        )}
-        {isFigure && a.qualifier && (
-          <>
-            <dt>Qualifier</dt>
-            <dd data-testid="card-qualifier" data-qualifier={a.qualifier}>
-              {qualifierWords(a.qualifier)}
-            </dd>
-          </>
-        )}
-        <dt>Status</dt>
-        <dd>
-          <span class="card-status" data-testid="card-status" data-status={a.status}>
-            {STATUS_LABELS[a.status] ?? a.status}
-          </span>
-        </dd>
-        <dt>Sources</dt>
-        <dd data-testid="card-sources">
-          <Sources sources={a.sources} />
-        </dd>
-      </dl>
+      {(attributed || isFigure) && (
+        <dl class="card-fields">
+          {attributed && (
+            <>
+              <dt>Attributed to</dt>
+              <dd>
+                {a.speaker ? (
+                  <span data-testid="card-speaker">{a.speaker}</span>
+                ) : (
+                  <span class="card-empty">Unknown speaker</span>
+                )}
+                {a.cue && (
+                  <>
+                    <span aria-hidden="true"> · </span>
+                    <span class="card-cue" data-testid="card-cue">
+                      {a.cue}
+                    </span>
+                  </>
+                )}
+              </dd>
+            </>
+          )}
+          {isFigure && a.figureKind && (
+            <>
+              <dt>Type</dt>
+              <dd data-testid="card-figure-kind">{FIGURE_KIND_LABELS[a.figureKind] ?? a.figureKind}</dd>
+            </>
+          )}
+          {isFigure && a.value !== null && (
+            <>
+              <dt>Value</dt>
+              <dd data-testid="card-value" data-value={String(a.value)}>
+                {formatFigureValue(a.value, locale)}
+              </dd>
+            </>
+          )}
+          {isFigure && a.unit && (
+            <>
+              <dt>Unit</dt>
+              <dd data-testid="card-unit">{a.unit}</dd>
+            </>
+          )}
+          {isFigure && a.qualifier && (
+            <>
+              <dt>Qualifier</dt>
+              <dd data-testid="card-qualifier" data-qualifier={a.qualifier}>
+                {qualifierWords(a.qualifier)}
+              </dd>
+            </>
+          )}
+        </dl>
+      )}
+      <AnnotationFields
+        annotation={a}
+        sources={a.sources}
+        tagSuggestions={tagSuggestions}
+        testIdPrefix="card"
+        onPatch={callbacks.onPatch ?? ignore}
+        onAddSource={callbacks.onAddSource ?? ignore}
+        onUpdateSource={callbacks.onUpdateSource ?? ignore}
+        onRemoveSource={callbacks.onRemoveSource ?? ignore}
+        onDelete={callbacks.onDelete ?? ignore}
+        onDismiss={callbacks.onDismiss ?? ignore}
+      />
       {a.anchor === "fuzzy" && (
         <p class="card-note" role="note" data-testid="card-fuzzy">
           Text changed since it was annotated
         </p>
       )}
+      {toast && <Toast {...toast} />}
+      <Related related={related ?? null} />
     </div>
   );
 }

@@ -1,11 +1,13 @@
+import { sourcesOf } from "../lib/db/edit";
 import { countAnnotationsByKind } from "../lib/db/pages";
 import type { ClaimmarkDb } from "../lib/db/schema";
 import type { PageState } from "../lib/messages";
-import type { Annotation, AnnotationKind, NoArticleReason, PageRecord } from "../lib/model";
+import type { Annotation, AnnotationKind, NoArticleReason, PageRecord, Source } from "../lib/model";
 import { describeRestriction, type Restriction } from "../lib/url/restricted";
 import { ArticleChanges } from "./ArticleChanges";
 import { Notice } from "./Notice";
 import { PageSummary } from "./PageSummary";
+import { AnnotationList, type PopupActions } from "./popup/AnnotationList";
 import { useLiveQuery } from "./use-live-query";
 
 /** What the popup learned about the tab it was opened for. */
@@ -26,22 +28,32 @@ const NO_ARTICLE_TEXT: Record<NoArticleReason, string> = {
   failed: "Reading the article failed on this page.",
 };
 
-function RecordedPage({ db, pageKey }: { db: ClaimmarkDb; pageKey: string }) {
-  const live = useLiveQuery(
-    async (): Promise<{
-      page: PageRecord | undefined;
-      counts: Partial<Record<AnnotationKind, number>>;
-      annotations: Annotation[];
-    }> => ({
+export type { PopupActions } from "./popup/AnnotationList";
+
+/** Actions that go nowhere, for a popup rendered without a tab (tests, screenshots). */
+const NO_ACTIONS: PopupActions = { onReveal() {}, onChanged() {}, onOpenLibrary() {} };
+
+function RecordedPage({ db, pageKey, actions }: { db: ClaimmarkDb; pageKey: string; actions: PopupActions }) {
+  const live = useLiveQuery(async (): Promise<{
+    page: PageRecord | undefined;
+    counts: Partial<Record<AnnotationKind, number>>;
+    annotations: Annotation[];
+    sources: Map<string, Source[]>;
+  }> => {
+    const annotations = await db.annotations.where("pageKey").equals(pageKey).toArray();
+    return {
       page: await db.pages.get(pageKey),
       counts: await countAnnotationsByKind(db, pageKey),
-      annotations: await db.annotations.where("pageKey").equals(pageKey).toArray(),
-    }),
-    [db, pageKey],
-  );
+      annotations,
+      sources: await sourcesOf(
+        db,
+        annotations.map((annotation) => annotation.id),
+      ),
+    };
+  }, [db, pageKey]);
   if (live.status === "loading") return <Notice title="Opening…" />;
   if (live.status === "error") return <Notice title="Claimmark could not open its database">{live.error}</Notice>;
-  const { page, counts, annotations } = live.value;
+  const { page, counts, annotations, sources } = live.value;
   if (!page) return <Notice title="This page is not recorded">Reload the page to let Claimmark read it.</Notice>;
   if (!page.hasArticle) {
     return (
@@ -52,11 +64,12 @@ function RecordedPage({ db, pageKey }: { db: ClaimmarkDb; pageKey: string }) {
     <>
       <PageSummary page={page} counts={counts} />
       <ArticleChanges page={page} annotations={annotations} />
+      <AnnotationList db={db} annotations={annotations} sources={sources} actions={actions} />
     </>
   );
 }
 
-function TargetView({ db, target }: { db: ClaimmarkDb; target: PopupTarget }) {
+function TargetView({ db, target, actions }: { db: ClaimmarkDb; target: PopupTarget; actions: PopupActions }) {
   switch (target.kind) {
     case "loading":
       return <Notice title="Opening…" />;
@@ -79,17 +92,35 @@ function TargetView({ db, target }: { db: ClaimmarkDb; target: PopupTarget }) {
         case "failed":
           return <Notice title="Claimmark could not record this page">{target.state.error}</Notice>;
         case "recorded":
-          return <RecordedPage db={db} pageKey={target.state.pageKey} />;
+          return <RecordedPage db={db} pageKey={target.state.pageKey} actions={actions} />;
       }
   }
 }
 
-/** The toolbar popup: the current tab's page as Claimmark sees it. */
-export function Popup({ db, target }: { db: ClaimmarkDb; target: PopupTarget }) {
+/** Props of {@link Popup}. */
+export interface PopupProps {
+  db: ClaimmarkDb;
+  target: PopupTarget;
+  /** What the popup asks of its tab and the browser; nothing when omitted. */
+  actions?: PopupActions;
+}
+
+/** The toolbar popup: the current tab's page as Claimmark sees it, and its annotations to review and edit. */
+export function Popup({ db, target, actions = NO_ACTIONS }: PopupProps) {
   return (
     <main class="popup">
-      <header class="brand">Claimmark</header>
-      <TargetView db={db} target={target} />
+      <header class="brand">
+        <span>Claimmark</span>
+        <button
+          type="button"
+          class="edit-link brand-library"
+          data-testid="open-library"
+          onClick={actions.onOpenLibrary}
+        >
+          Open library
+        </button>
+      </header>
+      <TargetView db={db} target={target} actions={actions} />
     </main>
   );
 }

@@ -1,19 +1,36 @@
 import { render } from "preact";
-import { Popup, type PopupTarget } from "../../components/Popup";
+import { browser } from "wxt/browser";
+import { Popup, type PopupActions, type PopupTarget } from "../../components/Popup";
 import { openDb } from "../../lib/db/schema";
 import { resolveTarget, targetTabId } from "./tab-target";
+import "../../components/edit/editors.css";
 
 const root = document.getElementById("app") as HTMLElement;
 const db = openDb();
-const show = (target: PopupTarget) => render(<Popup db={db} target={target} />, root);
 
 // The content script may still be reading the page: ask again until it has an answer.
 const POLL_MS = 250;
 const POLL_LIMIT = 120;
 
+/** Messages to the tab's content script; a tab without one (closed, reloaded) is not an error here. */
+function actionsFor(tabId: number | null): PopupActions {
+  const tell = (message: { type: "annotation/reveal" | "annotation/changed"; id: string }) => {
+    if (tabId === null) return;
+    browser.tabs.sendMessage(tabId, message).catch(() => {});
+  };
+  return {
+    onReveal: (id) => tell({ type: "annotation/reveal", id }),
+    onChanged: (id) => tell({ type: "annotation/changed", id }),
+    onOpenLibrary: () => void browser.runtime.openOptionsPage().catch(() => {}),
+  };
+}
+
 async function start(): Promise<void> {
+  let actions = actionsFor(null);
+  const show = (target: PopupTarget) => render(<Popup db={db} target={target} actions={actions} />, root);
   show({ kind: "loading" });
   const tabId = await targetTabId(location.search);
+  actions = actionsFor(tabId);
   for (let attempt = 0; attempt < POLL_LIMIT; attempt++) {
     const target = await resolveTarget(tabId);
     show(target);

@@ -1,11 +1,39 @@
 // @vitest-environment jsdom
+import axe from "axe-core";
 import { render } from "preact";
+import { act } from "preact/test-utils";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
-import { Card, type CardAnnotation, formatFigureValue, qualifierWords, safeLinkHref } from "../../components/Card";
+import {
+  Card,
+  type CardAnnotation,
+  type CardOptions,
+  formatFigureValue,
+  qualifierWords,
+  safeLinkHref,
+} from "../../components/Card";
+import type { RelatedItem } from "../../components/edit/Related";
+import { TrustContext } from "../../components/edit/trust";
 import { openCard, openCardHandle, placeCard } from "../../entrypoints/content/card";
+import type { Source } from "../../lib/model";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
+
+function source(url: string, title: string, extra: Partial<Source> = {}): Source {
+  return {
+    id: `source-${url}-${title}`,
+    annotationId: "q1",
+    url,
+    title,
+    publisher: "",
+    accessedAt: null,
+    note: "",
+    quote: "",
+    createdAt: 1,
+    updatedAt: 1,
+    ...extra,
+  };
+}
 
 const FIGURE: CardAnnotation = {
   id: "f1",
@@ -18,6 +46,9 @@ const FIGURE: CardAnnotation = {
   unit: "militants",
   qualifier: "approximately",
   status: "unverified",
+  origin: "auto",
+  tags: [],
+  note: "",
   sources: [],
   anchor: "exact",
 };
@@ -33,11 +64,14 @@ const QUOTE: CardAnnotation = {
   unit: null,
   qualifier: null,
   status: "disputed",
+  origin: "auto",
+  tags: ["border"],
+  note: "",
   sources: [
-    { url: "https://example.org/report?a=1&b=2", title: "CSTO report" },
-    { url: "javascript:alert(1)", title: "Click me" },
-    { url: "data:text/html,<script>alert(1)</script>", title: "" },
-    { url: "http://example.com/", title: "" },
+    source("https://example.org/report?a=1&b=2", "CSTO report"),
+    source("javascript:alert(1)", "Click me"),
+    source("data:text/html,<script>alert(1)</script>", ""),
+    source("http://example.com/", ""),
   ],
   anchor: "fuzzy",
 };
@@ -47,6 +81,52 @@ let root: HTMLElement;
 function show(annotation: CardAnnotation, onClose: () => void = () => {}, locale = "en"): HTMLElement {
   render(<Card annotation={annotation} onClose={onClose} locale={locale} />, root);
   return root;
+}
+
+/** Renders the card as the reader would use it: scripted events count as the reader's own (jsdom marks them untrusted). */
+function showTrusted(annotation: CardAnnotation, options: CardOptions = {}): HTMLElement {
+  act(() => {
+    render(
+      <TrustContext.Provider value={() => true}>
+        <Card annotation={annotation} onClose={() => {}} locale="en" {...options} />
+      </TrustContext.Provider>,
+      root,
+    );
+  });
+  return root;
+}
+
+function type(element: HTMLElement | null, value: string): void {
+  if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)) throw new Error("no field");
+  act(() => {
+    element.value = value;
+    element.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+}
+
+function choose(element: HTMLElement | null, value: string): void {
+  if (!(element instanceof HTMLSelectElement)) throw new Error("no select");
+  act(() => {
+    element.value = value;
+    element.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+}
+
+function press(element: HTMLElement | null, key: string): void {
+  act(() => {
+    element?.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true }));
+  });
+}
+
+function click(element: HTMLElement | null): void {
+  if (!element) throw new Error("nothing to click");
+  act(() => element.click());
+}
+
+/** axe-core's verdict, colour contrast aside (jsdom cannot compute it). */
+async function violations(container: HTMLElement): Promise<string[]> {
+  const result = await axe.run(container, { rules: { "color-contrast": { enabled: false } } });
+  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((n) => n.html).join(" | ")}`);
 }
 
 function byTestId(container: ParentNode, id: string): HTMLElement | null {
@@ -72,8 +152,10 @@ describe("Card", () => {
     expect(value?.dataset.value).toBe("6500");
     expect(byTestId(card, "card-unit")?.textContent).toBe("militants");
     expect(byTestId(card, "card-qualifier")?.textContent).toBe("approximately");
-    expect(byTestId(card, "card-status")?.textContent).toBe("Unverified");
-    expect(byTestId(card, "card-sources")?.textContent).toBe("None yet");
+    expect((byTestId(card, "card-status") as HTMLSelectElement).value).toBe("unverified");
+    expect(byTestId(card, "card-status")?.dataset.status).toBe("unverified");
+    expect(byTestId(card, "card-sources")?.querySelectorAll('[data-testid="source-item"]')).toHaveLength(0);
+    expect(byTestId(card, "source-new")?.textContent).toBe("Add source");
     // The speaker of the quote or claim the figure sits in; a figure has no cue.
     expect(byTestId(card, "card-speaker")?.textContent).toBe("Anatoly Sidorov");
     expect(byTestId(card, "card-cue")).toBeNull();
@@ -98,7 +180,7 @@ describe("Card", () => {
     expect(byTestId(card, "card-speaker")?.textContent).toBe("Anatoly Sidorov");
     expect(byTestId(card, "card-cue")?.textContent).toBe("stated");
     expect(byTestId(card, "card-speaker")?.parentElement?.textContent).toBe("Anatoly Sidorov · stated");
-    expect(byTestId(card, "card-status")?.textContent).toBe("Disputed");
+    expect((byTestId(card, "card-status") as HTMLSelectElement).value).toBe("disputed");
     expect(byTestId(card, "card-fuzzy")?.textContent).toBe("Text changed since it was annotated");
     expect(byTestId(card, "card-value")).toBeNull();
     show({ ...QUOTE, kind: "claim" });
@@ -117,7 +199,7 @@ describe("Card", () => {
       expect(link.getAttribute("target")).toBe("_blank");
     }
     expect(links.map((a) => a.textContent)).toEqual(["CSTO report", "http://example.com/"]);
-    const items = Array.from(byTestId(card, "card-sources")?.querySelectorAll("li") ?? []);
+    const items = Array.from(byTestId(card, "card-sources")?.querySelectorAll(".edit-source-view") ?? []);
     expect(items[1]?.textContent).toBe("Click me");
     expect(items[1]?.querySelector("a")).toBeNull();
     expect(items[2]?.textContent).toBe("data:text/html,<script>alert(1)</script>");
@@ -134,15 +216,23 @@ describe("Card", () => {
       exact: HOSTILE,
       speaker: HOSTILE,
       cue: HOSTILE,
+      note: `${HOSTILE} javascript:alert(1) https://example.org/a<b`,
+      tags: [HOSTILE],
       sources: [
-        { url: "https://example.org/", title: HOSTILE },
-        { url: HOSTILE, title: HOSTILE },
+        source("https://example.org/", HOSTILE, { note: HOSTILE, quote: HOSTILE, publisher: HOSTILE }),
+        source(HOSTILE, HOSTILE),
       ],
     });
     expect(card.querySelector("img")).toBeNull();
     expect(byTestId(card, "card-speaker")?.textContent).toBe(HOSTILE);
     expect(byTestId(card, "card-exact")?.textContent).toBe(HOSTILE);
-    expect(byTestId(card, "card-sources")?.textContent).toBe(HOSTILE + HOSTILE);
+    const views = Array.from(card.querySelectorAll(".edit-source-view a, .edit-source-view .edit-source-text"));
+    expect(views.map((view) => view.textContent)).toEqual([HOSTILE, HOSTILE]);
+    expect(byTestId(card, "card-note")?.textContent).toBe(`${HOSTILE} javascript:alert(1) https://example.org/a<b`);
+    expect(Array.from(byTestId(card, "card-note")?.querySelectorAll("a") ?? [], (a) => a.href)).toEqual([
+      "https://example.org/a",
+    ]);
+    expect(card.querySelector(".edit-chip-text")?.textContent).toBe(HOSTILE);
     show({ ...FIGURE, unit: HOSTILE, qualifier: HOSTILE, figureKind: HOSTILE, value: HOSTILE });
     expect(card.querySelector("img")).toBeNull();
     expect(byTestId(card, "card-unit")?.textContent).toBe(HOSTILE);
@@ -158,11 +248,7 @@ describe("Card", () => {
     const close = byTestId(card, "card-close");
     expect(close?.tagName).toBe("BUTTON");
     expect(close?.getAttribute("aria-label")).toBe("Close");
-    expect(Array.from(card.querySelectorAll("dt"), (dt) => dt.textContent)).toEqual([
-      "Attributed to",
-      "Status",
-      "Sources",
-    ]);
+    expect(Array.from(card.querySelectorAll("dt"), (dt) => dt.textContent)).toEqual(["Attributed to"]);
 
     dialog?.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
     expect(onClose).not.toHaveBeenCalled();
@@ -175,6 +261,255 @@ describe("Card", () => {
   it("shortens a very long annotated text", () => {
     const card = show({ ...QUOTE, exact: "x".repeat(5000) });
     expect(byTestId(card, "card-exact")?.textContent?.length).toBeLessThan(500);
+  });
+});
+
+describe("Card editing", () => {
+  const USER_CLAIM: CardAnnotation = { ...QUOTE, id: "u1", kind: "claim", origin: "user", cue: null, sources: [] };
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("sends one field per change: status at once, tags on Enter, speaker and figure fields", () => {
+    const onPatch = vi.fn();
+    const card = showTrusted(QUOTE, { onPatch, tagSuggestions: ["border", "csto", "troops"] });
+    choose(byTestId(card, "card-status"), "supported");
+    expect(onPatch).toHaveBeenLastCalledWith({ status: "supported" });
+
+    const tagInput = byTestId(card, "tag-input");
+    type(tagInput, "#Troops  movement");
+    press(tagInput, "Enter");
+    expect(onPatch).toHaveBeenLastCalledWith({ tags: ["border", "Troops movement"] });
+    type(tagInput, "a, b,");
+    expect(onPatch).toHaveBeenLastCalledWith({ tags: ["border", "a", "b"] });
+    // Completion offers the tags in use that the annotation does not have yet.
+    expect(Array.from(card.querySelectorAll("datalist option"), (o) => o.getAttribute("value"))).toEqual([
+      "csto",
+      "troops",
+    ]);
+    click(card.querySelector<HTMLElement>('[aria-label="Remove tag border"]'));
+    expect(onPatch).toHaveBeenLastCalledWith({ tags: [] });
+    expect(onPatch.mock.calls.every(([patch]) => Object.keys(patch).length === 1)).toBe(true);
+  });
+
+  it("saves the note after a pause in typing, and on blur", () => {
+    vi.useFakeTimers();
+    const onPatch = vi.fn();
+    const card = showTrusted(FIGURE, { onPatch });
+    click(byTestId(card, "card-add-note"));
+    const note = byTestId(card, "note-editor");
+    type(note, "Checked with");
+    type(note, "Checked with the ministry");
+    expect(onPatch).not.toHaveBeenCalled();
+    act(() => {
+      vi.advanceTimersByTime(450);
+    });
+    expect(onPatch).toHaveBeenCalledTimes(1);
+    expect(onPatch).toHaveBeenLastCalledWith({ note: "Checked with the ministry" });
+    type(note, "Checked with the ministry.");
+    act(() => {
+      note?.dispatchEvent(new FocusEvent("blur"));
+    });
+    expect(onPatch).toHaveBeenLastCalledWith({ note: "Checked with the ministry." });
+    act(() => {
+      vi.advanceTimersByTime(1000);
+    });
+    expect(onPatch).toHaveBeenCalledTimes(2);
+  });
+
+  it("edits a figure's value, unit and qualifier one field at a time, in the detector's words", () => {
+    vi.useFakeTimers();
+    const onPatch = vi.fn();
+    const card = showTrusted(FIGURE, { onPatch });
+    click(byTestId(card, "card-edit-figure"));
+    const qualifiers = Array.from(byTestId(card, "figure-qualifier")?.querySelectorAll("option") ?? [], (o) => o.value);
+    expect(qualifiers).toEqual(["", "approximately", "at least", "more than", "at most", "less than"]);
+    choose(byTestId(card, "figure-qualifier"), "at most");
+    expect(onPatch).toHaveBeenLastCalledWith({ qualifier: "at most" });
+    choose(byTestId(card, "figure-qualifier"), "");
+    expect(onPatch).toHaveBeenLastCalledWith({ qualifier: null });
+    type(byTestId(card, "figure-value"), "7,000");
+    act(() => {
+      vi.advanceTimersByTime(450);
+    });
+    expect(onPatch).toHaveBeenLastCalledWith({ value: 7000 });
+    type(byTestId(card, "figure-unit"), " fighters ");
+    act(() => {
+      vi.advanceTimersByTime(450);
+    });
+    expect(onPatch).toHaveBeenLastCalledWith({ unit: "fighters" });
+  });
+
+  it("edits a claim's speaker", () => {
+    vi.useFakeTimers();
+    const onPatch = vi.fn();
+    const card = showTrusted(QUOTE, { onPatch });
+    click(byTestId(card, "card-edit-speaker"));
+    type(byTestId(card, "speaker-field"), "Sidorov");
+    act(() => {
+      vi.advanceTimersByTime(450);
+    });
+    expect(onPatch).toHaveBeenLastCalledWith({ speaker: "Sidorov" });
+    type(byTestId(card, "speaker-field"), "  ");
+    act(() => {
+      vi.advanceTimersByTime(450);
+    });
+    expect(onPatch).toHaveBeenLastCalledWith({ speaker: null });
+  });
+
+  it("ignores events a page script made up", () => {
+    vi.useFakeTimers();
+    const onPatch = vi.fn();
+    const onDismiss = vi.fn();
+    const onAddSource = vi.fn();
+    render(<Card annotation={QUOTE} onClose={() => {}} onPatch={onPatch} onDismiss={onDismiss} />, root);
+    const select = byTestId(root, "card-status") as HTMLSelectElement;
+    select.value = "false";
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+    byTestId(root, "card-dismiss")?.click();
+    byTestId(root, "card-add-note")?.click();
+    byTestId(root, "source-new")?.click();
+    const tagInput = byTestId(root, "tag-input") as HTMLInputElement;
+    tagInput.value = "spam";
+    tagInput.dispatchEvent(new Event("input", { bubbles: true }));
+    tagInput.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+    vi.advanceTimersByTime(1000);
+    expect(onPatch).not.toHaveBeenCalled();
+    expect(onDismiss).not.toHaveBeenCalled();
+    expect(onAddSource).not.toHaveBeenCalled();
+    expect(byTestId(root, "note-editor")).toBeNull();
+    expect(byTestId(root, "source-url")).toBeNull();
+  });
+
+  it("adds a source only with an http(s) address, the error next to the field", () => {
+    const onAddSource = vi.fn();
+    const card = showTrusted(FIGURE, { onAddSource });
+    click(byTestId(card, "source-new"));
+    type(byTestId(card, "source-url"), "javascript:alert(1)");
+    type(byTestId(card, "source-title"), "Report");
+    click(byTestId(card, "source-add"));
+    expect(onAddSource).not.toHaveBeenCalled();
+    const error = byTestId(card, "source-error");
+    expect(error?.textContent).toMatch(/http/);
+    expect(byTestId(card, "source-url")?.getAttribute("aria-describedby")).toBe(error?.id);
+    expect(byTestId(card, "source-url")?.getAttribute("aria-invalid")).toBe("true");
+    type(byTestId(card, "source-url"), " https://example.org/report ");
+    expect(byTestId(card, "source-error")).toBeNull();
+    type(byTestId(card, "source-accessed"), "2024-05-01");
+    click(byTestId(card, "source-add"));
+    expect(onAddSource).toHaveBeenCalledWith({
+      url: "https://example.org/report",
+      title: "Report",
+      publisher: "",
+      accessedAt: "2024-05-01",
+      note: "",
+      quote: "",
+    });
+  });
+
+  it("edits a source in place with only the changed fields, and removes one", () => {
+    const onUpdateSource = vi.fn();
+    const onRemoveSource = vi.fn();
+    const card = showTrusted(QUOTE, { onUpdateSource, onRemoveSource });
+    const first = card.querySelector<HTMLElement>('[data-testid="source-item"]');
+    click(first?.querySelector<HTMLElement>('[data-testid="source-edit"]') ?? null);
+    type(first?.querySelector<HTMLElement>('[data-testid="source-publisher"]') ?? null, "CSTO");
+    click(first?.querySelector<HTMLElement>('[data-testid="source-save"]') ?? null);
+    expect(onUpdateSource).toHaveBeenCalledWith(QUOTE.sources[0]?.id, { publisher: "CSTO" });
+    click(card.querySelectorAll<HTMLElement>('[data-testid="source-remove"]')[1] ?? null);
+    expect(onRemoveSource).toHaveBeenCalledWith(QUOTE.sources[1]?.id);
+  });
+
+  it("deletes a hand-made annotation, dismisses an automatic one, and shows the caller's undo", () => {
+    const onDelete = vi.fn();
+    const onDismiss = vi.fn();
+    const onUndo = vi.fn();
+    let card = showTrusted(USER_CLAIM, { onDelete, onDismiss });
+    expect(byTestId(card, "card-dismiss")).toBeNull();
+    click(byTestId(card, "card-delete"));
+    expect(onDelete).toHaveBeenCalledTimes(1);
+    card = showTrusted(FIGURE, { onDelete, onDismiss, toast: { message: "Dismissed", onUndo } });
+    expect(byTestId(card, "card-delete")).toBeNull();
+    expect(byTestId(card, "card-dismiss")?.textContent).toBe("Not a figure");
+    click(byTestId(card, "card-dismiss"));
+    expect(onDismiss).toHaveBeenCalledTimes(1);
+    expect(byTestId(card, "toast")?.textContent).toContain("Dismissed");
+    click(byTestId(card, "undo"));
+    expect(onUndo).toHaveBeenCalledTimes(1);
+  });
+
+  it("folds empty fields into links to keep the card compact", () => {
+    const card = showTrusted(FIGURE);
+    expect(byTestId(card, "card-add-note")?.textContent).toBe("Add note");
+    expect(byTestId(card, "card-add-tags")?.textContent).toBe("Add tags");
+    expect(byTestId(card, "source-new")?.textContent).toBe("Add source");
+    expect(byTestId(card, "note-editor")).toBeNull();
+    expect(byTestId(card, "tags-input")).toBeNull();
+    click(byTestId(card, "card-add-tags"));
+    expect(byTestId(card, "tags-input")).not.toBeNull();
+  });
+
+  it("shows the same speaker and the same figure elsewhere, linking only http(s) pages and sources", () => {
+    const item = (pageUrl: string, extra: Partial<RelatedItem> = {}): RelatedItem => ({
+      pageTitle: HOSTILE,
+      pageUrl,
+      exact: HOSTILE,
+      value: 6000,
+      unit: "militants",
+      speaker: null,
+      status: "disputed",
+      sources: [
+        { url: "https://example.net/s", title: "Source" },
+        { url: "javascript:alert(1)", title: "Bad" },
+      ],
+      ...extra,
+    });
+    const card = showTrusted(FIGURE, {
+      related: { sameSpeaker: [], sameFigure: [item("https://news.example/a"), item("javascript:alert(2)")] },
+    });
+    const related = byTestId(card, "related");
+    expect(related?.textContent).toContain("Same figure elsewhere");
+    expect(related?.textContent).not.toContain("Same speaker elsewhere");
+    expect(related?.querySelectorAll('[data-testid="related-item"]')).toHaveLength(2);
+    expect(Array.from(related?.querySelectorAll("a") ?? [], (a) => a.getAttribute("href"))).toEqual([
+      "https://news.example/a",
+      "https://example.net/s",
+      "https://example.net/s",
+    ]);
+    expect(related?.querySelector("img")).toBeNull();
+    expect(related?.textContent).toContain("6000 militants · Disputed");
+    showTrusted(FIGURE, { related: null });
+    expect(byTestId(card, "related")).toBeNull();
+  });
+
+  it("has no accessibility violations, folded and unfolded", async () => {
+    let card = showTrusted(QUOTE, {
+      toast: { message: "Source removed", onUndo() {} },
+      related: {
+        sameSpeaker: [
+          {
+            pageTitle: "Other story",
+            pageUrl: "https://news.example/b",
+            exact: "Another quote",
+            value: null,
+            unit: null,
+            speaker: "Sidorov",
+            status: "unverified",
+            sources: [],
+          },
+        ],
+        sameFigure: [],
+      },
+    });
+    expect(await violations(card)).toEqual([]);
+    card = showTrusted({ ...FIGURE, note: "See https://example.org/x", tags: ["a"] });
+    click(byTestId(card, "card-edit-figure"));
+    click(byTestId(card, "card-edit-note"));
+    click(byTestId(card, "source-new"));
+    click(byTestId(card, "source-add"));
+    expect(byTestId(card, "source-error")).not.toBeNull();
+    expect(await violations(card)).toEqual([]);
   });
 });
 
@@ -236,7 +571,11 @@ describe("openCard", () => {
     expect(handle.element.style.top).toBe("128px");
     expect(handle.element.style.left).toBe("40px");
     handle.update({ ...QUOTE, status: "supported" });
-    expect(handle.element.querySelector('[data-testid="card-status"]')?.textContent).toBe("Supported");
+    expect(handle.element.querySelector<HTMLSelectElement>('[data-testid="card-status"]')?.value).toBe("supported");
+    handle.update({ ...QUOTE, status: "supported" }, { toast: { message: "Source removed", onUndo() {} } });
+    expect(handle.element.querySelector('[data-testid="undo"]')?.textContent).toBe("Undo");
+    handle.update({ ...QUOTE, status: "supported" }, { toast: null });
+    expect(handle.element.querySelector('[data-testid="undo"]')).toBeNull();
     handle.close();
     handle.close();
     expect(document.body.innerHTML).toBe(before);

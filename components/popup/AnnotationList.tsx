@@ -1,0 +1,140 @@
+import { useCallback, useMemo, useState } from "preact/hooks";
+import { updateAnnotation } from "../../lib/db/edit";
+import type { ClaimmarkDb } from "../../lib/db/schema";
+import type { Annotation, Source } from "../../lib/model";
+import { Toast } from "../edit/Toast";
+import { countLabel } from "../format";
+import { Filters } from "./Filters";
+import { buildSections, NO_FILTER, type PopupFilter, searchText, tagsIn } from "./filter";
+import { Row } from "./Row";
+import { RowEditor, type UndoOffer } from "./RowEditor";
+import { type VirtualItem, VirtualList } from "./VirtualList";
+
+/** What the popup asks of the tab it speaks for. */
+export interface PopupActions {
+  /** Scroll the page to an annotation and open its card. */
+  onReveal(id: string): void;
+  /** An annotation was changed here: the page repaints it. */
+  onChanged(id: string): void;
+  onOpenLibrary(): void;
+}
+
+/** Heights the windowed list lays rows out by; style.css gives rows and headers exactly these. */
+export const ROW_HEIGHT = 92;
+export const HEADER_HEIGHT = 32;
+/** First guess for an open row's height, until it is measured. */
+const OPEN_ROW_ESTIMATE = 420;
+
+type ListItem =
+  | (VirtualItem & { type: "header"; title: string; count: number })
+  | (VirtualItem & { type: "row"; annotation: Annotation });
+
+/** Props of {@link AnnotationList}. */
+export interface AnnotationListProps {
+  db: ClaimmarkDb;
+  annotations: Annotation[];
+  sources: Map<string, Source[]>;
+  actions: PopupActions;
+}
+
+/** The page's annotations in sections, filtered and searched, each row editable in place. */
+export function AnnotationList({ db, annotations, sources, actions }: AnnotationListProps) {
+  const [filter, setFilter] = useState<PopupFilter>(NO_FILTER);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [offer, setOffer] = useState<UndoOffer | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const haystacks = useMemo(
+    () => new Map(annotations.map((annotation) => [annotation.id, searchText(annotation, sources.get(annotation.id))])),
+    [annotations, sources],
+  );
+  const sections = useMemo(() => buildSections(annotations, haystacks, filter), [annotations, haystacks, filter]);
+  const tags = useMemo(() => tagsIn(annotations), [annotations]);
+  const shown = sections.reduce((sum, section) => sum + section.annotations.length, 0);
+
+  const items = useMemo(() => {
+    const list: ListItem[] = [];
+    for (const section of sections) {
+      list.push({
+        type: "header",
+        key: `h:${section.id}`,
+        height: HEADER_HEIGHT,
+        title: section.title,
+        count: section.annotations.length,
+      });
+      for (const annotation of section.annotations) {
+        const open = annotation.id === openId;
+        list.push({
+          type: "row",
+          key: annotation.id,
+          height: open ? OPEN_ROW_ESTIMATE : ROW_HEIGHT,
+          measure: open,
+          annotation,
+        });
+      }
+    }
+    return list;
+  }, [sections, openId]);
+
+  const clearOffer = useCallback(() => setOffer(null), []);
+  const restore = (id: string) =>
+    void updateAnnotation(db, id, { dismissed: false }).then(() => actions.onChanged(id), showError);
+  const showError = (reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason));
+
+  return (
+    <section class="annotations" aria-label="Annotations on this page">
+      <Filters filter={filter} tags={tags} onChange={setFilter} />
+      <p class="annotations-count" role="status" data-testid="shown-count">
+        {shown === 0 ? "No annotations match" : `Showing ${countLabel(shown, "annotation")}`}
+      </p>
+      {error && (
+        <p class="annotations-error" role="alert" data-testid="edit-error">
+          {error}
+        </p>
+      )}
+      {shown > 0 && (
+        <VirtualList
+          label="Annotations"
+          items={items}
+          render={(item) =>
+            item.type === "header" ? (
+              <h2 class="section-title" data-testid="section" data-section={item.key.slice(2)}>
+                {item.title} <span class="section-count">({item.count})</span>
+              </h2>
+            ) : (
+              <Row
+                annotation={item.annotation}
+                sourceCount={sources.get(item.annotation.id)?.length ?? 0}
+                expanded={item.annotation.id === openId}
+                onReveal={actions.onReveal}
+                onToggle={(id) => setOpenId((old) => (old === id ? null : id))}
+                onRestore={restore}
+              >
+                <RowEditor
+                  db={db}
+                  annotation={item.annotation}
+                  sources={sources.get(item.annotation.id) ?? []}
+                  onChanged={actions.onChanged}
+                  onUndoOffer={setOffer}
+                  onError={setError}
+                />
+              </Row>
+            )
+          }
+        />
+      )}
+      {offer && (
+        <div class="toast-slot">
+          <Toast
+            message={offer.message}
+            onUndo={() => {
+              setOffer(null);
+              offer.undo().catch(showError);
+            }}
+            onDone={clearOffer}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import type { ComponentChildren } from "preact";
+import { useId } from "preact/hooks";
+import type { Annotation } from "../../lib/model";
+import { formatFigureValue } from "../Card";
+import { statusLabel } from "../edit/labels";
+import { useTrusted } from "../edit/trust";
+import { countLabel } from "../format";
+
+/** Props of {@link Row}. */
+export interface RowProps {
+  annotation: Annotation;
+  sourceCount: number;
+  expanded: boolean;
+  /** Show this annotation in the page. */
+  onReveal(id: string): void;
+  onToggle(id: string): void;
+  /** Undo a dismissal (shown on dismissed rows only). */
+  onRestore(id: string): void;
+  /** The inline editor, when expanded. */
+  children?: ComponentChildren;
+}
+
+/** Longest text put in a row: three clamped lines show far less, and a 20,000-character quote would cost layout. */
+const ROW_TEXT = 400;
+
+/** Who said it, or what it counts: the line under a row's text. */
+export function rowDetail(annotation: Annotation): string {
+  if (annotation.kind === "figure" && annotation.value !== null) {
+    const value = formatFigureValue(annotation.value);
+    return annotation.unit ? `${value} ${annotation.unit}` : value;
+  }
+  return annotation.speaker ?? "";
+}
+
+/** One annotation in the popup's list: its text, speaker or figure, verdict and sources; click to show it in the page. */
+export function Row({ annotation: a, sourceCount, expanded, onReveal, onToggle, onRestore, children }: RowProps) {
+  const id = useId();
+  const trusted = useTrusted();
+  const text = a.exact.length > ROW_TEXT ? `${a.exact.slice(0, ROW_TEXT)}…` : a.exact;
+  const detail = rowDetail(a);
+  return (
+    <div
+      class={`row${expanded ? " row-open" : ""}`}
+      data-testid="row"
+      data-annotation-id={a.id}
+      data-kind={a.kind}
+      data-status={a.status}
+    >
+      <div class="row-line">
+        <button
+          type="button"
+          class="row-main"
+          data-testid="row-reveal"
+          title="Show in the page"
+          onClick={trusted(() => onReveal(a.id))}
+        >
+          <span class="row-text" data-testid="row-text">
+            {text}
+          </span>
+          <span class="row-meta">
+            {detail && <span class="row-detail">{detail}</span>}
+            <span class="row-status" data-testid="row-status" data-status={a.status}>
+              {statusLabel(a.status)}
+            </span>
+            <span class="row-sources" data-testid="row-sources" data-count={sourceCount}>
+              {countLabel(sourceCount, "source")}
+            </span>
+            {a.dismissed && <span class="row-dismissed">Dismissed</span>}
+          </span>
+        </button>
+        {a.dismissed ? (
+          <button
+            type="button"
+            class="edit-button row-side"
+            data-testid="row-restore"
+            onClick={trusted(() => onRestore(a.id))}
+          >
+            Restore
+          </button>
+        ) : (
+          <button
+            type="button"
+            class="row-expand row-side"
+            data-testid="row-expand"
+            aria-expanded={expanded}
+            aria-controls={expanded ? `${id}-editor` : undefined}
+            aria-label={expanded ? "Close editing" : "Edit"}
+            onClick={trusted(() => onToggle(a.id))}
+          >
+            {expanded ? "▴" : "✎"}
+          </button>
+        )}
+      </div>
+      {expanded && (
+        <div id={`${id}-editor`} class="row-editor" data-testid="row-editor">
+          {children}
+        </div>
+      )}
+    </div>
+  );
+}

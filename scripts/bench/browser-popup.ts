@@ -1,0 +1,218 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Page, Worker } from "playwright-core";
+import type { Annotation, PageRecord } from "../../lib/model";
+import { launchWithExtension } from "../browser/launch";
+import { waitForPass } from "../browser/page-state";
+import { serveDirectory } from "../browser/serve";
+import { median } from "./stats";
+
+/** Annotations on the measured page and on the baseline page. */
+const MANY = 1000;
+const FEW = 10;
+/** Targets: the popup with 1,000 annotations opens within this multiple of the 10-annotation popup, and this many ms. */
+const RATIO_TARGET = 2;
+const ABSOLUTE_TARGET_MS = 300;
+
+const ARTICLE = (title: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><article>` +
+  `<h1>${title}</h1>` +
+  Array.from(
+    { length: 12 },
+    (_, i) =>
+      `<p>Paragraph ${i} of a short story about the border, where officials said that about ${1000 + i} people ` +
+      "crossed last week and the ministry promised to publish its own figures soon.</p>",
+  ).join("") +
+  "</article></body></html>";
+
+/** `count` annotations for a page, shaped as the extension stores them: claims, quotes, figures and highlights. */
+function annotations(pageKey: string, count: number): Annotation[] {
+  const kinds = ["claim", "quote", "figure", "highlight"] as const;
+  return Array.from({ length: count }, (_, i) => {
+    const kind = kinds[i % kinds.length] ?? "claim";
+    const exact = `Annotated passage number ${i}, long enough to wrap over two or three lines in the popup's narrow list of annotations.`;
+    return {
+      // Ids unique across the two bench pages: they share one store.
+      id: `bench-${count}-${i}`,
+      pageKey,
+      kind,
+      origin: kind === "highlight" ? "user" : "auto",
+      selectors: [
+        { type: "TextQuoteSelector", exact, prefix: "", suffix: "" },
+        { type: "TextPositionSelector", start: i * 200, end: i * 200 + exact.length },
+      ],
+      exact,
+      speaker: kind === "figure" ? null : `Speaker ${i % 37}`,
+      cue: null,
+      figureKind: kind === "figure" ? "count" : null,
+      value: kind === "figure" ? i * 10 : null,
+      unit: kind === "figure" ? "people" : null,
+      qualifier: null,
+      confidence: 1,
+      status: (["unverified", "supported", "disputed", "false"] as const)[i % 4] ?? "unverified",
+      tags: i % 5 === 0 ? ["bench"] : [],
+      note: i % 7 === 0 ? `Note ${i}` : "",
+      dismissed: false,
+      createdAt: i,
+      updatedAt: i,
+      anchor: { state: "exact", current: null, checkedAt: 1 },
+    } satisfies Annotation;
+  });
+}
+
+/**
+ * Replaces a page's annotations in the extension's database, from its service worker (raw
+ * IndexedDB: Dexie stores its version 2 as IndexedDB version 20), and marks the page as an article.
+ */
+function storeAnnotations(worker: Worker, page: PageRecord, rows: Annotation[]): Promise<void> {
+  return worker.evaluate(
+    ({ page, rows }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open("claimmark", 20);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(["pages", "annotations"], "readwrite");
+          const store = tx.objectStore("annotations");
+          const old = store.index("pageKey").getAllKeys(page.key);
+          old.onsuccess = () => {
+            for (const key of old.result) store.delete(key);
+            for (const row of rows) store.put(row);
+            tx.objectStore("pages").put(page);
+          };
+          tx.oncomplete = () => {
+            const check = db.transaction("annotations").objectStore("annotations").index("pageKey").count(page.key);
+            check.onsuccess = () => {
+              db.close();
+              if (check.result === rows.length) resolve();
+              else reject(new Error(`stored ${check.result} annotations of ${rows.length}`));
+            };
+          };
+          tx.onerror = () => reject(tx.error);
+          tx.onabort = () => reject(tx.error ?? new Error("the transaction was aborted"));
+        };
+      }),
+    { page, rows },
+  );
+}
+
+/** Records when the first annotation row appears, before any of the popup's own scripts run. */
+function watchFirstRow(): void {
+  const target = window as unknown as { __firstRow?: number };
+  new MutationObserver((_, observer) => {
+    if (document.querySelector('[data-testid="row"]')) {
+      target.__firstRow = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/** Opens the popup for a tab and returns the time from navigation start to its first row in the DOM, painted. */
+async function timeToFirstRow(popupPage: Page, url: string): Promise<number> {
+  await popupPage.goto(url);
+  try {
+    await popupPage.waitForFunction(
+      () => (window as unknown as { __firstRow?: number }).__firstRow !== undefined,
+      null,
+      {
+        timeout: 20_000,
+      },
+    );
+  } catch (error) {
+    const shown = (await popupPage.textContent("body"))?.slice(0, 300);
+    throw new Error(`the popup showed no annotation row; it showed: ${shown}`, { cause: error });
+  }
+  // The row is in the DOM; wait for the frame that paints it.
+  return popupPage.evaluate(
+    () =>
+      new Promise<number>((resolve) =>
+        requestAnimationFrame(() => resolve((window as unknown as { __firstRow: number }).__firstRow)),
+      ),
+  );
+}
+
+/**
+ * The popup opened on a page with 1,000 annotations against the same popup on a page with 10,
+ * in headless Chromium with the built extension: time from navigation to the first row in the
+ * DOM, and the number of row elements rendered. Returns the lines to print.
+ */
+export async function benchPopup(rounds: number): Promise<string[]> {
+  const dir = await mkdtemp(join(tmpdir(), "claimmark-popup-bench-"));
+  const server = await serveDirectory(dir);
+  const browser = await launchWithExtension({ headless: true });
+  try {
+    const setups: { label: string; count: number; url: string; times: number[]; rows: number }[] = [];
+    for (const [label, count] of [
+      ["10 annotations", FEW],
+      ["1,000 annotations", MANY],
+    ] as const) {
+      const path = `/popup-bench-${count}.html`;
+      server.override(path, ARTICLE(`Popup bench, ${label}`));
+      const page = await browser.context.newPage();
+      await page.goto(`${server.origin}${path}`);
+      const tabId = await browser.tabIdOf(page);
+      const state = await waitForPass(browser.worker, tabId);
+      if (state.status !== "recorded") throw new Error(`the bench page was not recorded: ${JSON.stringify(state)}`);
+      const stored = await browser.worker.evaluate(
+        (key) =>
+          new Promise<PageRecord | undefined>((resolve, reject) => {
+            const open = indexedDB.open("claimmark", 20);
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const request = open.result.transaction("pages").objectStore("pages").get(key);
+              request.onsuccess = () => {
+                open.result.close();
+                resolve(request.result as PageRecord | undefined);
+              };
+            };
+          }),
+        state.pageKey,
+      );
+      if (!stored) throw new Error("the bench page was not stored");
+      await storeAnnotations(
+        browser.worker,
+        { ...stored, hasArticle: true, noArticleReason: null },
+        annotations(stored.key, count),
+      );
+      setups.push({
+        label,
+        count,
+        url: `chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`,
+        times: [],
+        rows: 0,
+      });
+    }
+
+    // Alternate the two popups, after one warm-up of each (the first load compiles the bundle).
+    for (let round = -1; round < rounds; round++) {
+      for (const setup of setups) {
+        const popup = await browser.context.newPage();
+        await popup.setViewportSize({ width: 400, height: 600 });
+        await popup.addInitScript(watchFirstRow);
+        const ms = await timeToFirstRow(popup, setup.url);
+        if (round >= 0) setup.times.push(ms);
+        setup.rows = await popup.locator('[data-testid="row"]').count();
+        await popup.close();
+      }
+    }
+
+    const [few, many] = setups.map((setup) => ({ ...setup, median: median(setup.times) }));
+    if (!few || !many) return [];
+    const ratio = many.median / few.median;
+    return [
+      `\n## Popup (headless Chromium; median of ${rounds} rounds, a fresh popup each)\n`,
+      "Time from opening popup.html to its first annotation row in the DOM, painted:",
+      ...[few, many].map(
+        (setup) =>
+          `  ${setup.label}: ${setup.median.toFixed(1)} ms (${setup.rows} row elements rendered of ${setup.count})`,
+      ),
+      `1,000 against 10: ratio ${ratio.toFixed(2)} (target under ${RATIO_TARGET}: ${ratio < RATIO_TARGET ? "met" : "MISSED"}); ` +
+        `${many.median.toFixed(1)} ms (target under ${ABSOLUTE_TARGET_MS} ms: ${many.median < ABSOLUTE_TARGET_MS ? "met" : "MISSED"})`,
+    ];
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
