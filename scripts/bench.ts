@@ -1,6 +1,7 @@
 // `npm run bench -- [corpus-dir] [--rounds N]`: Claimmark's speed, as ratios to baselines measured in the same run.
 import { resolve } from "node:path";
 import { benchBrowser } from "./bench/browser";
+import { benchPopup } from "./bench/browser-popup";
 import { readCorpus } from "./bench/corpus";
 import { benchDetection } from "./bench/detection";
 import { benchExtraction } from "./bench/extraction";
@@ -29,3 +30,4 @@ console.log(`# Claimmark bench: ${pages.length} pages from ${corpusDir}, Node ${
 const readability = benchExtraction(pages, rounds);
 benchDetection(pages, rounds, readability);
 for (const line of await benchBrowser(corpusDir, { rounds })) console.log(line);
+for (const line of await benchPopup(rounds)) console.log(line);

@@ -1,0 +1,173 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { storedAnnotations } from "../../scripts/browser/extension-db";
+import { waitForPaint } from "../../scripts/browser/page-state";
+import { ARTICLE, useHarness } from "./harness";
+
+const harness = useHarness();
+const articleHtml = readFileSync(resolve(import.meta.dirname, "../fixtures", ARTICLE.slice(1)), "utf8");
+
+async function open(path: string, html = articleHtml): Promise<{ page: Page; tabId: number; key: string }> {
+  harness.server.override(path, html);
+  const page = await harness.browser.context.newPage();
+  await page.goto(`${harness.server.origin}${path}`);
+  const tabId = await harness.browser.tabIdOf(page);
+  await waitForPaint(harness.browser.worker, tabId);
+  return { page, tabId, key: `${harness.server.origin}${path}` };
+}
+
+/** The text of every range in one of Claimmark's highlights. */
+const painted = (page: Page, name: string): Promise<string[]> =>
+  page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((range) => (range as Range).toString()), name);
+
+async function cardOf(page: Page, text: string, kind: string): Promise<Locator> {
+  const point = await page.evaluate(
+    ([wanted, name]) => {
+      const range = [...(CSS.highlights.get(`claimmark-${name}`) ?? [])].find(
+        (r) => (r as Range).toString() === wanted,
+      ) as Range | undefined;
+      range?.startContainer.parentElement?.scrollIntoView({ block: "center", behavior: "instant" });
+      const rect = [...(range?.getClientRects() ?? [])].sort((a, b) => b.width - a.width)[0];
+      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+    },
+    [text, kind],
+  );
+  if (!point) throw new Error(`no ${kind} highlight for ${text}`);
+  await page.mouse.click(point.x, point.y);
+  const card = page.getByTestId("card");
+  await expect.poll(() => card.count()).toBe(1);
+  return card;
+}
+
+describe("dismissing and deleting", () => {
+  it("dismisses a wrong detection, with undo, and it stays dismissed after a reload", async () => {
+    const { page, tabId, key } = await open("/dismiss.html");
+    let card = await cardOf(page, "January 2015", "figure");
+    await card.getByTestId("card-dismiss").click();
+    await expect.poll(async () => (await painted(page, "claimmark-figure")).includes("January 2015")).toBe(false);
+    await card.getByTestId("undo").click();
+    await expect.poll(async () => (await painted(page, "claimmark-figure")).includes("January 2015")).toBe(true);
+
+    card = await cardOf(page, "January 2015", "figure");
+    await card.getByTestId("card-dismiss").click();
+    const stored = async () =>
+      (await storedAnnotations(harness.browser.worker)).find((a) => a.pageKey === key && a.exact === "January 2015");
+    await expect.poll(async () => (await stored())?.dismissed).toBe(true);
+    await page.reload();
+    const stats = await waitForPaint(harness.browser.worker, tabId);
+    expect(stats.annotations).toBe(13);
+    expect(await painted(page, "claimmark-figure")).not.toContain("January 2015");
+    await page.close();
+  });
+});
+
+describe("the popup and the page", () => {
+  it("reveals a row's annotation in the page: it scrolls there, flashes and opens its card", async () => {
+    const { page } = await open("/reveal.html");
+    const popup = await harness.browser.openPopup(page);
+    await popup.getByTestId("search").fill("Badakhshan");
+    const reveal = popup.getByTestId("row-reveal").first();
+    await expect.poll(() => reveal.count()).toBe(1);
+    await reveal.click();
+    await expect.poll(async () => (await painted(page, "claimmark-flash")).join()).toContain("Badakhshan");
+    await expect.poll(() => page.getByTestId("card").count()).toBe(1);
+    await popup.close();
+    await page.close();
+  });
+
+  it("repaints the page when the popup changes an annotation's status", async () => {
+    const { page, key } = await open("/popup-edit.html");
+    const popup = await harness.browser.openPopup(page);
+    await popup.getByTestId("search").fill("6,500");
+    const id = (await storedAnnotations(harness.browser.worker)).find(
+      (a) => a.pageKey === key && a.exact === "about 6,500 militants",
+    )?.id;
+    const row = popup.locator(`[data-annotation-id="${id}"]`);
+    await row.getByTestId("row-expand").click();
+    await row.getByTestId("edit-status").focus();
+    await popup.keyboard.press("ArrowDown");
+    await popup.keyboard.press("ArrowDown");
+    await popup.keyboard.press("ArrowDown");
+    await expect.poll(() => painted(page, "claimmark-false")).toEqual(["about 6,500 militants"]);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe("the same figure elsewhere", () => {
+  it("lists another page's close figure with the same unit in the card, linked to that page", async () => {
+    const other = articleHtml.replace("about 6,500 militants", "about 6,000 militants");
+    const first = await open("/other-outlet.html", other);
+    await first.page.close();
+    const { page } = await open("/same-figure.html");
+    const card = await cardOf(page, "about 6,500 militants", "figure");
+    const related = card.getByTestId("related-item");
+    // Other tests' copies of the article count too; the other outlet's 6,000 must be among them.
+    const outlet = related.filter({ hasText: "6,000" });
+    await expect.poll(() => outlet.count()).toBe(1);
+    expect(await outlet.locator(`a[href="${harness.server.origin}/other-outlet.html"]`).count()).toBe(1);
+    await page.close();
+  });
+});
+
+describe("two tabs editing one page", () => {
+  it("keeps both tabs' changes to the same annotation", async () => {
+    const a = await open("/two-tabs.html");
+    const b = await harness.browser.context.newPage();
+    await b.goto(`${harness.server.origin}/two-tabs.html`);
+    await waitForPaint(harness.browser.worker, await harness.browser.tabIdOf(b));
+
+    await a.page.bringToFront();
+    const cardA = await cardOf(a.page, "about 6,500 militants", "figure");
+    await b.bringToFront();
+    const cardB = await cardOf(b, "about 6,500 militants", "figure");
+
+    await a.page.bringToFront();
+    await cardA.getByTestId("card-status").focus();
+    await a.page.keyboard.press("ArrowDown");
+    await b.bringToFront();
+    await cardB.getByTestId("card-add-note").click();
+    await cardB.getByTestId("note-editor").fill("Written in the second tab.");
+    await cardB.getByTestId("note-editor").blur();
+
+    const stored = async () =>
+      (await storedAnnotations(harness.browser.worker)).find(
+        (x) => x.pageKey === a.key && x.exact === "about 6,500 militants",
+      );
+    await expect
+      .poll(async () => [(await stored())?.status, (await stored())?.note])
+      .toEqual(["supported", "Written in the second tab."]);
+    await a.page.close();
+    await b.close();
+  });
+});
+
+describe("settings", () => {
+  it("turns automatic detection off: pages are then read without detections", async () => {
+    const settings = await harness.browser.context.newPage();
+    await settings.goto(`chrome-extension://${harness.browser.extensionId}/options.html#settings`);
+    await settings.getByTestId("setting-auto-detect").click();
+    await expect
+      .poll(() =>
+        harness.browser.worker.evaluate(
+          () =>
+            new Promise<boolean | undefined>((done) => {
+              const request = indexedDB.open("claimmark");
+              request.onsuccess = () => {
+                const get = request.result.transaction("settings").objectStore("settings").get("settings");
+                get.onsuccess = () => done(get.result?.value?.autoDetect);
+              };
+            }),
+        ),
+      )
+      .toBe(false);
+    const { page } = await open("/detection-off.html");
+    expect(await painted(page, "claimmark-quote")).toEqual([]);
+    expect(await painted(page, "claimmark-figure")).toEqual([]);
+    await settings.getByTestId("setting-auto-detect").click();
+    await settings.close();
+    await page.close();
+  });
+});
