@@ -34,7 +34,7 @@ export function selectionInArticle(
     suffix: pageText.slice(e, e + CONTEXT_LENGTH),
   });
   // Only the very words selected: a fuzzy match would annotate words the reader did not choose.
-  if (!match || match.state !== "exact") return null;
+  if (match?.state !== "exact") return null;
   const rawStart = article.rawOffset[match.start] as number;
   const rawEnd = (article.rawOffset[match.end - 1] as number) + 1;
   const [quote] = selectorsFor(articleText, rawStart, rawEnd);

@@ -86,7 +86,7 @@ export function checkAnnotationPatch(raw: unknown): Checked<AnnotationPatch> {
 export function checkSourceInput(raw: unknown, partial = false): Checked<Partial<SourceInput>> {
   if (!isRecord(raw)) return { ok: false, error: "a source must be an object" };
   const source: Partial<SourceInput> = {};
-  for (const [key, value] of Object.entries(raw)) {
+  for (const key of Object.keys(raw)) {
     if (!SOURCE_KEYS.includes(key)) return { ok: false, error: `unknown field ${key.slice(0, 40)}` };
   }
   for (const key of SOURCE_KEYS as (keyof SourceInput)[]) {
