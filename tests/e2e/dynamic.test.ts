@@ -1,18 +1,9 @@
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { storedAnnotations, waitForStoredPage } from "../../scripts/browser/extension-db";
 import { pageState, waitForPaint } from "../../scripts/browser/page-state";
-import { ARTICLE, useHarness } from "./harness";
+import { ARTICLE, painted, useHarness } from "./harness";
 
 const harness = useHarness();
-
-/** The text of every range in Claimmark's highlights of one kind, read from the page's own world. */
-function painted(page: Page, kind: string): Promise<string[]> {
-  return page.evaluate(
-    (name) => [...(CSS.highlights.get(name) ?? [])].map((range) => (range as Range).toString()),
-    `claimmark-${kind}`,
-  );
-}
 
 describe("pages that change after loading", () => {
   it("reads an article that arrives after the page has loaded", async () => {
@@ -29,7 +20,7 @@ describe("pages that change after loading", () => {
         { timeout: 15_000 },
       )
       .toBe(14);
-    const quotes = await painted(page, "quote");
+    const quotes = await painted(page, "claimmark-quote");
     expect(quotes).toHaveLength(2);
     const stored = await waitForStoredPage(harness.browser.worker, `${harness.server.origin}/late.html`);
     expect(stored).toMatchObject({ hasArticle: true, title: expect.stringContaining("CSTO Secretary General") });
@@ -41,14 +32,16 @@ describe("pages that change after loading", () => {
     await page.goto(`${harness.server.origin}/spa.html`);
     const tabId = await harness.browser.tabIdOf(page);
     await waitForPaint(harness.browser.worker, tabId);
-    expect((await painted(page, "quote")).some((text) => text.includes("about 1,200 passengers a day"))).toBe(true);
+    expect((await painted(page, "claimmark-quote")).some((text) => text.includes("about 1,200 passengers a day"))).toBe(
+      true,
+    );
 
     await page.click("#next");
     await waitForStoredPage(harness.browser.worker, `${harness.server.origin}/spa/bridge`);
     await expect
-      .poll(async () => (await painted(page, "quote")).join(" | "), { timeout: 15_000 })
+      .poll(async () => (await painted(page, "claimmark-quote")).join(" | "), { timeout: 15_000 })
       .toContain("We cannot let trucks cross it any longer");
-    const figures = await painted(page, "figure");
+    const figures = await painted(page, "claimmark-figure");
     expect(figures).toEqual(expect.arrayContaining(["about €2.1 million", "1852"]));
     expect(figures.some((text) => text.includes("1,200"))).toBe(false);
     // The first story's record is untouched: the second was not taken for an edit of it.

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { storedAnnotations } from "../../scripts/browser/extension-db";
 import { waitForPaint } from "../../scripts/browser/page-state";
-import { ARTICLE, useHarness } from "./harness";
+import { ARTICLE, openCardOf, painted, useHarness } from "./harness";
 
 const harness = useHarness();
 const articleHtml = readFileSync(resolve(import.meta.dirname, "../fixtures", ARTICLE.slice(1)), "utf8");
@@ -18,39 +18,16 @@ async function open(path: string, html = articleHtml): Promise<{ page: Page; tab
   return { page, tabId, key: `${harness.server.origin}${path}` };
 }
 
-/** The text of every range in one of Claimmark's highlights. */
-const painted = (page: Page, name: string): Promise<string[]> =>
-  page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((range) => (range as Range).toString()), name);
-
-async function cardOf(page: Page, text: string, kind: string): Promise<Locator> {
-  const point = await page.evaluate(
-    ([wanted, name]) => {
-      const range = [...(CSS.highlights.get(`claimmark-${name}`) ?? [])].find(
-        (r) => (r as Range).toString() === wanted,
-      ) as Range | undefined;
-      range?.startContainer.parentElement?.scrollIntoView({ block: "center", behavior: "instant" });
-      const rect = [...(range?.getClientRects() ?? [])].sort((a, b) => b.width - a.width)[0];
-      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-    },
-    [text, kind],
-  );
-  if (!point) throw new Error(`no ${kind} highlight for ${text}`);
-  await page.mouse.click(point.x, point.y);
-  const card = page.getByTestId("card");
-  await expect.poll(() => card.count()).toBe(1);
-  return card;
-}
-
 describe("dismissing and deleting", () => {
   it("dismisses a wrong detection, with undo, and it stays dismissed after a reload", async () => {
     const { page, tabId, key } = await open("/dismiss.html");
-    let card = await cardOf(page, "January 2015", "figure");
+    let card = await openCardOf(page, "January 2015", "figure");
     await card.getByTestId("card-dismiss").click();
     await expect.poll(async () => (await painted(page, "claimmark-figure")).includes("January 2015")).toBe(false);
     await card.getByTestId("undo").click();
     await expect.poll(async () => (await painted(page, "claimmark-figure")).includes("January 2015")).toBe(true);
 
-    card = await cardOf(page, "January 2015", "figure");
+    card = await openCardOf(page, "January 2015", "figure");
     await card.getByTestId("card-dismiss").click();
     const stored = async () =>
       (await storedAnnotations(harness.browser.worker)).find((a) => a.pageKey === key && a.exact === "January 2015");
@@ -102,7 +79,7 @@ describe("the same figure elsewhere", () => {
     const first = await open("/other-outlet.html", other);
     await first.page.close();
     const { page } = await open("/same-figure.html");
-    const card = await cardOf(page, "about 6,500 militants", "figure");
+    const card = await openCardOf(page, "about 6,500 militants", "figure");
     const related = card.getByTestId("related-item");
     // Other tests' copies of the article count too; the other outlet's 6,000 must be among them.
     const outlet = related.filter({ hasText: "6,000" });
@@ -120,9 +97,9 @@ describe("two tabs editing one page", () => {
     await waitForPaint(harness.browser.worker, await harness.browser.tabIdOf(b));
 
     await a.page.bringToFront();
-    const cardA = await cardOf(a.page, "about 6,500 militants", "figure");
+    const cardA = await openCardOf(a.page, "about 6,500 militants", "figure");
     await b.bringToFront();
-    const cardB = await cardOf(b, "about 6,500 militants", "figure");
+    const cardB = await openCardOf(b, "about 6,500 militants", "figure");
 
     await a.page.bringToFront();
     await cardA.getByTestId("card-status").focus();

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
 import { type ExtensionBrowser, launchWithExtension } from "../../scripts/browser/launch";
 import { type StaticServer, serveDirectory } from "../../scripts/browser/serve";
 
@@ -50,4 +50,29 @@ export function domAfterLoad(page: Page): Promise<{ before: string | undefined; 
     const win = window as unknown as { domBefore?: string; mutations: number };
     return { before: win.domBefore, now: document.documentElement.outerHTML, mutations: win.mutations };
   });
+}
+
+/** The text of every range in one of Claimmark's highlights ("claimmark-figure"), read from the page's own world. */
+export function painted(page: Page, name: string): Promise<string[]> {
+  return page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((range) => (range as Range).toString()), name);
+}
+
+/** Clicks the highlight of kind `kind` whose text is `text` (on its widest line box) and returns its card. */
+export async function openCardOf(page: Page, text: string, kind: string): Promise<Locator> {
+  const point = await page.evaluate(
+    ([wanted, name]) => {
+      const range = [...(CSS.highlights.get(`claimmark-${name}`) ?? [])].find(
+        (r) => (r as Range).toString() === wanted,
+      ) as Range | undefined;
+      range?.startContainer.parentElement?.scrollIntoView({ block: "center", behavior: "instant" });
+      const rect = [...(range?.getClientRects() ?? [])].sort((a, b) => b.width - a.width)[0];
+      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+    },
+    [text, kind],
+  );
+  if (!point) throw new Error(`no ${kind} highlight for ${text}`);
+  await page.mouse.click(point.x, point.y);
+  const card = page.getByTestId("card");
+  await expect.poll(() => card.count()).toBe(1);
+  return card;
 }

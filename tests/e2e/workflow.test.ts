@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { storedAnnotations } from "../../scripts/browser/extension-db";
 import { waitForPaint } from "../../scripts/browser/page-state";
-import { ARTICLE, useHarness } from "./harness";
+import { ARTICLE, openCardOf, painted, useHarness } from "./harness";
 
 const harness = useHarness();
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
@@ -17,26 +17,6 @@ async function openArticle(query: string): Promise<{ page: Page; tabId: number; 
   const tabId = await harness.browser.tabIdOf(page);
   await waitForPaint(harness.browser.worker, tabId);
   return { page, tabId, key: `${harness.server.origin}${ARTICLE}?${query}` };
-}
-
-/** Clicks the highlighted figure or quote whose text is `text`, and returns its card. */
-async function openCardOf(page: Page, text: string, kind = "figure"): Promise<Locator> {
-  const point = await page.evaluate(
-    ([wanted, name]) => {
-      const range = [...(CSS.highlights.get(`claimmark-${name}`) ?? [])].find(
-        (r) => (r as Range).toString() === wanted,
-      ) as Range | undefined;
-      range?.startContainer.parentElement?.scrollIntoView({ block: "center", behavior: "instant" });
-      const rect = [...(range?.getClientRects() ?? [])].sort((a, b) => b.width - a.width)[0];
-      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-    },
-    [text, kind],
-  );
-  if (!point) throw new Error(`no ${kind} highlight for ${text}`);
-  await page.mouse.click(point.x, point.y);
-  const card = page.getByTestId("card");
-  await expect.poll(() => card.count()).toBe(1);
-  return card;
 }
 
 /** axe-core's violations on a page (or inside the elements matching `include`). */
@@ -58,7 +38,7 @@ async function axeViolations(page: Page, include?: string): Promise<string[]> {
 describe("pinning a figure to its source", () => {
   it("tags “about 6,500 militants” with a source and a note, marks it disputed, and finds it intact after a reload in the card, the popup and the library", async () => {
     const { page, tabId, key } = await openArticle("workflow");
-    let card = await openCardOf(page, MILITANTS);
+    let card = await openCardOf(page, MILITANTS, "figure");
     // From the keyboard: the card ignores untrusted events, and Playwright's selectOption makes those.
     await card.getByTestId("card-status").focus();
     await page.keyboard.press("ArrowDown");
@@ -82,17 +62,14 @@ describe("pinning a figure to its source", () => {
     expect((await stored())?.tags).toEqual(["border"]);
     await expect.poll(() => card.getByTestId("source-item").count()).toBe(1);
     // The verdict is painted over the figure at once.
-    const disputed = () =>
-      page.evaluate(() =>
-        [...(CSS.highlights.get("claimmark-disputed") ?? [])].map((range) => (range as Range).toString()),
-      );
+    const disputed = () => painted(page, "claimmark-disputed");
     expect(await disputed()).toEqual([MILITANTS]);
     expect(await axeViolations(page, "claimmark-card")).toEqual([]);
 
     await page.reload();
     await waitForPaint(harness.browser.worker, tabId);
     expect(await disputed()).toEqual([MILITANTS]);
-    card = await openCardOf(page, MILITANTS);
+    card = await openCardOf(page, MILITANTS, "figure");
     await expect.poll(() => card.getByTestId("source-item").count()).toBe(1);
     expect(await card.getByTestId("card-status").inputValue()).toBe("disputed");
     expect(await card.getByTestId("card-note").textContent()).toContain("Other outlets give 6,000");
