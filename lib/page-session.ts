@@ -43,7 +43,7 @@ export interface SessionOptions {
 }
 
 /** How many annotations are located and painted between two yields to the page. */
-const CHUNK = 200;
+const CHUNK = 100;
 
 const failed = (error: unknown): PageState => ({
   status: "failed",

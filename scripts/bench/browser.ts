@@ -85,7 +85,7 @@ export async function benchBrowser(corpusDir: string, options: { rounds: number 
         `longest task of our own code, Readability's parse (one call) left out (PaintStats.longestOwnTaskMs): ` +
           `${f1(worstOwn.longest)} ms on ${worstOwn.name}; target under ${LONG_TASK_TARGET_MS} ms: ` +
           `${met(worstOwn.longest < LONG_TASK_TARGET_MS)}. Detection and re-anchoring run in the extension's service ` +
-          "worker, not in the page; the page's own work yields between extraction steps, indexing and each 200 annotations painted",
+          "worker, not in the page; the page's own work yields between extraction steps, indexing and each 100 annotations painted",
       );
     }
 

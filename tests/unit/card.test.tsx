@@ -16,35 +16,19 @@ import type { RelatedItem } from "../../components/edit/Related";
 import { TrustContext } from "../../components/edit/trust";
 import { openCard, openCardHandle, placeCard } from "../../entrypoints/content/card";
 import type { Source } from "../../lib/model";
+import { MILITANTS, machineFields, sourceRecord } from "./samples";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 
 function source(url: string, title: string, extra: Partial<Source> = {}): Source {
-  return {
-    id: `source-${url}-${title}`,
-    annotationId: "q1",
-    url,
-    title,
-    publisher: "",
-    accessedAt: null,
-    note: "",
-    quote: "",
-    createdAt: 1,
-    updatedAt: 1,
-    ...extra,
-  };
+  return sourceRecord({ id: `source-${url}-${title}`, annotationId: "q1", url, title, ...extra });
 }
 
 const FIGURE: CardAnnotation = {
   id: "f1",
   kind: "figure",
-  exact: "about 6,500 militants",
-  speaker: "Anatoly Sidorov",
-  cue: null,
-  figureKind: "count",
-  value: 6500,
-  unit: "militants",
-  qualifier: "approximately",
+  exact: MILITANTS.exact,
+  ...machineFields(MILITANTS),
   status: "unverified",
   origin: "auto",
   tags: [],

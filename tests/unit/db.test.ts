@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { countAnnotationsByKind, recordPage } from "../../lib/db/pages";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
 import type { Annotation, PageReport } from "../../lib/model";
+import { annotationRecord } from "./samples";
 
 const article: PageReport = {
   canonicalUrl: null,
@@ -29,28 +30,7 @@ afterEach(async () => {
 });
 
 function annotation(id: string, pageKey: string, extra: Partial<Annotation> = {}): Annotation {
-  return {
-    id,
-    pageKey,
-    kind: "quote",
-    origin: "auto",
-    selectors: [],
-    exact: "x",
-    speaker: null,
-    cue: null,
-    figureKind: null,
-    value: null,
-    unit: null,
-    qualifier: null,
-    confidence: 1,
-    status: "unverified",
-    tags: [],
-    note: "",
-    dismissed: false,
-    createdAt: 1,
-    updatedAt: 1,
-    ...extra,
-  };
+  return annotationRecord({ id, pageKey, ...extra });
 }
 
 describe("recordPage", () => {

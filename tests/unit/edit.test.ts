@@ -5,6 +5,7 @@ import { handleEdit } from "../../lib/edit/handle";
 import { checkEditMessage, type EditMessage } from "../../lib/edit/messages";
 import { checkAnnotationPatch, checkSourceInput } from "../../lib/edit/validate";
 import type { PageRecord } from "../../lib/model";
+import { pageRecord, userInput } from "./samples";
 
 const BORDER = "https://example.com/border";
 const OTHER = "https://other.example/story";
@@ -13,24 +14,7 @@ let db: ClaimmarkDb;
 let count = 0;
 
 function page(key: string, title: string): PageRecord {
-  return {
-    key,
-    url: key,
-    canonicalUrl: null,
-    readerable: true,
-    hasArticle: true,
-    noArticleReason: null,
-    title,
-    byline: null,
-    siteName: null,
-    publishedTime: null,
-    lang: "en",
-    excerpt: null,
-    textLength: 1000,
-    textHash: "a".repeat(64),
-    firstSeen: 1,
-    lastSeen: 1,
-  };
+  return pageRecord(key, { title, textHash: "a".repeat(64) });
 }
 
 const passage = {
@@ -101,15 +85,7 @@ describe("edits from a page's card", () => {
   });
 
   it("changes one field at a time, so two tabs editing one annotation both keep their change", async () => {
-    const created = await createUserAnnotation(db, BORDER, {
-      kind: "claim",
-      ...passage,
-      speaker: null,
-      figureKind: null,
-      value: null,
-      unit: null,
-      qualifier: null,
-    });
+    const created = await createUserAnnotation(db, BORDER, userInput());
     await Promise.all([
       edit({ type: "annotation/update", page: PAGE, id: created.id, patch: { status: "disputed" } }),
       edit({ type: "annotation/update", page: PAGE, id: created.id, patch: { note: "Check the CSTO release." } }),
@@ -118,15 +94,7 @@ describe("edits from a page's card", () => {
   });
 
   it("adds, edits, removes and restores a source", async () => {
-    const created = await createUserAnnotation(db, BORDER, {
-      kind: "figure",
-      ...passage,
-      speaker: null,
-      figureKind: null,
-      value: 6500,
-      unit: "militants",
-      qualifier: null,
-    });
+    const created = await createUserAnnotation(db, BORDER, userInput({ kind: "figure", value: 6500, unit: "militants" }));
     const added = await edit({
       type: "source/add",
       page: PAGE,
@@ -145,15 +113,7 @@ describe("edits from a page's card", () => {
   });
 
   it("refuses to touch another page's annotation", async () => {
-    const theirs = await createUserAnnotation(db, OTHER, {
-      kind: "claim",
-      ...passage,
-      speaker: null,
-      figureKind: null,
-      value: null,
-      unit: null,
-      qualifier: null,
-    });
+    const theirs = await createUserAnnotation(db, OTHER, userInput());
     const result = await edit({ type: "annotation/update", page: PAGE, id: theirs.id, patch: { status: "false" } });
     expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/no such annotation/) });
     // Naming the other page in the message changes nothing: the tab's own address decides.

@@ -8,75 +8,34 @@ import { annotationUrl, encodeFragmentTerm, textDirective } from "../../componen
 import { deleteAllData } from "../../lib/db/edit";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
 import type { Annotation, PageRecord, Source } from "../../lib/model";
+import { annotationRecord, pageRecord, sourceRecord } from "./samples";
 
 const HOSTILE = '<img src=x onerror="alert(1)">';
 /** Noon, local time, on a given day: dates in the filters are the reader's local days. */
 const at = (y: number, m: number, d: number) => new Date(y, m - 1, d, 12).getTime();
 
 function page(key: string, title: string, lastSeen: number, url = key): PageRecord {
-  return {
-    key,
-    url,
-    title,
-    canonicalUrl: null,
-    readerable: true,
-    hasArticle: true,
-    noArticleReason: null,
-    byline: null,
-    siteName: null,
-    publishedTime: null,
-    lang: "en",
-    excerpt: null,
-    textLength: 1000,
-    textHash: "abc",
-    firstSeen: lastSeen,
-    lastSeen,
-  };
+  return pageRecord(key, { url, title, firstSeen: lastSeen, lastSeen });
 }
 
 function annotation(id: string, pageKey: string, fields: Partial<Annotation> = {}): Annotation {
   const exact = fields.exact ?? `Text of ${id}`;
-  return {
+  return annotationRecord({
     id,
     pageKey,
-    kind: "quote",
-    origin: "auto",
     selectors: [
       { type: "TextQuoteSelector", exact, prefix: "before the words ", suffix: " after the words" },
       { type: "TextPositionSelector", start: 10, end: 10 + exact.length },
     ],
     exact,
-    speaker: null,
-    cue: null,
-    figureKind: null,
-    value: null,
-    unit: null,
-    qualifier: null,
-    confidence: 1,
-    status: "unverified",
-    tags: [],
-    note: "",
-    dismissed: false,
     createdAt: at(2025, 1, 1),
     updatedAt: at(2025, 1, 1),
     ...fields,
-  };
+  });
 }
 
 function source(id: string, annotationId: string, fields: Partial<Source> = {}): Source {
-  return {
-    id,
-    annotationId,
-    url: "https://example.org/report",
-    title: "A report",
-    publisher: "",
-    accessedAt: null,
-    note: "",
-    quote: "",
-    createdAt: 1,
-    updatedAt: 1,
-    ...fields,
-  };
+  return sourceRecord({ id, annotationId, ...fields });
 }
 
 let db: ClaimmarkDb;

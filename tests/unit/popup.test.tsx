@@ -8,55 +8,32 @@ import { Popup, type PopupActions } from "../../components/Popup";
 import { addSource } from "../../lib/db/edit";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
 import type { Annotation, PageRecord } from "../../lib/model";
+import { annotationRecord, pageRecord } from "./samples";
 
 const PAGE_KEY = "https://news.example/story";
 const HOSTILE = "<img src=x onerror=alert(1)>";
 
-const PAGE: PageRecord = {
-  key: PAGE_KEY,
-  url: PAGE_KEY,
-  canonicalUrl: null,
-  readerable: true,
-  hasArticle: true,
-  noArticleReason: null,
+const PAGE: PageRecord = pageRecord(PAGE_KEY, {
   title: "Border tensions",
   byline: "A. Writer",
   siteName: "News",
   publishedTime: "2024-05-01",
-  lang: "en",
-  excerpt: null,
-  textLength: 1000,
-  textHash: "abc",
-  firstSeen: 1,
-  lastSeen: 1,
-};
+});
 
 let serial = 0;
 function annotation(fields: Partial<Annotation>): Annotation {
   serial++;
-  return {
+  return annotationRecord({
     id: `a${serial}`,
     pageKey: PAGE_KEY,
     kind: "claim",
-    origin: "auto",
     selectors: [{ type: "TextPositionSelector", start: serial * 10, end: serial * 10 + 5 }],
     exact: `text ${serial}`,
-    speaker: null,
-    cue: null,
-    figureKind: null,
-    value: null,
-    unit: null,
-    qualifier: null,
-    confidence: 1,
-    status: "unverified",
-    tags: [],
-    note: "",
-    dismissed: false,
     createdAt: serial,
     updatedAt: serial,
     anchor: { state: "exact", current: null, checkedAt: 1 },
     ...fields,
-  };
+  });
 }
 
 let root: HTMLElement;
