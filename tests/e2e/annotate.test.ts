@@ -99,4 +99,52 @@ describe("annotating by hand", () => {
       .poll(() => harness.browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId))
       .toBe("14");
   });
+
+  it("deletes a hand-made annotation with undo, and it stays deleted after a reload", async () => {
+    const { page, tabId } = await openArticle("delete");
+    await select(page, "as early as 2023");
+    await page.getByTestId("selection-highlight").click();
+    const key = `${harness.server.origin}${ARTICLE}?delete`;
+    await expect.poll(async () => (await mine(key)).length).toBe(1);
+    const card = page.getByTestId("card");
+    await expect.poll(() => card.count()).toBe(1);
+    const highlighted = () =>
+      page.evaluate(() => [...(CSS.highlights.get("claimmark-highlight") ?? [])].map((r) => (r as Range).toString()));
+    expect(await highlighted()).toEqual(["as early as 2023"]);
+
+    await card.getByTestId("card-delete").click();
+    await expect.poll(highlighted).toEqual([]);
+    await card.getByTestId("undo").click();
+    await expect.poll(highlighted).toEqual(["as early as 2023"]);
+    await card.getByTestId("card-delete").click();
+    await expect.poll(async () => (await mine(key))[0]?.deleted).toBe(true);
+
+    await page.reload();
+    await waitForPaint(harness.browser.worker, tabId);
+    expect(await highlighted()).toEqual([]);
+    await page.close();
+  });
+
+  it("opens a hand-made annotation's page at its place from the library", async () => {
+    const { page } = await openArticle("library-open");
+    await select(page, "the Afghan issue remains one of the CSTO's most important areas of focus");
+    await page.getByTestId("selection-highlight").click();
+    const key = `${harness.server.origin}${ARTICLE}?library-open`;
+    await expect.poll(async () => (await mine(key)).length).toBe(1);
+    await page.close();
+
+    const library = await harness.browser.context.newPage();
+    await library.goto(`chrome-extension://${harness.browser.extensionId}/options.html`);
+    await library.getByTestId("library-search").fill("Afghan issue remains");
+    const row = library.locator(`[data-annotation-id="${(await mine(key))[0]?.id}"]`);
+    await expect.poll(() => row.count()).toBe(1);
+    const opened = harness.browser.context.waitForEvent("page");
+    await row.getByTestId("library-open").click();
+    const tab = await opened;
+    await tab.waitForLoadState();
+    expect(tab.url()).toContain(`${ARTICLE}?library-open#:~:text=`);
+    expect(decodeURIComponent(tab.url())).toContain("Afghan issue");
+    await tab.close();
+    await library.close();
+  });
 });
