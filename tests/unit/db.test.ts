@@ -2,22 +2,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { countAnnotationsByKind, recordPage } from "../../lib/db/pages";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
 import type { Annotation, PageReport } from "../../lib/model";
-import { annotationRecord } from "./samples";
+import { annotationRecord, pageReport } from "./samples";
 
-const article: PageReport = {
-  canonicalUrl: null,
-  readerable: true,
-  hasArticle: true,
-  noArticleReason: null,
-  title: "Story",
-  byline: null,
-  siteName: "Example",
-  publishedTime: null,
-  lang: "en",
-  excerpt: null,
-  textLength: 100,
-  textHash: "b".repeat(64),
-};
+const article: PageReport = pageReport({ siteName: "Example", textLength: 100, textHash: "b".repeat(64) });
 
 let db: ClaimmarkDb;
 let counter = 0;

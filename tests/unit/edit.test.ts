@@ -94,7 +94,11 @@ describe("edits from a page's card", () => {
   });
 
   it("adds, edits, removes and restores a source", async () => {
-    const created = await createUserAnnotation(db, BORDER, userInput({ kind: "figure", value: 6500, unit: "militants" }));
+    const created = await createUserAnnotation(
+      db,
+      BORDER,
+      userInput({ kind: "figure", value: 6500, unit: "militants" }),
+    );
     const added = await edit({
       type: "source/add",
       page: PAGE,
@@ -144,37 +148,13 @@ describe("edits from a page's card", () => {
 
 describe("related annotations", () => {
   it("finds the same speaker and a close figure with the same unit on other pages, with their sources", async () => {
-    const base = { ...passage, figureKind: null, qualifier: null };
-    const here = await createUserAnnotation(db, BORDER, {
-      ...base,
-      kind: "figure",
-      speaker: null,
-      value: 6500,
-      unit: "militants",
-    });
-    const close = await createUserAnnotation(db, OTHER, {
-      ...base,
-      kind: "figure",
-      speaker: null,
-      value: 6000,
-      unit: "Militants",
-    });
-    await createUserAnnotation(db, OTHER, { ...base, kind: "figure", speaker: null, value: 60, unit: "militants" });
-    await createUserAnnotation(db, OTHER, { ...base, kind: "figure", speaker: null, value: 6400, unit: "soldiers" });
-    const said = await createUserAnnotation(db, BORDER, {
-      ...base,
-      kind: "claim",
-      speaker: "Colonel-General Anatoly Sidorov",
-      value: null,
-      unit: null,
-    });
-    const elsewhere = await createUserAnnotation(db, OTHER, {
-      ...base,
-      kind: "claim",
-      speaker: "Sidorov",
-      value: null,
-      unit: null,
-    });
+    const figure = (value: number, unit: string) => userInput({ kind: "figure", value, unit });
+    const here = await createUserAnnotation(db, BORDER, figure(6500, "militants"));
+    const close = await createUserAnnotation(db, OTHER, figure(6000, "Militants"));
+    await createUserAnnotation(db, OTHER, figure(60, "militants"));
+    await createUserAnnotation(db, OTHER, figure(6400, "soldiers"));
+    const said = await createUserAnnotation(db, BORDER, userInput({ speaker: "Colonel-General Anatoly Sidorov" }));
+    const elsewhere = await createUserAnnotation(db, OTHER, userInput({ speaker: "Sidorov" }));
     await updateAnnotation(db, elsewhere.id, { status: "disputed" });
 
     const figures = await relatedAnnotations(db, here.id);

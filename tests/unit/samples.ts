@@ -1,5 +1,5 @@
 import type { UserAnnotationInput } from "../../lib/db/edit";
-import type { Annotation, DetectedSpan, MachineFields, PageRecord, Source } from "../../lib/model";
+import type { Annotation, DetectedSpan, MachineFields, PageRecord, PageReport, Source } from "../../lib/model";
 
 /** The example article's best-known figure, as the content script reports it. */
 export const MILITANTS: DetectedSpan = {
@@ -24,11 +24,9 @@ export function machineFields(span: DetectedSpan = MILITANTS): MachineFields {
   return { speaker, cue, figureKind, value, unit, qualifier };
 }
 
-/** A stored English article at `key`, seen once at time 1; `overrides` replaces any field. */
-export function pageRecord(key: string, overrides: Partial<PageRecord> = {}): PageRecord {
+/** What the content script reports for an English article titled "Story"; `overrides` replaces any field. */
+export function pageReport(overrides: Partial<PageReport> = {}): PageReport {
   return {
-    key,
-    url: key,
     canonicalUrl: null,
     readerable: true,
     hasArticle: true,
@@ -41,10 +39,13 @@ export function pageRecord(key: string, overrides: Partial<PageRecord> = {}): Pa
     excerpt: null,
     textLength: 1000,
     textHash: "abc",
-    firstSeen: 1,
-    lastSeen: 1,
     ...overrides,
   };
+}
+
+/** A stored English article at `key`, seen once at time 1; `overrides` replaces any field. */
+export function pageRecord(key: string, overrides: Partial<PageRecord> = {}): PageRecord {
+  return { ...pageReport(), key, url: key, firstSeen: 1, lastSeen: 1, ...overrides };
 }
 
 /** A stored, unverified automatic quote without machine fields or selectors; `overrides` replaces any field. */
