@@ -64,7 +64,7 @@ function RecordedPage({ db, pageKey, actions }: { db: ClaimmarkDb; pageKey: stri
     <>
       <PageSummary page={page} counts={counts} />
       <ArticleChanges page={page} annotations={annotations} />
-      <AnnotationList db={db} annotations={annotations} sources={sources} actions={actions} />
+      <AnnotationList db={db} annotations={annotations} sources={sources} actions={actions} pageKey={pageKey} />
     </>
   );
 }

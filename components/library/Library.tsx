@@ -2,6 +2,9 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { allTags, sourcesOf } from "../../lib/db/edit";
 import type { ClaimmarkDb } from "../../lib/db/schema";
 import type { Annotation, Source } from "../../lib/model";
+import { collectForExport } from "../../lib/transfer/collect";
+import { ExportPanel } from "../transfer/ExportPanel";
+import { ImportPanel } from "../transfer/ImportPanel";
 import { useLiveQuery } from "../use-live-query";
 import { LibraryFilterForm } from "./LibraryFilters";
 import { PageGroup } from "./PageGroup";
@@ -88,6 +91,32 @@ export function Library({
         tags={tags.status === "ready" ? tags.value : []}
         onChange={(change) => setFilters((f) => ({ ...f, ...change }))}
       />
+      <details class="transfer-details">
+        <summary data-testid="transfer-toggle">Export and import</summary>
+        <ExportPanel
+          db={db}
+          scopes={[
+            ...(filtered
+              ? [
+                  {
+                    id: "listed",
+                    label: "The annotations listed",
+                    fileScope: "selection",
+                    collect: async (database: ClaimmarkDb) =>
+                      collectForExport(database, {
+                        ids: (await queryLibrary(database, queried)).groups.flatMap((group) =>
+                          group.annotations.map((annotation) => annotation.id),
+                        ),
+                        includeDismissed: queried.showDismissed,
+                      }),
+                  },
+                ]
+              : []),
+            { id: "all", label: "Everything", fileScope: "all", collect: (database) => collectForExport(database, {}) },
+          ]}
+        />
+        <ImportPanel db={db} />
+      </details>
       <p class="library-summary" role="status" data-testid="library-summary">
         {result.status === "loading"
           ? "Loading…"

@@ -2,8 +2,11 @@ import { useCallback, useMemo, useState } from "preact/hooks";
 import { updateAnnotation } from "../../lib/db/edit";
 import type { ClaimmarkDb } from "../../lib/db/schema";
 import type { Annotation, Source } from "../../lib/model";
+import { collectForExport } from "../../lib/transfer/collect";
 import { Toast } from "../edit/Toast";
 import { countLabel } from "../format";
+import { ExportPanel, type ExportScope } from "../transfer/ExportPanel";
+import { ImportPanel } from "../transfer/ImportPanel";
 import { Filters } from "./Filters";
 import { buildSections, NO_FILTER, type PopupFilter, searchText, tagsIn } from "./filter";
 import { Row } from "./Row";
@@ -35,10 +38,12 @@ export interface AnnotationListProps {
   annotations: Annotation[];
   sources: Map<string, Source[]>;
   actions: PopupActions;
+  /** The page the annotations are on: what "Export this page" takes. */
+  pageKey?: string;
 }
 
 /** The page's annotations in sections, filtered and searched, each row editable in place. */
-export function AnnotationList({ db, annotations, sources, actions }: AnnotationListProps) {
+export function AnnotationList({ db, annotations, sources, actions, pageKey }: AnnotationListProps) {
   const [filter, setFilter] = useState<PopupFilter>(NO_FILTER);
   const [openId, setOpenId] = useState<string | null>(null);
   const [offer, setOffer] = useState<UndoOffer | null>(null);
@@ -123,6 +128,11 @@ export function AnnotationList({ db, annotations, sources, actions }: Annotation
           }
         />
       )}
+      <details class="transfer-details">
+        <summary data-testid="transfer-toggle">Export and import</summary>
+        <ExportPanel db={db} scopes={exportScopes(pageKey, sections)} />
+        <ImportPanel db={db} />
+      </details>
       {offer && (
         <div class="toast-slot">
           <Toast
@@ -137,4 +147,24 @@ export function AnnotationList({ db, annotations, sources, actions }: Annotation
       )}
     </section>
   );
+}
+
+/** The popup's export scopes: the whole page, or the rows the filters and search leave shown. */
+function exportScopes(pageKey: string | undefined, sections: { annotations: Annotation[] }[]): ExportScope[] {
+  const shownIds = sections.flatMap((section) => section.annotations.map((annotation) => annotation.id));
+  const scopes: ExportScope[] = [];
+  if (pageKey)
+    scopes.push({
+      id: "page",
+      label: "This page",
+      fileScope: "page",
+      collect: (db) => collectForExport(db, { pageKey }),
+    });
+  scopes.push({
+    id: "shown",
+    label: `The rows shown (${shownIds.length})`,
+    fileScope: "selection",
+    collect: (db) => collectForExport(db, { ids: shownIds }),
+  });
+  return scopes;
 }

@@ -1,5 +1,5 @@
 /** Output formats of `claimmark detect`. */
-export type Format = "jsonl" | "json" | "csv" | "md";
+export type Format = "jsonl" | "json" | "w3c" | "csv" | "md";
 
 /** The parsed command line of `claimmark detect`. */
 export interface DetectOptions {
@@ -12,7 +12,7 @@ export interface DetectOptions {
 }
 
 export const USAGE = `Usage: claimmark detect [FILE...|-] [--text | --html] [--url URL] [--lang LANG]
-                        [--format jsonl|json|csv|md] [--print-text]
+                        [--format jsonl|json|w3c|csv|md] [--print-text]
 
 Finds the quotes, reported claims, terms and figures of articles.
   FILE...        HTML pages or article texts; - (or nothing) reads standard input
@@ -21,10 +21,12 @@ Finds the quotes, reported claims, terms and figures of articles.
   --text         input is the article text itself; offsets point into it
   --url URL      the page's address (for canonical links and relative URLs)
   --lang LANG    the article's language (default: the page's lang attribute, else English)
-  --format F     jsonl (default, one detection a line), json, csv or md
+  --format F     jsonl (default, one detection a line) or json; or the extension's export
+                 formats, of the detections as automatic annotations: w3c (W3C Web
+                 Annotation JSON-LD), csv or md (see docs/export-format.md)
   --print-text   print the extracted article text instead of detections`;
 
-const FORMATS: readonly Format[] = ["jsonl", "json", "csv", "md"];
+const FORMATS: readonly Format[] = ["jsonl", "json", "w3c", "csv", "md"];
 
 /** Parses `detect`'s arguments; throws an Error with a message for the user on bad input. */
 export function parseDetectArgs(argv: readonly string[]): DetectOptions {

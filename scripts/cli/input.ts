@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { parseHTML } from "linkedom";
 import type { DetectInput } from "../../lib/detect/types";
 import { extractArticle } from "../../lib/extract/article";
-import type { NoArticleReason } from "../../lib/model";
+import type { NoArticleReason, PageReport } from "../../lib/model";
 
 /** Reads all of standard input as UTF-8. */
 export async function readStdin(): Promise<string> {
@@ -42,7 +42,9 @@ export function isHtml(file: string, content: string, mode: "auto" | "text" | "h
 }
 
 /** What detection reads for one input, or why there is nothing to read. */
-export type Prepared = { ok: true; input: DetectInput } | { ok: false; reason: NoArticleReason };
+export type Prepared =
+  | { ok: true; input: DetectInput; url: string; report: PageReport | null }
+  | { ok: false; reason: NoArticleReason };
 
 /**
  * Turns an input into article text: a web page goes through the same extraction as the
@@ -53,12 +55,18 @@ export function prepare(
   content: string,
   options: { mode: "auto" | "text" | "html"; url: string | null; lang: string | null },
 ): Prepared {
-  if (!isHtml(file, content, options.mode)) return { ok: true, input: { text: content, lang: options.lang } };
   const url = options.url ?? (file === "-" ? "https://example.invalid/stdin" : pathToFileURL(resolve(file)).href);
+  if (!isHtml(file, content, options.mode))
+    return { ok: true, input: { text: content, lang: options.lang }, url, report: null };
   const { document } = parseHTML(content);
   const { report, article } = extractArticle(document as unknown as Document, url);
   if (!article) return { ok: false, reason: report.noArticleReason ?? "empty" };
-  return { ok: true, input: { text: article.text, blocks: article.blocks, lang: options.lang ?? report.lang } };
+  return {
+    ok: true,
+    input: { text: article.text, blocks: article.blocks, lang: options.lang ?? report.lang },
+    url,
+    report,
+  };
 }
 
 /** A short name for messages. */

@@ -1,6 +1,10 @@
 import { detect } from "../../lib/detect/index";
+import { toCsv } from "../../lib/transfer/csv";
+import { toMarkdown } from "../../lib/transfer/markdown";
+import { toW3c } from "../../lib/transfer/w3c";
 import { type DetectOptions, parseDetectArgs, USAGE } from "./args";
-import { type DetectionRow, formatCsv, formatJson, formatJsonl, formatMarkdown, toRow } from "./format";
+import { type DetectedPage, exportSetOf } from "./export";
+import { type DetectionRow, formatJson, formatJsonl, toRow } from "./format";
 import { prepare, readInput } from "./input";
 
 const write = (text: string): void => {
@@ -20,6 +24,7 @@ async function runDetect(options: DetectOptions): Promise<number> {
   }
   const several = files.length > 1;
   const rows: DetectionRow[] = [];
+  const pages: DetectedPage[] = [];
   let failed = false;
   for (const file of files) {
     let content: string;
@@ -39,15 +44,22 @@ async function runDetect(options: DetectOptions): Promise<number> {
       write(several ? `==> ${file} <==\n${prepared.input.text}\n\n` : `${prepared.input.text}\n`);
       continue;
     }
-    const detections = detect(prepared.input).map((detection) => toRow(detection, several ? file : undefined));
+    const found = detect(prepared.input);
+    if (options.format === "w3c" || options.format === "csv" || options.format === "md") {
+      pages.push({ url: prepared.url, report: prepared.report, text: prepared.input.text, detections: found });
+      continue;
+    }
+    const detections = found.map((detection) => toRow(detection, several ? file : undefined));
     // JSON Lines streams as it goes: hundreds of files print without being held in memory.
     if (options.format === "jsonl") write(formatJsonl(detections));
     else rows.push(...detections);
   }
   if (!options.printText) {
     if (options.format === "json") write(formatJson(rows));
-    if (options.format === "csv") write(formatCsv(rows, several));
-    if (options.format === "md") write(formatMarkdown(rows, several ? files : [files[0] as string]));
+    // The extension's own export formats, of the detections as it would store them.
+    if (options.format === "w3c") write(`${JSON.stringify(toW3c(exportSetOf(pages)), null, 2)}\n`);
+    if (options.format === "csv") write(toCsv(exportSetOf(pages)));
+    if (options.format === "md") write(toMarkdown(exportSetOf(pages)));
   }
   return failed ? 1 : 0;
 }

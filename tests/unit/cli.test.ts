@@ -2,8 +2,9 @@ import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
+import { CSV_COLUMNS } from "../../lib/transfer/csv";
 import { parseDetectArgs } from "../../scripts/cli/args";
-import { type DetectionRow, formatCsv, formatMarkdown } from "../../scripts/cli/format";
+import type { DetectionRow } from "../../scripts/cli/format";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const ARTICLE = "tests/fixtures/csto-tajik-afghan-border.html";
@@ -41,33 +42,6 @@ describe("parseDetectArgs", () => {
     [["--lang"], /needs a value/],
   ])("refuses %j", (args, error) => {
     expect(() => parseDetectArgs(args)).toThrow(error);
-  });
-});
-
-describe("formatCsv", () => {
-  const row: DetectionRow = {
-    kind: "quote",
-    exact: '=HYPERLINK("http://evil.test","click"), said "he"\nand left',
-    start: 0,
-    end: 10,
-    speaker: "@someone",
-    cue: "said",
-    figureKind: null,
-    value: null,
-    unit: null,
-    qualifier: null,
-  };
-
-  it("quotes per RFC 4180 and disarms cells a spreadsheet would run as formulas", () => {
-    const csv = formatCsv([row], false);
-    const parsed = Papa.parse<string[]>(csv.trimEnd(), { header: false }).data;
-    expect(parsed[0]).toEqual(KEYS);
-    expect(parsed[1]?.[1]).toBe(`'${row.exact}`);
-    expect(parsed[1]?.[4]).toBe("'@someone");
-  });
-
-  it("puts tables in Markdown with pipes escaped", () => {
-    expect(formatMarkdown([{ ...row, exact: "a | b" }], ["x"])).toContain("| quote | a \\| b |");
   });
 });
 
@@ -127,9 +101,27 @@ describe("claimmark detect", () => {
     expect(claimmark(["translate"])).toMatchObject({ status: 2, stderr: expect.stringContaining("unknown command") });
   });
 
-  it("prints csv and md too", () => {
+  it("prints the extension's export formats: W3C JSON-LD, CSV and Markdown", () => {
+    const lines = claimmark(["detect", ARTICLE])
+      .stdout.trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    const stored = lines.filter((line) => line.kind !== "term");
+
+    const w3c = JSON.parse(claimmark(["detect", ARTICLE, "--format", "w3c", "--url", "https://example.com/a"]).stdout);
+    expect(w3c.type).toBe("AnnotationCollection");
+    expect(w3c.first.items).toHaveLength(stored.length);
+    expect(w3c.first.items[0].target.source).toBe("https://example.com/a");
+
     const csv = claimmark(["detect", ARTICLE, "--format", "csv"]).stdout;
-    expect(csv.split("\r\n")[0]).toBe(KEYS.join(","));
-    expect(claimmark(["detect", ARTICLE, "--format", "md"]).stdout).toContain("| quote |");
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const rows = Papa.parse<string[]>(csv.slice(1).trimEnd(), { header: false }).data;
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows).toHaveLength(stored.length + 1);
+    expect(rows.some((row) => row[3] === "about 6,500 militants")).toBe(true);
+
+    const md = claimmark(["detect", ARTICLE, "--format", "md"]).stdout;
+    expect(md).toContain("CSTO Secretary General announces adoption");
+    expect(md).toMatch(/about 6,500 militants/);
   });
 });
