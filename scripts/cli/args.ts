@@ -13,6 +13,7 @@ export interface DetectOptions {
 
 export const USAGE = `Usage: claimmark detect [FILE...|-] [--text | --html] [--url URL] [--lang LANG]
                         [--format jsonl|json|w3c|csv|md] [--print-text]
+       claimmark convert FILE|- [--format w3c|csv|md|claimreview]
 
 Finds the quotes, reported claims, terms and figures of articles.
   FILE...        HTML pages or article texts; - (or nothing) reads standard input

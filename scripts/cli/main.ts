@@ -71,6 +71,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     write(`${USAGE}\n`);
     return command === undefined ? 2 : 0;
   }
+  // Loaded only when asked for: it brings an in-memory database along.
+  if (command === "convert") return (await import("./convert")).runConvert(rest, write, (text) => warn(text));
   if (command !== "detect") {
     warn(`unknown command ${command}\n`);
     process.stderr.write(`${USAGE}\n`);

@@ -125,3 +125,29 @@ describe("claimmark detect", () => {
     expect(md).toMatch(/about 6,500 militants/);
   });
 });
+
+describe("claimmark convert", () => {
+  it("reads a W3C JSON-LD export with the extension's import and writes it again, the same", () => {
+    const exported = claimmark(["detect", ARTICLE, "--format", "w3c", "--url", "https://example.com/a"]).stdout;
+    const again = claimmark(["convert", "-", "--format", "w3c"], exported);
+    expect(again.status).toBe(0);
+    const before = JSON.parse(exported);
+    const after = JSON.parse(again.stdout);
+    // Only the export's own date may differ.
+    expect({ ...after, generated: null }).toEqual({ ...before, generated: null });
+    const markdown = claimmark(["convert", "-", "--format", "md"], exported);
+    expect(markdown.stdout).toContain("— Imangali Tasmagambetov");
+  });
+
+  it("refuses a malformed file with what is wrong, and exits 1", () => {
+    const broken = claimmark(
+      ["convert", "-"],
+      '{"type":"AnnotationCollection","first":{"items":[{"type":"Annotation"}]}}',
+    );
+    expect(broken.status).toBe(1);
+    expect(broken.stderr).toMatch(/-: .*items\[0\]/);
+    expect(broken.stdout).toBe("");
+    expect(claimmark(["convert", "-"], "not json at all")).toMatchObject({ status: 1, stdout: "" });
+    expect(claimmark(["convert", "-", "--format", "xml"], "{}")).toMatchObject({ status: 2 });
+  });
+});

@@ -1,0 +1,71 @@
+// The CLI has no browser database: the extension's import runs into an in-memory one.
+import "fake-indexeddb/auto";
+import { openDb } from "../../lib/db/schema";
+import { toClaimReview } from "../../lib/transfer/claimreview";
+import { collectForExport } from "../../lib/transfer/collect";
+import { toCsv } from "../../lib/transfer/csv";
+import { importText } from "../../lib/transfer/import";
+import { toMarkdown } from "../../lib/transfer/markdown";
+import { toW3c } from "../../lib/transfer/w3c";
+import { readInput } from "./input";
+
+/** Formats `claimmark convert` writes. */
+export type ConvertFormat = "w3c" | "csv" | "md" | "claimreview";
+const FORMATS: readonly ConvertFormat[] = ["w3c", "csv", "md", "claimreview"];
+
+export const CONVERT_USAGE = `Usage: claimmark convert FILE|- [--format w3c|csv|md|claimreview]
+
+Reads a Claimmark W3C JSON-LD export or a Hypothesis JSON export with the same checks as the
+extension's import (a malformed file is refused with what is wrong and where), and writes it
+in one of the export formats (default w3c).`;
+
+/** Runs `claimmark convert`; resolves to the exit code. Messages go to `warn`, output to `write`. */
+export async function runConvert(
+  argv: readonly string[],
+  write: (text: string) => void,
+  warn: (text: string) => void,
+): Promise<number> {
+  let file: string | null = null;
+  let format: ConvertFormat = "w3c";
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const [flag, inline] = arg.startsWith("--format=") ? ["--format", arg.slice(9)] : [arg, undefined];
+    if (flag === "--format") {
+      const value = inline ?? argv[++i];
+      if (!FORMATS.includes(value as ConvertFormat)) {
+        warn(`--format must be one of ${FORMATS.join(", ")}`);
+        return 2;
+      }
+      format = value as ConvertFormat;
+    } else if (arg.startsWith("--") || file !== null) {
+      warn(`unexpected argument ${arg}\n${CONVERT_USAGE}`);
+      return 2;
+    } else file = arg;
+  }
+  if (file === null) {
+    warn(`no input file\n${CONVERT_USAGE}`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = await readInput(file);
+  } catch (error) {
+    warn((error as Error).message);
+    return 1;
+  }
+  // The extension's own import, into an in-memory database, then its own export.
+  const db = openDb(`claimmark-convert-${process.pid}`);
+  const imported = await importText(db, text);
+  if (!imported.ok) {
+    warn(`${file}: ${imported.error}`);
+    return 1;
+  }
+  for (const refusal of imported.report.refused) warn(`${file}: refused ${refusal.item}: ${refusal.reason}`);
+  const set = await collectForExport(db, { includeDismissed: true });
+  if (format === "w3c") write(`${JSON.stringify(toW3c(set), null, 2)}\n`);
+  if (format === "csv") write(toCsv(set));
+  if (format === "md") write(toMarkdown(set));
+  if (format === "claimreview") write(`${JSON.stringify(toClaimReview(set), null, 2)}\n`);
+  db.close();
+  return imported.report.refused.length > 0 ? 1 : 0;
+}
