@@ -5,6 +5,7 @@ import { benchPopup } from "./bench/browser-popup";
 import { readCorpus } from "./bench/corpus";
 import { benchDetection } from "./bench/detection";
 import { benchExtraction } from "./bench/extraction";
+import { benchTransfer } from "./bench/transfer";
 
 const argv = process.argv.slice(2);
 let corpusDir = resolve(import.meta.dirname, "../../shared/corpus/readability-pages");
@@ -31,3 +32,4 @@ const readability = benchExtraction(pages, rounds);
 benchDetection(pages, rounds, readability);
 for (const line of await benchBrowser(corpusDir, { rounds })) console.log(line);
 for (const line of await benchPopup(rounds)) console.log(line);
+for (const line of await benchTransfer()) console.log(line);

@@ -1,4 +1,4 @@
-import { FLAT_KEYS, type FlatDetection, flatten } from "../../lib/detect/flat";
+import { type FlatDetection, flatten } from "../../lib/detect/flat";
 import type { Detection } from "../../lib/detect/types";
 
 /** One detection as the CLI prints it: exactly these keys, null where they do not apply. */

@@ -1,0 +1,217 @@
+import type { Table } from "dexie";
+import type { ClaimmarkDb } from "../db/schema";
+import { type Annotation, PAGE_FIELD_LIMITS, type PageRecord, type Source } from "../model";
+import { normalizeUrl } from "../url/normalize";
+import { mergeAnnotation, mergePage, mergeSource } from "./merge";
+import type { ParsedFile, ParsedItem } from "./parsed";
+import { isHypothesisExport, readHypothesis } from "./read-hypothesis";
+import { isW3cCollection, readW3c } from "./read-w3c";
+
+/** What an import did: annotations added and merged, items refused and why, pages and sources written. */
+export interface ImportReport {
+  added: number;
+  merged: number;
+  refused: { item: string; reason: string }[];
+  /** Pages new to the database. */
+  pages: number;
+  /** Sources added or updated. */
+  sources: number;
+}
+
+export type ImportResult = { ok: true; report: ImportReport } | { ok: false; error: string };
+
+/**
+ * Largest file Claimmark reads (in UTF-8 bytes): bigger ones are refused before parsing. A library
+ * exports at about 0.9 KB an annotation, so this restores any backup within the 200,000-annotation
+ * limit, and still turns away a file that would only exhaust the browser's memory.
+ */
+export const IMPORT_MAX_BYTES: number = 256 * 1024 * 1024;
+
+/** Bytes a string takes in UTF-8, counted without building the encoded copy. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** The size check, cheap first: a string is at least as many bytes as it has code units. */
+function tooBig(text: string, max: number): string | null {
+  if (text.length <= max / 3) return null;
+  const bytes = text.length > max ? text.length : utf8Length(text);
+  return bytes > max ? `the file is ${megabytes(bytes)}, more than the ${megabytes(max)} Claimmark imports` : null;
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+  try {
+    return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const truncated = /end of (JSON )?input|Unterminated/iu.test(reason) ? " (is it cut short?)" : "";
+    return { ok: false, error: `not JSON${truncated}: ${reason.slice(0, 200)}` };
+  }
+}
+
+/** The file read and checked, or what is wrong with it as a whole. */
+export function readImport(text: string, maxBytes: number = IMPORT_MAX_BYTES): ParsedFile | string {
+  const big = tooBig(text, maxBytes);
+  if (big) return big;
+  if (text.trim() === "") return "the file is empty";
+  const json = parseJson(text);
+  if (!json.ok) return json.error;
+  if (isW3cCollection(json.value)) return readW3c(json.value);
+  if (isHypothesisExport(json.value)) return readHypothesis(json.value);
+  return "not a Claimmark JSON-LD file (an AnnotationCollection) or a Hypothesis export (a list of annotations)";
+}
+
+/** A page the file names but does not describe: no article known yet, so the first visit reads it. */
+function stubPage(key: string, item: ParsedItem, now: number): PageRecord {
+  return {
+    key,
+    url: normalizeUrl(item.pageUrl) ?? key,
+    canonicalUrl: null,
+    readerable: false,
+    hasArticle: false,
+    noArticleReason: null,
+    title: (item.pageTitle || key).slice(0, PAGE_FIELD_LIMITS.title),
+    byline: null,
+    siteName: null,
+    publishedTime: null,
+    lang: null,
+    excerpt: null,
+    textLength: 0,
+    textHash: null,
+    firstSeen: now,
+    lastSeen: now,
+  };
+}
+
+/** Items whose id, or whose sources' ids, an earlier item of the same file already used. */
+function dropDuplicates(parsed: ParsedFile): ParsedItem[] {
+  const annotationIds = new Set<string>();
+  const sourceIds = new Set<string>();
+  const kept: ParsedItem[] = [];
+  for (const item of parsed.items) {
+    const reason = annotationIds.has(item.annotation.id)
+      ? "the same id as an earlier annotation in the file"
+      : item.sources.some((s) => sourceIds.has(s.id)) ||
+          new Set(item.sources.map((s) => s.id)).size < item.sources.length
+        ? "a source id another source in the file already has"
+        : null;
+    if (reason) {
+      parsed.refused.push({ item: item.annotation.id, reason });
+      continue;
+    }
+    annotationIds.add(item.annotation.id);
+    for (const source of item.sources) sourceIds.add(source.id);
+    kept.push(item);
+  }
+  return kept;
+}
+
+/**
+ * The stored records among `keys`. Looking up every key of a big file one by one is the slowest part
+ * of an import; reading the table's keys first (cheap when it is small or empty) skips the misses.
+ */
+async function getExisting<T>(table: Table<T, string, unknown>, keys: string[]): Promise<T[]> {
+  if (keys.length === 0) return [];
+  const present = new Set<unknown>(await table.toCollection().primaryKeys());
+  const hits = keys.filter((key) => present.has(key));
+  return (await table.bulkGet(hits)).filter((record): record is T => record !== undefined);
+}
+
+/** Writes checked items in one transaction, merging with what is stored; returns the report. */
+async function write(db: ClaimmarkDb, parsed: ParsedFile, items: ParsedItem[], now: number): Promise<ImportReport> {
+  return db.transaction("rw", db.pages, db.annotations, db.sources, async () => {
+    const report: ImportReport = { added: 0, merged: 0, refused: parsed.refused, pages: 0, sources: 0 };
+    const storedSources = new Map<string, Source>();
+    const sourceIds = items.flatMap((item) => item.sources.map((s) => s.id));
+    for (const source of await getExisting(db.sources, sourceIds)) storedSources.set(source.id, source);
+    const storedById = new Map(
+      (
+        await getExisting(
+          db.annotations,
+          items.map((item) => item.annotation.id),
+        )
+      ).map((a) => [a.id, a]),
+    );
+    const annotations: Annotation[] = [];
+    const sources: Source[] = [];
+    const accepted: ParsedItem[] = [];
+    for (const item of items) {
+      const foreign = item.sources.find((s) => {
+        const stored = storedSources.get(s.id);
+        return stored !== undefined && stored.annotationId !== s.annotationId;
+      });
+      if (foreign) {
+        report.refused.push({ item: item.annotation.id, reason: `source ${foreign.id} belongs to another annotation` });
+        continue;
+      }
+      const stored = storedById.get(item.annotation.id);
+      annotations.push(stored ? mergeAnnotation(stored, item.annotation) : item.annotation);
+      if (stored) report.merged++;
+      else report.added++;
+      for (const source of item.sources) {
+        const old = storedSources.get(source.id);
+        // A stored source at least as new as the file's stays untouched.
+        if (old && source.updatedAt <= old.updatedAt && source.createdAt >= old.createdAt) continue;
+        sources.push(old ? mergeSource(old, source) : source);
+      }
+      accepted.push(item);
+    }
+    const filePages = new Map(parsed.pages.map((page) => [page.key, page]));
+    const wanted = new Set([...filePages.keys(), ...accepted.map((item) => item.annotation.pageKey)]);
+    const keys = [...wanted];
+    const storedPages = new Map((await getExisting(db.pages, keys)).map((page) => [page.key, page]));
+    const pages: PageRecord[] = [];
+    for (const key of keys) {
+      const stored = storedPages.get(key);
+      const incoming = filePages.get(key);
+      if (stored && incoming) pages.push(mergePage(stored, incoming));
+      else if (incoming) pages.push(incoming);
+      else if (!stored) {
+        const item = accepted.find((candidate) => candidate.annotation.pageKey === key) as ParsedItem;
+        pages.push(stubPage(key, item, now));
+      }
+      if (!stored) report.pages++;
+    }
+    await db.pages.bulkPut(pages);
+    await db.annotations.bulkPut(annotations);
+    await db.sources.bulkPut(sources);
+    report.sources = sources.length;
+    return report;
+  });
+}
+
+/** Detects Claimmark JSON-LD or a Hypothesis JSON export, validates it with zod, and writes it in ONE Dexie transaction (all or nothing on a structural error; per-item refusals listed for items that fail validation), merging annotations whose id exists (field by field: the newer `modified` wins per annotation; sources merged by id). */
+export async function importText(
+  db: ClaimmarkDb,
+  text: string,
+  options: { maxBytes?: number; now?: number } = {},
+): Promise<ImportResult> {
+  const parsed = readImport(text, options.maxBytes ?? IMPORT_MAX_BYTES);
+  if (typeof parsed === "string") return { ok: false, error: parsed };
+  const items = dropDuplicates(parsed);
+  if (items.length === 0 && parsed.refused.length > 0) {
+    const first = parsed.refused[0] as { item: string; reason: string };
+    const more = parsed.refused.length > 1 ? ` (and ${parsed.refused.length - 1} more refused)` : "";
+    return { ok: false, error: `nothing to import: ${first.item}: ${first.reason}${more}` };
+  }
+  try {
+    return { ok: true, report: await write(db, parsed, items, options.now ?? Date.now()) };
+  } catch (error) {
+    return { ok: false, error: `could not write: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
