@@ -2,6 +2,7 @@
 import { resolve } from "node:path";
 import { benchBrowser } from "./bench/browser";
 import { benchPopup } from "./bench/browser-popup";
+import { benchBrowserTransfer } from "./bench/browser-transfer";
 import { readCorpus } from "./bench/corpus";
 import { benchDetection } from "./bench/detection";
 import { benchExtraction } from "./bench/extraction";
@@ -33,3 +34,4 @@ benchDetection(pages, rounds, readability);
 for (const line of await benchBrowser(corpusDir, { rounds })) console.log(line);
 for (const line of await benchPopup(rounds)) console.log(line);
 for (const line of await benchTransfer()) console.log(line);
+for (const line of await benchBrowserTransfer()) console.log(line);

@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { allTags, sourcesOf } from "../../lib/db/edit";
 import type { ClaimmarkDb } from "../../lib/db/schema";
 import type { Annotation, Source } from "../../lib/model";
-import { collectForExport } from "../../lib/transfer/collect";
 import { ExportPanel } from "../transfer/ExportPanel";
 import { ImportPanel } from "../transfer/ImportPanel";
 import { useLiveQuery } from "../use-live-query";
@@ -102,17 +101,16 @@ export function Library({
                     id: "listed",
                     label: "The annotations listed",
                     fileScope: "selection",
-                    collect: async (database: ClaimmarkDb) =>
-                      collectForExport(database, {
-                        ids: (await queryLibrary(database, queried)).groups.flatMap((group) =>
-                          group.annotations.map((annotation) => annotation.id),
-                        ),
-                        includeDismissed: queried.showDismissed,
-                      }),
+                    query: async (database: ClaimmarkDb) => ({
+                      ids: (await queryLibrary(database, queried)).groups.flatMap((group) =>
+                        group.annotations.map((annotation) => annotation.id),
+                      ),
+                      includeDismissed: queried.showDismissed,
+                    }),
                   },
                 ]
               : []),
-            { id: "all", label: "Everything", fileScope: "all", collect: (database) => collectForExport(database, {}) },
+            { id: "all", label: "Everything", fileScope: "all", query: () => ({}) },
           ]}
         />
         <ImportPanel db={db} />

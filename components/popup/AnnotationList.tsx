@@ -1,9 +1,9 @@
-import { useCallback, useMemo, useState } from "preact/hooks";
+import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
 import { updateAnnotation } from "../../lib/db/edit";
 import type { ClaimmarkDb } from "../../lib/db/schema";
 import type { Annotation, Source } from "../../lib/model";
-import { collectForExport } from "../../lib/transfer/collect";
 import { Toast } from "../edit/Toast";
+import { useTrusted } from "../edit/trust";
 import { countLabel } from "../format";
 import { ExportPanel, type ExportScope } from "../transfer/ExportPanel";
 import { ImportPanel } from "../transfer/ImportPanel";
@@ -48,6 +48,9 @@ export function AnnotationList({ db, annotations, sources, actions, pageKey }: A
   const [openId, setOpenId] = useState<string | null>(null);
   const [offer, setOffer] = useState<UndoOffer | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Rows ticked for export, by id: kept while the filters change. */
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const trusted = useTrusted();
 
   const haystacks = useMemo(
     () => new Map(annotations.map((annotation) => [annotation.id, searchText(annotation, sources.get(annotation.id))])),
@@ -55,7 +58,33 @@ export function AnnotationList({ db, annotations, sources, actions, pageKey }: A
   );
   const sections = useMemo(() => buildSections(annotations, haystacks, filter), [annotations, haystacks, filter]);
   const tags = useMemo(() => tagsIn(annotations), [annotations]);
-  const shown = sections.reduce((sum, section) => sum + section.annotations.length, 0);
+  const shownIds = useMemo(
+    () => sections.flatMap((section) => section.annotations.map((annotation) => annotation.id)),
+    [sections],
+  );
+  const shown = shownIds.length;
+
+  // An annotation deleted (or gone from the page) leaves the selection; one merely filtered out stays.
+  useEffect(() => {
+    const present = new Set(annotations.filter((annotation) => !annotation.deleted).map((annotation) => annotation.id));
+    setSelected((old) => {
+      const kept = [...old].filter((id) => present.has(id));
+      return kept.length === old.size ? old : new Set(kept);
+    });
+  }, [annotations]);
+
+  const select = useCallback(
+    (id: string, on: boolean) =>
+      setSelected((old) => {
+        if (old.has(id) === on) return old;
+        const next = new Set(old);
+        if (on) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    [],
+  );
+  const allShownSelected = shown > 0 && shownIds.every((id) => selected.has(id));
 
   const items = useMemo(() => {
     const list: ListItem[] = [];
@@ -92,6 +121,32 @@ export function AnnotationList({ db, annotations, sources, actions, pageKey }: A
       <p class="annotations-count" role="status" data-testid="shown-count">
         {shown === 0 ? "No annotations match" : `Showing ${countLabel(shown, "annotation")}`}
       </p>
+      {/* aria-disabled, not disabled: a button that disables itself when pressed would drop the keyboard focus. */}
+      {(shown > 0 || selected.size > 0) && (
+        <div class="selection-bar">
+          <span class="selection-count" aria-live="polite" data-testid="selected-count">
+            {selected.size === 0 ? "None selected" : `${selected.size} selected`}
+          </span>
+          <button
+            type="button"
+            class="selection-button"
+            data-testid="select-shown"
+            aria-disabled={allShownSelected || shown === 0}
+            onClick={trusted(() => setSelected((old) => new Set([...old, ...shownIds])))}
+          >
+            Select all shown
+          </button>
+          <button
+            type="button"
+            class="selection-button"
+            data-testid="clear-selection"
+            aria-disabled={selected.size === 0}
+            onClick={trusted(() => setSelected((old) => (old.size === 0 ? old : new Set())))}
+          >
+            Clear selection
+          </button>
+        </div>
+      )}
       {error && (
         <p class="annotations-error" role="alert" data-testid="edit-error">
           {error}
@@ -114,6 +169,8 @@ export function AnnotationList({ db, annotations, sources, actions, pageKey }: A
                 onReveal={actions.onReveal}
                 onToggle={(id) => setOpenId((old) => (old === id ? null : id))}
                 onRestore={restore}
+                selected={selected.has(item.annotation.id)}
+                onSelect={select}
               >
                 <RowEditor
                   db={db}
@@ -130,7 +187,12 @@ export function AnnotationList({ db, annotations, sources, actions, pageKey }: A
       )}
       <details class="transfer-details">
         <summary data-testid="transfer-toggle">Export and import</summary>
-        <ExportPanel db={db} scopes={exportScopes(pageKey, sections)} />
+        {/* A new key when rows first get selected (or all are cleared): the panel starts over on its first scope. */}
+        <ExportPanel
+          key={selected.size > 0 ? "selection" : "no-selection"}
+          db={db}
+          scopes={exportScopes(pageKey, shownIds, selected)}
+        />
         <ImportPanel db={db} />
       </details>
       {offer && (
@@ -149,22 +211,33 @@ export function AnnotationList({ db, annotations, sources, actions, pageKey }: A
   );
 }
 
-/** The popup's export scopes: the whole page, or the rows the filters and search leave shown. */
-function exportScopes(pageKey: string | undefined, sections: { annotations: Annotation[] }[]): ExportScope[] {
-  const shownIds = sections.flatMap((section) => section.annotations.map((annotation) => annotation.id));
+/**
+ * The popup's export scopes: the rows ticked (first, so the panel picks it, while any are), the whole
+ * page, or the rows the filters and search leave shown.
+ */
+function exportScopes(pageKey: string | undefined, shownIds: string[], selected: ReadonlySet<string>): ExportScope[] {
   const scopes: ExportScope[] = [];
+  if (selected.size > 0) {
+    const ids = [...selected];
+    scopes.push({
+      id: "selected",
+      label: `Selected rows (${ids.length})`,
+      fileScope: "selection",
+      query: () => ({ ids }),
+    });
+  }
   if (pageKey)
     scopes.push({
       id: "page",
       label: "This page",
       fileScope: "page",
-      collect: (db) => collectForExport(db, { pageKey }),
+      query: () => ({ pageKey }),
     });
   scopes.push({
     id: "shown",
     label: `The rows shown (${shownIds.length})`,
     fileScope: "selection",
-    collect: (db) => collectForExport(db, { ids: shownIds }),
+    query: () => ({ ids: shownIds }),
   });
   return scopes;
 }

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from "preact";
+import type { ComponentChildren, JSX } from "preact";
 import { useId } from "preact/hooks";
 import type { Annotation } from "../../lib/model";
 import { formatFigureValue } from "../Card";
@@ -16,12 +16,26 @@ export interface RowProps {
   onToggle(id: string): void;
   /** Undo a dismissal (shown on dismissed rows only). */
   onRestore(id: string): void;
+  /** Ticked for export. */
+  selected: boolean;
+  /** The reader ticked or cleared the row's export checkbox. */
+  onSelect(id: string, selected: boolean): void;
   /** The inline editor, when expanded. */
   children?: ComponentChildren;
 }
 
 /** Longest text put in a row: three clamped lines show far less, and a 20,000-character quote would cost layout. */
 const ROW_TEXT = 400;
+
+/** Words of a row's text its checkbox is named by: enough to tell rows apart to a screen reader. */
+const LABEL_WORDS = 6;
+
+/** The start of an annotation's text, for labels: its first few words, "…" when there are more. */
+export function firstWords(text: string, count = LABEL_WORDS): string {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const head = words.slice(0, count).join(" ");
+  return words.length > count ? `${head}…` : head;
+}
 
 /** Who said it, or what it counts: the line under a row's text. */
 export function rowDetail(annotation: Annotation): string {
@@ -33,9 +47,29 @@ export function rowDetail(annotation: Annotation): string {
 }
 
 /** One annotation in the popup's list: its text, speaker or figure, verdict and sources; click to show it in the page. */
-export function Row({ annotation: a, sourceCount, expanded, onReveal, onToggle, onRestore, children }: RowProps) {
+export function Row({
+  annotation: a,
+  sourceCount,
+  expanded,
+  onReveal,
+  onToggle,
+  onRestore,
+  selected,
+  onSelect,
+  children,
+}: RowProps) {
   const id = useId();
   const trusted = useTrusted();
+  // The click (Space on the focused box, or the label) decides: an untrusted one is undone before it toggles anything.
+  const onSelectClick = (event: JSX.TargetedMouseEvent<HTMLInputElement>) => {
+    const box = event.currentTarget;
+    let allowed = false;
+    trusted(() => {
+      allowed = true;
+    })(event);
+    if (allowed) onSelect(a.id, box.checked);
+    else event.preventDefault();
+  };
   const text = a.exact.length > ROW_TEXT ? `${a.exact.slice(0, ROW_TEXT)}…` : a.exact;
   const detail = rowDetail(a);
   return (
@@ -47,6 +81,16 @@ export function Row({ annotation: a, sourceCount, expanded, onReveal, onToggle, 
       data-status={a.status}
     >
       <div class="row-line">
+        <label class="row-select">
+          <input
+            type="checkbox"
+            class="row-select-box"
+            data-testid="row-select"
+            checked={selected}
+            onClick={onSelectClick}
+          />
+          <span class="edit-sr-only">Select for export: {firstWords(a.exact) || a.kind}</span>
+        </label>
         <button
           type="button"
           class="row-main"

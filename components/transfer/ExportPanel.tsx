@@ -1,14 +1,12 @@
 import { useState } from "preact/hooks";
 import type { ClaimmarkDb } from "../../lib/db/schema";
-import { toClaimReview } from "../../lib/transfer/claimreview";
-import type { ExportSet } from "../../lib/transfer/collect";
-import { toCsv } from "../../lib/transfer/csv";
 import { exportFileName } from "../../lib/transfer/filename";
-import { toMarkdown } from "../../lib/transfer/markdown";
-import { toW3c } from "../../lib/transfer/w3c";
 import { useTrusted } from "../edit/trust";
 import { countLabel } from "../format";
 import { downloadText } from "./download";
+import type { ExportFormat } from "./formats";
+import { runExport } from "./run-transfer";
+import type { ExportQuery } from "./transfer-protocol";
 
 /** One set of annotations the reader may export: a label, a file-name part, and how to gather it. */
 export interface ExportScope {
@@ -16,31 +14,16 @@ export interface ExportScope {
   label: string;
   /** Goes into the file name: "page", "selection", "all". */
   fileScope: string;
-  collect(db: ClaimmarkDb): Promise<ExportSet>;
+  /** Which annotations: a query the transfer worker can run (functions cannot cross to it). */
+  query(db: ClaimmarkDb): ExportQuery | Promise<ExportQuery>;
 }
 
-type Format = "w3c" | "csv" | "md" | "claimreview";
-
-const FORMATS: { format: Format; label: string; type: string }[] = [
+const FORMATS: { format: ExportFormat; label: string; type: string }[] = [
   { format: "w3c", label: "W3C JSON-LD", type: "application/ld+json" },
   { format: "csv", label: "CSV", type: "text/csv;charset=utf-8" },
   { format: "md", label: "Markdown", type: "text/markdown;charset=utf-8" },
   { format: "claimreview", label: "ClaimReview", type: "application/ld+json" },
 ];
-
-/** The text of one export format. */
-function render(format: Format, set: ExportSet): string {
-  switch (format) {
-    case "w3c":
-      return `${JSON.stringify(toW3c(set), null, 2)}\n`;
-    case "csv":
-      return toCsv(set);
-    case "md":
-      return toMarkdown(set);
-    case "claimreview":
-      return `${JSON.stringify(toClaimReview(set), null, 2)}\n`;
-  }
-}
 
 /** Export buttons for a choice of scopes: a download per format, and "Copy as Markdown". */
 export function ExportPanel({ db, scopes }: { db: ClaimmarkDb; scopes: ExportScope[] }) {
@@ -49,22 +32,23 @@ export function ExportPanel({ db, scopes }: { db: ClaimmarkDb; scopes: ExportSco
   const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
   const scope = scopes.find((candidate) => candidate.id === scopeId) ?? scopes[0];
 
-  const run = async (format: Format | "copy") => {
+  const run = async (format: ExportFormat | "copy") => {
     if (!scope) return;
     try {
-      const set = await scope.collect(db);
-      if (set.annotations.length === 0) {
+      // Gathered and written in a worker: 100,000 annotations must not freeze the page.
+      const { text, count } = await runExport(db, await scope.query(db), format === "copy" ? "md" : format);
+      if (count === 0) {
         setStatus({ error: true, text: "Nothing to export in this scope." });
         return;
       }
       if (format === "copy") {
-        await navigator.clipboard.writeText(toMarkdown(set));
-        setStatus({ error: false, text: `Copied ${countLabel(set.annotations.length, "annotation")} as Markdown.` });
+        await navigator.clipboard.writeText(text);
+        setStatus({ error: false, text: `Copied ${countLabel(count, "annotation")} as Markdown.` });
         return;
       }
       const { type } = FORMATS.find((entry) => entry.format === format) as (typeof FORMATS)[number];
-      downloadText(render(format, set), exportFileName(format, scope.fileScope), type);
-      setStatus({ error: false, text: `Exported ${countLabel(set.annotations.length, "annotation")}.` });
+      downloadText(text, exportFileName(format, scope.fileScope), type);
+      setStatus({ error: false, text: `Exported ${countLabel(count, "annotation")}.` });
     } catch (error) {
       setStatus({ error: true, text: `Export failed: ${error instanceof Error ? error.message : String(error)}` });
     }

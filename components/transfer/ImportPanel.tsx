@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
 import type { ClaimmarkDb } from "../../lib/db/schema";
-import { IMPORT_MAX_BYTES, type ImportReport, importText } from "../../lib/transfer/import";
+import { IMPORT_MAX_BYTES, type ImportReport } from "../../lib/transfer/import";
 import { countLabel } from "../format";
+import { runImport } from "./run-transfer";
 
 /** What the reader sees after an import: what was added, merged and refused, and why. */
 function Report({ report }: { report: ImportReport }) {
@@ -43,7 +44,8 @@ export function ImportPanel({ db, onImported }: { db: ClaimmarkDb; onImported?: 
     }
     setBusy(true);
     try {
-      const outcome = await importText(db, await file.text());
+      // In a worker: checking and writing 100,000 annotations takes seconds the page must not freeze for.
+      const outcome = await runImport(db, await file.text());
       if (outcome.ok) {
         setResult({ report: outcome.report });
         onImported?.(outcome.report);

@@ -27,7 +27,7 @@ const ARTICLE = (title: string) =>
   "</article></body></html>";
 
 /** `count` annotations for a page, shaped as the extension stores them: claims, quotes, figures and highlights. */
-function annotations(pageKey: string, count: number): Annotation[] {
+export function annotations(pageKey: string, count: number): Annotation[] {
   const kinds = ["claim", "quote", "figure", "highlight"] as const;
   return Array.from({ length: count }, (_, i) => {
     const kind = kinds[i % kinds.length] ?? "claim";
@@ -65,7 +65,7 @@ function annotations(pageKey: string, count: number): Annotation[] {
  * Replaces a page's annotations in the extension's database, from its service worker (raw
  * IndexedDB: Dexie stores its version 2 as IndexedDB version 20), and marks the page as an article.
  */
-function storeAnnotations(worker: Worker, page: PageRecord, rows: Annotation[]): Promise<void> {
+export function storeAnnotations(worker: Worker, page: PageRecord, rows: Annotation[]): Promise<void> {
   return worker.evaluate(
     ({ page, rows }) =>
       new Promise<void>((resolve, reject) => {

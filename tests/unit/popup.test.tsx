@@ -8,7 +8,15 @@ import { Popup, type PopupActions } from "../../components/Popup";
 import { addSource } from "../../lib/db/edit";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
 import type { Annotation, PageRecord } from "../../lib/model";
+import { collectForExport } from "../../lib/transfer/collect";
+import { ID_PREFIX, type W3cCollection } from "../../lib/transfer/w3c";
 import { annotationRecord, pageRecord } from "./samples";
+
+// The real collector, watched: the export scopes' calls show which ids each scope asks for.
+vi.mock("../../lib/transfer/collect", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../../lib/transfer/collect")>();
+  return { ...actual, collectForExport: vi.fn(actual.collectForExport) };
+});
 
 const PAGE_KEY = "https://news.example/story";
 const HOSTILE = "<img src=x onerror=alert(1)>";
@@ -88,6 +96,30 @@ function click(element: Element | null): void {
   act(() => element.click());
 }
 
+const boxes = () => rows().map((row) => byTestId("row-select", row) as HTMLInputElement);
+const checkedIds = () =>
+  rows().flatMap((row) =>
+    (byTestId("row-select", row) as HTMLInputElement).checked ? [row.dataset.annotationId] : [],
+  );
+const scopeOptions = () =>
+  Array.from((byTestId("export-scope") as HTMLSelectElement).options, (option) => [option.value, option.textContent]);
+
+/** Catches what the export panel downloads: the anchor's file name and the blob's text. */
+function catchDownloads(): { name: string; text: Promise<string> }[] {
+  const files: { name: string; text: Promise<string> }[] = [];
+  const blobs = new Map<string, Blob>();
+  vi.spyOn(URL, "createObjectURL").mockImplementation((blob) => {
+    const url = `blob:test/${blobs.size}`;
+    blobs.set(url, blob as Blob);
+    return url;
+  });
+  vi.spyOn(URL, "revokeObjectURL").mockImplementation(() => undefined);
+  vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+    files.push({ name: this.download, text: (blobs.get(this.href) as Blob).text() });
+  });
+  return files;
+}
+
 beforeEach(async () => {
   root = document.createElement("div");
   document.body.append(root);
@@ -101,6 +133,8 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  vi.restoreAllMocks();
+  vi.mocked(collectForExport).mockClear();
   act(() => render(null, root));
   root.remove();
   db.close();
@@ -247,9 +281,12 @@ describe("Popup annotation list", () => {
     await until(() => rows().length === 1);
     byTestId("row-reveal")?.click();
     byTestId("row-expand")?.click();
+    byTestId("row-select")?.click();
     await act(() => Promise.resolve());
     expect(actions.onReveal).not.toHaveBeenCalled();
     expect(byTestId("row-editor")).toBeNull();
+    expect((byTestId("row-select") as HTMLInputElement).checked).toBe(false);
+    expect(byTestId("selected-count")?.textContent).toBe("None selected");
   });
 
   it("renders far fewer rows than a page of 1,000 annotations holds", async () => {
@@ -279,6 +316,8 @@ describe("Popup annotation list", () => {
     await until(() => rows().length === 2);
     click(byTestId("open-library"));
     expect(actions.onOpenLibrary).toHaveBeenCalledTimes(1);
+    click(boxes()[1] as HTMLInputElement);
+    expect(byTestId("selected-count")?.textContent).toBe("1 selected");
     const rules = { rules: { "color-contrast": { enabled: false } } };
     const ids = (result: axe.AxeResults) =>
       result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(" | ")}`);
@@ -286,5 +325,113 @@ describe("Popup annotation list", () => {
     click(byTestId("row-expand"));
     await until(() => byTestId("row-editor") !== null);
     expect(ids(await axe.run(root, rules))).toEqual([]);
+  });
+});
+
+describe("Popup export selection", () => {
+  it("exports just the selected rows, keeping them while filters change and dropping deleted ones", async () => {
+    const a = annotation({ exact: "The border is tense according to every witness we spoke to" });
+    const b = annotation({ exact: "Troops moved" });
+    const c = annotation({ kind: "figure", exact: "6,500 militants", value: 6500, unit: "militants" });
+    const d = annotation({ exact: "Talks resume" });
+    await db.annotations.bulkPut([a, b, c, d]);
+    await show();
+    await until(() => rows().length === 4);
+    const files = catchDownloads();
+
+    // Named for its row; ahead of the row's reveal button in Tab order; no reveal when ticked.
+    const first = rows()[0] as HTMLElement;
+    const box = boxes()[0] as HTMLInputElement;
+    expect(box.type).toBe("checkbox");
+    expect(box.closest("label")?.textContent).toBe("Select for export: The border is tense according to…");
+    expect(Array.from(first.querySelectorAll("input, button"), (el) => el.getAttribute("data-testid"))).toEqual([
+      "row-select",
+      "row-reveal",
+      "row-expand",
+    ]);
+    expect(scopeOptions()).toEqual([
+      ["page", "This page"],
+      ["shown", "The rows shown (4)"],
+    ]);
+
+    expect(rowIds()).toEqual([a.id, b.id, d.id, c.id]);
+    click(box);
+    click(boxes()[2] as HTMLInputElement);
+    expect(actions.onReveal).not.toHaveBeenCalled();
+    expect(checkedIds()).toEqual([a.id, d.id]);
+    expect(byTestId("selected-count")?.textContent).toBe("2 selected");
+    expect(scopeOptions()).toEqual([
+      ["selected", "Selected rows (2)"],
+      ["page", "This page"],
+      ["shown", "The rows shown (4)"],
+    ]);
+    expect((byTestId("export-scope") as HTMLSelectElement).value).toBe("selected");
+
+    // Filtering hides rows but keeps them selected.
+    type(byTestId("search"), "troops");
+    expect(rowIds()).toEqual([b.id]);
+    expect(byTestId("selected-count")?.textContent).toBe("2 selected");
+    type(byTestId("search"), "");
+    expect(checkedIds()).toEqual([a.id, d.id]);
+
+    click(byTestId("export-w3c"));
+    await until(() => byTestId("export-status") !== null);
+    expect(byTestId("export-status")?.textContent).toBe("Exported 2 annotations.");
+    const calls = vi.mocked(collectForExport).mock.calls;
+    expect(calls).toHaveLength(1);
+    expect([...(calls[0]?.[1].ids ?? [])].sort()).toEqual([a.id, d.id].sort());
+    expect(files).toHaveLength(1);
+    expect(files[0]?.name).toMatch(/^claimmark-selection-.*\.jsonld?$/);
+    const exported = JSON.parse(await (files[0] as { text: Promise<string> }).text) as W3cCollection;
+    expect(exported.first.items.map((item) => item.id)).toEqual([`${ID_PREFIX}${a.id}`, `${ID_PREFIX}${d.id}`]);
+
+    // Unticking one leaves the other; a deleted annotation leaves the selection.
+    click(boxes()[0] as HTMLInputElement);
+    expect(byTestId("selected-count")?.textContent).toBe("1 selected");
+    click(boxes()[0] as HTMLInputElement);
+    await db.annotations.update(d.id, { deleted: true });
+    await until(() => rows().length === 3);
+    expect(byTestId("selected-count")?.textContent).toBe("1 selected");
+    expect(scopeOptions()[0]).toEqual(["selected", "Selected rows (1)"]);
+  });
+
+  it("selects all shown rows under a search only, and clears the selection", async () => {
+    const a = annotation({ exact: "The border is tense", tags: ["border"] });
+    const b = annotation({ exact: "Troops moved" });
+    const c = annotation({ exact: "Shelling near the border" });
+    const d = annotation({ exact: "Talks resume" });
+    await db.annotations.bulkPut([a, b, c, d]);
+    await show();
+    await until(() => rows().length === 4);
+    const files = catchDownloads();
+    expect(byTestId("clear-selection")?.getAttribute("aria-disabled")).toBe("true");
+
+    type(byTestId("search"), "border");
+    expect(rowIds()).toEqual([a.id, c.id]);
+    click(byTestId("select-shown"));
+    expect(byTestId("selected-count")?.textContent).toBe("2 selected");
+    expect(byTestId("select-shown")?.getAttribute("aria-disabled")).toBe("true");
+    click(byTestId("select-shown"));
+    expect(byTestId("selected-count")?.textContent).toBe("2 selected");
+    type(byTestId("search"), "");
+    expect(checkedIds()).toEqual([a.id, c.id]);
+    expect(scopeOptions()[0]).toEqual(["selected", "Selected rows (2)"]);
+
+    click(byTestId("export-md"));
+    await until(() => byTestId("export-status") !== null);
+    expect([...(vi.mocked(collectForExport).mock.calls[0]?.[1].ids ?? [])].sort()).toEqual([a.id, c.id].sort());
+    expect(await files[0]?.text).toContain("Shelling near the border");
+    expect(await files[0]?.text).not.toContain("Troops moved");
+
+    // Choosing another scope sticks while the selection grows; clearing goes back to the page.
+    choose(byTestId("export-scope"), "shown");
+    click(boxes()[1] as HTMLInputElement);
+    expect(byTestId("selected-count")?.textContent).toBe("3 selected");
+    expect((byTestId("export-scope") as HTMLSelectElement).value).toBe("shown");
+    click(byTestId("clear-selection"));
+    expect(checkedIds()).toEqual([]);
+    expect(byTestId("selected-count")?.textContent).toBe("None selected");
+    expect(scopeOptions().map(([value]) => value)).toEqual(["page", "shown"]);
+    expect((byTestId("export-scope") as HTMLSelectElement).value).toBe("page");
   });
 });

@@ -1,0 +1,59 @@
+import type { ClaimmarkDb } from "../../lib/db/schema";
+import { collectForExport } from "../../lib/transfer/collect";
+import { type ImportResult, importText } from "../../lib/transfer/import";
+import { type ExportFormat, renderExport } from "./formats";
+import type { ExportQuery, TransferReply, TransferRequest } from "./transfer-protocol";
+
+let worker: Worker | null = null;
+let nextId = 0;
+const waiting = new Map<number, (reply: TransferReply) => void>();
+
+/** The shared transfer worker, started on first use; null where pages have no workers (tests). */
+function transferWorker(): Worker | null {
+  if (typeof Worker === "undefined") return null;
+  if (!worker) {
+    worker = new Worker(new URL("./transfer-worker.ts", import.meta.url), { type: "module" });
+    worker.onmessage = (event: MessageEvent<TransferReply>) => {
+      waiting.get(event.data.id)?.(event.data);
+      waiting.delete(event.data.id);
+    };
+  }
+  return worker;
+}
+
+type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
+
+function ask(request: WithoutId<TransferRequest>, target: Worker): Promise<TransferReply> {
+  const id = ++nextId;
+  return new Promise((resolve) => {
+    waiting.set(id, resolve);
+    target.postMessage({ ...request, id });
+  });
+}
+
+/** The text of an export and how many annotations it holds, made in the worker when there is one. */
+export async function runExport(
+  db: ClaimmarkDb,
+  scope: ExportQuery,
+  format: ExportFormat,
+): Promise<{ text: string; count: number }> {
+  const target = transferWorker();
+  if (!target) {
+    const set = await collectForExport(db, scope);
+    return { text: renderExport(format, set), count: set.annotations.length };
+  }
+  const reply = await ask({ op: "export", scope, format }, target);
+  if (!reply.ok) throw new Error(reply.error);
+  if (reply.op !== "export") throw new Error("the transfer worker answered something else");
+  return { text: reply.text, count: reply.count };
+}
+
+/** Imports a file's text, in the worker when there is one. */
+export async function runImport(db: ClaimmarkDb, text: string): Promise<ImportResult> {
+  const target = transferWorker();
+  if (!target) return importText(db, text);
+  const reply = await ask({ op: "import", text }, target);
+  if (!reply.ok) return { ok: false, error: reply.error };
+  if (reply.op !== "import") return { ok: false, error: "the transfer worker answered something else" };
+  return reply.result;
+}

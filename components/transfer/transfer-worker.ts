@@ -1,0 +1,35 @@
+/// <reference lib="webworker" />
+import { openDb } from "../../lib/db/schema";
+import { collectForExport } from "../../lib/transfer/collect";
+import { importText } from "../../lib/transfer/import";
+import { renderExport } from "./formats";
+import type { TransferReply, TransferRequest } from "./transfer-protocol";
+
+/**
+ * Export and import off the page's thread: 100,000 annotations take seconds to gather, write or
+ * check, and the popup and the library must stay responsive meanwhile. The worker opens the same
+ * database (same extension origin); Dexie tells the pages' live queries what changed.
+ */
+const db = openDb();
+
+self.onmessage = async (event: MessageEvent<TransferRequest>) => {
+  const request = event.data;
+  let reply: TransferReply;
+  try {
+    if (request.op === "export") {
+      const set = await collectForExport(db, request.scope);
+      reply = {
+        id: request.id,
+        ok: true,
+        op: "export",
+        text: renderExport(request.format, set),
+        count: set.annotations.length,
+      };
+    } else {
+      reply = { id: request.id, ok: true, op: "import", result: await importText(db, request.text) };
+    }
+  } catch (error) {
+    reply = { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  (self as unknown as DedicatedWorkerGlobalScope).postMessage(reply);
+};
