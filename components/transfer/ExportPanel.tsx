@@ -3,7 +3,7 @@ import type { ClaimmarkDb } from "../../lib/db/schema";
 import { exportFileName } from "../../lib/transfer/filename";
 import { useTrusted } from "../edit/trust";
 import { countLabel } from "../format";
-import { downloadText } from "./download";
+import { downloadBlob } from "./download";
 import type { ExportFormat } from "./formats";
 import { runExport } from "./run-transfer";
 import type { ExportQuery } from "./transfer-protocol";
@@ -36,18 +36,19 @@ export function ExportPanel({ db, scopes }: { db: ClaimmarkDb; scopes: ExportSco
     if (!scope) return;
     try {
       // Gathered and written in a worker: 100,000 annotations must not freeze the page.
-      const { text, count } = await runExport(db, await scope.query(db), format === "copy" ? "md" : format);
+      const chosen = format === "copy" ? "md" : format;
+      const { type } = FORMATS.find((entry) => entry.format === chosen) as (typeof FORMATS)[number];
+      const { blob, count } = await runExport(db, await scope.query(db), chosen, type);
       if (count === 0) {
         setStatus({ error: true, text: "Nothing to export in this scope." });
         return;
       }
       if (format === "copy") {
-        await navigator.clipboard.writeText(text);
+        await navigator.clipboard.writeText(await blob.text());
         setStatus({ error: false, text: `Copied ${countLabel(count, "annotation")} as Markdown.` });
         return;
       }
-      const { type } = FORMATS.find((entry) => entry.format === format) as (typeof FORMATS)[number];
-      downloadText(text, exportFileName(format, scope.fileScope), type);
+      downloadBlob(blob, exportFileName(format, scope.fileScope));
       setStatus({ error: false, text: `Exported ${countLabel(count, "annotation")}.` });
     } catch (error) {
       setStatus({ error: true, text: `Export failed: ${error instanceof Error ? error.message : String(error)}` });

@@ -45,7 +45,7 @@ export function ImportPanel({ db, onImported }: { db: ClaimmarkDb; onImported?: 
     setBusy(true);
     try {
       // In a worker: checking and writing 100,000 annotations takes seconds the page must not freeze for.
-      const outcome = await runImport(db, await file.text());
+      const outcome = await runImport(db, file);
       if (outcome.ok) {
         setResult({ report: outcome.report });
         onImported?.(outcome.report);

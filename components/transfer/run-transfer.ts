@@ -31,28 +31,29 @@ function ask(request: WithoutId<TransferRequest>, target: Worker): Promise<Trans
   });
 }
 
-/** The text of an export and how many annotations it holds, made in the worker when there is one. */
+/** An export as a file (Blob) and how many annotations it holds, made in the worker when there is one. */
 export async function runExport(
   db: ClaimmarkDb,
   scope: ExportQuery,
   format: ExportFormat,
-): Promise<{ text: string; count: number }> {
+  type: string,
+): Promise<{ blob: Blob; count: number }> {
   const target = transferWorker();
   if (!target) {
     const set = await collectForExport(db, scope);
-    return { text: renderExport(format, set), count: set.annotations.length };
+    return { blob: new Blob([renderExport(format, set)], { type }), count: set.annotations.length };
   }
-  const reply = await ask({ op: "export", scope, format }, target);
+  const reply = await ask({ op: "export", scope, format, type }, target);
   if (!reply.ok) throw new Error(reply.error);
   if (reply.op !== "export") throw new Error("the transfer worker answered something else");
-  return { text: reply.text, count: reply.count };
+  return { blob: reply.blob, count: reply.count };
 }
 
-/** Imports a file's text, in the worker when there is one. */
-export async function runImport(db: ClaimmarkDb, text: string): Promise<ImportResult> {
+/** Imports a file, read and checked in the worker when there is one. */
+export async function runImport(db: ClaimmarkDb, file: Blob): Promise<ImportResult> {
   const target = transferWorker();
-  if (!target) return importText(db, text);
-  const reply = await ask({ op: "import", text }, target);
+  if (!target) return importText(db, await file.text());
+  const reply = await ask({ op: "import", file }, target);
   if (!reply.ok) return { ok: false, error: reply.error };
   if (reply.op !== "import") return { ok: false, error: "the transfer worker answered something else" };
   return reply.result;

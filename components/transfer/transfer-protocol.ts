@@ -10,11 +10,13 @@ export interface ExportQuery {
 
 /** A page → worker request. */
 export type TransferRequest =
-  | { id: number; op: "export"; scope: ExportQuery; format: ExportFormat }
-  | { id: number; op: "import"; text: string };
+  | { id: number; op: "export"; scope: ExportQuery; format: ExportFormat; type: string }
+  /** The file itself: a Blob crosses to the worker by reference, where a 100 MB string would be copied. */
+  | { id: number; op: "import"; file: Blob };
 
 /** The worker's answer. */
 export type TransferReply =
-  | { id: number; ok: true; op: "export"; text: string; count: number }
+  /** A Blob for the same reason: the page only hands it to the download. */
+  | { id: number; ok: true; op: "export"; blob: Blob; count: number }
   | { id: number; ok: true; op: "import"; result: ImportResult }
   | { id: number; ok: false; error: string };

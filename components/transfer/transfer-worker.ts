@@ -18,15 +18,10 @@ self.onmessage = async (event: MessageEvent<TransferRequest>) => {
   try {
     if (request.op === "export") {
       const set = await collectForExport(db, request.scope);
-      reply = {
-        id: request.id,
-        ok: true,
-        op: "export",
-        text: renderExport(request.format, set),
-        count: set.annotations.length,
-      };
+      const blob = new Blob([renderExport(request.format, set)], { type: request.type });
+      reply = { id: request.id, ok: true, op: "export", blob, count: set.annotations.length };
     } else {
-      reply = { id: request.id, ok: true, op: "import", result: await importText(db, request.text) };
+      reply = { id: request.id, ok: true, op: "import", result: await importText(db, await request.file.text()) };
     }
   } catch (error) {
     reply = { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };
