@@ -112,6 +112,13 @@ export interface Annotation extends DetectedFields {
   deleted?: boolean;
 }
 
+/** The reader's part of a new annotation: nothing judged, tagged or noted yet. */
+export function unreviewed(
+  now: number,
+): Pick<Annotation, "status" | "tags" | "note" | "dismissed" | "createdAt" | "updatedAt"> {
+  return { status: "unverified", tags: [], note: "", dismissed: false, createdAt: now, updatedAt: now };
+}
+
 /** The reader's settings, one record. */
 export interface Settings {
   /** Automatic detection on pages of sites without a rule of their own. */

@@ -4,6 +4,7 @@ import { Popup, type PopupActions, type PopupTarget } from "../../components/Pop
 import { openDb } from "../../lib/db/schema";
 import { resolveTarget, targetTabId } from "./tab-target";
 import "../../components/edit/editors.css";
+import "../../components/transfer/transfer.css";
 
 const root = document.getElementById("app") as HTMLElement;
 const db = openDb();

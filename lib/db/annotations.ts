@@ -1,14 +1,15 @@
 import { sha256Hex } from "../extract/hash";
-import type {
-  AnchorState,
-  Annotation,
-  AnnotationKind,
-  AnnotationOrigin,
-  AnnotationStatus,
-  DetectedSpan,
-  MachineFields,
-  TextPositionSelector,
-  TextQuoteSelector,
+import {
+  type AnchorState,
+  type Annotation,
+  type AnnotationKind,
+  type AnnotationOrigin,
+  type AnnotationStatus,
+  type DetectedSpan,
+  type MachineFields,
+  type TextPositionSelector,
+  type TextQuoteSelector,
+  unreviewed,
 } from "../model";
 import type { ClaimmarkDb } from "./schema";
 
@@ -44,6 +45,18 @@ function detectedFields(detection: DetectedSpan) {
   };
 }
 
+/** A detection as a new automatic annotation of a page, with its W3C selectors. */
+export function newAutoAnnotation(pageKey: string, detection: DetectedSpan, now: number): Annotation {
+  return {
+    id: detectionId(pageKey, detection),
+    pageKey,
+    kind: detection.kind,
+    origin: "auto",
+    ...detectedFields(detection),
+    ...unreviewed(now),
+  };
+}
+
 /**
  * Stores a page's detections as automatic annotations. New ones are added; known ones get
  * their machine fields refreshed while the reader's work on them (status, tags, note,
@@ -68,19 +81,7 @@ export async function mergeDetections(
         refreshed.push({ ...known, ...fields });
         return;
       }
-      fresh.push({
-        id,
-        pageKey,
-        kind: (byId.get(id) as DetectedSpan).kind,
-        origin: "auto",
-        ...fields,
-        status: "unverified",
-        tags: [],
-        note: "",
-        dismissed: false,
-        createdAt: now,
-        updatedAt: now,
-      });
+      fresh.push(newAutoAnnotation(pageKey, byId.get(id) as DetectedSpan, now));
     });
     await db.annotations.bulkPut([...fresh, ...refreshed]);
     return { added: fresh.length, kept: refreshed.length };

@@ -7,6 +7,7 @@ import {
   type Settings,
   type Source,
   type SourceInput,
+  unreviewed,
 } from "../model";
 import { siteOf } from "../url/normalize";
 import type { ClaimmarkDb } from "./schema";
@@ -77,12 +78,7 @@ export async function createUserAnnotation(
     unit: input.unit,
     qualifier: input.qualifier,
     confidence: 1,
-    status: "unverified",
-    tags: [],
-    note: "",
-    dismissed: false,
-    createdAt: now,
-    updatedAt: now,
+    ...unreviewed(now),
     anchor: { state: "exact", current: null, checkedAt: now },
   };
   await db.annotations.add(annotation);

@@ -1,7 +1,7 @@
-import { detectionId } from "../../lib/db/annotations";
+import { newAutoAnnotation } from "../../lib/db/annotations";
 import { reportDetections } from "../../lib/detect/report";
 import type { Detection } from "../../lib/detect/types";
-import type { Annotation, PageRecord, PageReport } from "../../lib/model";
+import type { PageRecord, PageReport } from "../../lib/model";
 import type { ExportSet } from "../../lib/transfer/collect";
 
 /** One input of the command line, read: its address, what extraction reported, and what was detected. */
@@ -41,33 +41,10 @@ export function exportSetOf(pages: DetectedPage[], now: number = Date.now()): Ex
     set.pages.push(record);
     const seen = new Set<string>();
     for (const span of reportDetections(page.text, page.detections)) {
-      const id = detectionId(page.url, span);
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const annotation: Annotation = {
-        id,
-        pageKey: page.url,
-        kind: span.kind,
-        origin: "auto",
-        selectors: [
-          { type: "TextQuoteSelector", exact: span.exact, prefix: span.prefix, suffix: span.suffix },
-          { type: "TextPositionSelector", start: span.start, end: span.end },
-        ],
-        exact: span.exact,
-        speaker: span.speaker,
-        cue: span.cue,
-        figureKind: span.figureKind,
-        value: span.value,
-        unit: span.unit,
-        qualifier: span.qualifier,
-        confidence: span.confidence,
-        status: "unverified",
-        tags: [],
-        note: "",
-        dismissed: false,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const annotation = newAutoAnnotation(page.url, span, now);
+      // A passage repeated with the same context is one annotation, as in the extension.
+      if (seen.has(annotation.id)) continue;
+      seen.add(annotation.id);
       set.annotations.push(annotation);
     }
   }
