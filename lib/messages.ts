@@ -79,6 +79,8 @@ export interface PaintStats {
   longestStage: string;
   /** The longest stretch of our own code, leaving out Readability's parse (one call we cannot divide), in ms. */
   longestOwnTaskMs: number;
+  /** The stage of that stretch. */
+  longestOwnStage: string;
 }
 
 /** What the content script knows about its page. */

@@ -1,4 +1,4 @@
-import { indexDomText } from "./anchor/dom-text";
+import { type DomTextIndex, indexDomTextSteps } from "./anchor/dom-text";
 import { locateAll, type QuoteTarget } from "./anchor/locate";
 import { normalizeWhitespace } from "./anchor/normalize";
 import type { LocatedAnnotation } from "./anchor/reanchor";
@@ -119,6 +119,7 @@ export async function runSession(options: SessionOptions): Promise<SessionOutcom
     longestTaskMs: round(clock.longest),
     longestStage: clock.longestStage,
     longestOwnTaskMs: round(clock.longestOwn),
+    longestOwnStage: clock.longestOwnStage,
   };
   return outcome({ ...base, paint }, shown);
 }
@@ -140,9 +141,14 @@ async function paintLocated(
     painter.paint([]);
     return located.map((item) => ({ ...item, range: null }));
   }
-  const index = indexDomText(doc.body, options.skip ? { skip: options.skip } : undefined);
-  await clock.yield("index the page");
-  signal.throwIfAborted();
+  const steps = indexDomTextSteps(doc.body, options.skip ? { skip: options.skip } : undefined);
+  let index: DomTextIndex | undefined;
+  while (!index) {
+    const step = steps.next();
+    if (step.done) index = step.value;
+    await clock.yield("index the page");
+    signal.throwIfAborted();
+  }
   painter.paint([]);
   const shown: ShownAnnotation[] = [];
   for (let from = 0; from < located.length; from += CHUNK) {

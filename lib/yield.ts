@@ -28,8 +28,9 @@ export class SliceClock {
   longest = 0;
   /** What the longest stretch was doing. */
   longestStage = "";
-  /** The longest stretch of stages other than those named in `external`. */
+  /** The longest stretch of stages other than those named in `external`, and its stage. */
   longestOwn = 0;
+  longestOwnStage = "";
 
   /** `external`: stages that are somebody else's single call (Readability's parse), counted apart. */
   constructor(private readonly external: ReadonlySet<string> = new Set()) {}
@@ -41,7 +42,10 @@ export class SliceClock {
       this.longest = took;
       this.longestStage = stage;
     }
-    if (!this.external.has(stage)) this.longestOwn = Math.max(this.longestOwn, took);
+    if (!this.external.has(stage) && took > this.longestOwn) {
+      this.longestOwn = took;
+      this.longestOwnStage = stage;
+    }
   }
 
   /** Starts a new stretch (after a yield or an await). */

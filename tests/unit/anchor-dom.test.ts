@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
-import { indexDomText } from "../../lib/anchor/dom-text";
+import { indexDomText, indexDomTextSteps } from "../../lib/anchor/dom-text";
 import { locateAll, locateQuote } from "../../lib/anchor/locate";
 import { normalizeWhitespace } from "../../lib/anchor/normalize";
 import { selectorsFor } from "../../lib/anchor/selectors";
@@ -298,5 +298,23 @@ describe("offsetAt", () => {
         expect(index.text.slice(from, to).trim()).toBe(index.text.slice(start, end).trim());
       }),
     );
+  });
+});
+
+describe("indexDomTextSteps", () => {
+  it("pauses on a large page and builds the same index as indexDomText", () => {
+    const body = bodyOf(Array.from({ length: 3000 }, (_, i) => `<p>Paragraph <b>${i}</b> of the story.</p>`).join(""));
+    const steps = indexDomTextSteps(body);
+    let pauses = 0;
+    let result = steps.next();
+    while (!result.done) {
+      pauses++;
+      result = steps.next();
+    }
+    expect(pauses).toBeGreaterThan(1);
+    const whole = indexDomText(body);
+    expect(result.value.text).toBe(whole.text);
+    const at = whole.text.indexOf("Paragraph 2999");
+    expect(result.value.rangeAt(at, at + 14)?.toString()).toBe("Paragraph 2999");
   });
 });
