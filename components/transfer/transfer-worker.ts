@@ -10,7 +10,7 @@ import type { TransferReply, TransferRequest } from "./transfer-protocol";
  * check, and the popup and the library must stay responsive meanwhile. The worker opens the same
  * database (same extension origin); Dexie tells the pages' live queries what changed.
  */
-const db = openDb();
+const db = openDb(undefined, { relaxedDurability: true });
 
 self.onmessage = async (event: MessageEvent<TransferRequest>) => {
   const request = event.data;

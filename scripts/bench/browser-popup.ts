@@ -63,13 +63,13 @@ export function annotations(pageKey: string, count: number): Annotation[] {
 
 /**
  * Replaces a page's annotations in the extension's database, from its service worker (raw
- * IndexedDB: Dexie stores its version 2 as IndexedDB version 20), and marks the page as an article.
+ * IndexedDB: Dexie stores its version 3 as IndexedDB version 30), and marks the page as an article.
  */
 export function storeAnnotations(worker: Worker, page: PageRecord, rows: Annotation[]): Promise<void> {
   return worker.evaluate(
     ({ page, rows }) =>
       new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open("claimmark", 20);
+        const open = indexedDB.open("claimmark", 30);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
@@ -157,7 +157,7 @@ export async function benchPopup(rounds: number): Promise<string[]> {
       const stored = await browser.worker.evaluate(
         (key) =>
           new Promise<PageRecord | undefined>((resolve, reject) => {
-            const open = indexedDB.open("claimmark", 20);
+            const open = indexedDB.open("claimmark", 30);
             open.onerror = () => reject(open.error);
             open.onsuccess = () => {
               const request = open.result.transaction("pages").objectStore("pages").get(key);
