@@ -1,3 +1,4 @@
+import Dexie from "dexie";
 import { afterEach, describe, expect, it } from "vitest";
 import { countAnnotationsByKind, recordPage } from "../../lib/db/pages";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
@@ -80,5 +81,25 @@ describe("countAnnotationsByKind", () => {
     expect(await countAnnotationsByKind(db, "https://example.com/1")).toEqual({ quote: 2 });
     // The multi-entry tag index is in place for later features.
     expect(await db.annotations.where("tags").equals("army").primaryKeys()).toEqual(["b"]);
+  });
+});
+
+describe("schema upgrades", () => {
+  it("keeps every record when a version 2 database is opened by the current schema", async () => {
+    const name = `upgrade-${Date.now()}`;
+    const old = new Dexie(name);
+    old.version(1).stores({
+      pages: "key, url, lastSeen, siteName",
+      annotations: "id, pageKey, kind, speaker, *tags, updatedAt, status, [pageKey+kind]",
+      sources: "id, annotationId, url",
+    });
+    old.version(2).stores({ sources: "id, annotationId, url, updatedAt", settings: "key" });
+    await old.table("annotations").put(annotationRecord({ id: "kept", tags: ["border"] }));
+    old.close();
+
+    const current = openDb(name);
+    expect(await current.annotations.get("kept")).toMatchObject({ id: "kept", tags: ["border"] });
+    expect(await current.annotations.where("tags").equals("border").count()).toBe(1);
+    current.close();
   });
 });
