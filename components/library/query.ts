@@ -1,3 +1,4 @@
+import { readingOrderOf } from "../../lib/anchor/selectors";
 import type { ClaimmarkDb } from "../../lib/db/schema";
 import type { Annotation, AnnotationKind, AnnotationStatus, PageRecord, Source } from "../../lib/model";
 
@@ -105,12 +106,6 @@ async function candidates(
   return db.annotations.toArray();
 }
 
-/** Where an annotation starts in its article, for reading order; unknown positions go last. */
-function position(annotation: Annotation): number {
-  const selector = annotation.selectors.find((s) => s.type === "TextPositionSelector");
-  return selector?.type === "TextPositionSelector" ? selector.start : Number.MAX_SAFE_INTEGER;
-}
-
 /** The annotations the filters let through, grouped by page: pages last seen first, annotations in reading order. */
 export async function queryLibrary(db: ClaimmarkDb, filters: LibraryFilters): Promise<LibraryResult> {
   const range = timeRange(filters);
@@ -145,7 +140,7 @@ export async function queryLibrary(db: ClaimmarkDb, filters: LibraryFilters): Pr
   const groups: LibraryGroup[] = [...byPage].map(([pageKey, annotations]) => ({
     pageKey,
     page: pages.get(pageKey),
-    annotations: annotations.sort((a, b) => position(a) - position(b) || a.createdAt - b.createdAt),
+    annotations: annotations.sort((a, b) => readingOrderOf(a) - readingOrderOf(b) || a.createdAt - b.createdAt),
   }));
   groups.sort(
     (a, b) =>

@@ -1,4 +1,4 @@
-import { CONTEXT_LENGTH } from "../../lib/anchor/selectors";
+import { CONTEXT_LENGTH, quoteSelectorOf } from "../../lib/anchor/selectors";
 import type { Annotation, TextQuoteSelector } from "../../lib/model";
 import { parseHttpUrl } from "../../lib/url/normalize";
 
@@ -76,8 +76,7 @@ export function textDirective(quote: Pick<TextQuoteSelector, "exact" | "prefix" 
 function quoteOf(
   annotation: Pick<Annotation, "exact" | "selectors">,
 ): Pick<TextQuoteSelector, "exact" | "prefix" | "suffix"> {
-  const selector = annotation.selectors.find((s): s is TextQuoteSelector => s.type === "TextQuoteSelector");
-  return selector ?? { exact: annotation.exact, prefix: "", suffix: "" };
+  return quoteSelectorOf(annotation.selectors) ?? { exact: annotation.exact, prefix: "", suffix: "" };
 }
 
 /** The page URL that opens at the annotation, or null when the page is not an http(s) URL. */

@@ -1,3 +1,4 @@
+import { readingOrderOf } from "../../lib/anchor/selectors";
 import type { Annotation, AnnotationStatus, Source } from "../../lib/model";
 
 /** What the popup's filters ask for; "all" and "" mean no restriction. */
@@ -48,12 +49,6 @@ export function searchText(annotation: Annotation, sources: Source[] | undefined
   return parts.join("\n").toLocaleLowerCase();
 }
 
-/** An annotation's place in the article, for reading order; stored annotations without one go last. */
-function position(annotation: Annotation): number {
-  for (const selector of annotation.selectors) if (selector.type === "TextPositionSelector") return selector.start;
-  return Number.MAX_SAFE_INTEGER;
-}
-
 /** One section of the list, with the annotations that pass the filter, in reading order. */
 export interface Section {
   id: SectionId;
@@ -88,7 +83,9 @@ export function buildSections(
   return SECTION_ORDER.filter((id) => grouped.has(id)).map((id) => ({
     id,
     title: SECTION_TITLES[id],
-    annotations: (grouped.get(id) ?? []).sort((a, b) => position(a) - position(b) || a.createdAt - b.createdAt),
+    annotations: (grouped.get(id) ?? []).sort(
+      (a, b) => readingOrderOf(a) - readingOrderOf(b) || a.createdAt - b.createdAt,
+    ),
   }));
 }
 

@@ -1,5 +1,6 @@
 import { indexDomText } from "../../lib/anchor/dom-text";
 import { selectionInArticle } from "../../lib/anchor/selection";
+import { quoteSelectorOf } from "../../lib/anchor/selectors";
 import type { AnnotationDetails, EditMessage, EditResponse } from "../../lib/edit/messages";
 import type { SessionOutcome, ShownAnnotation } from "../../lib/page-session";
 
@@ -14,14 +15,14 @@ export function shownFrom(
   end: number,
 ): ShownAnnotation {
   const { annotation, sources } = details;
-  const quote = annotation.selectors.find((selector) => selector.type === "TextQuoteSelector");
+  const quote = quoteSelectorOf(annotation.selectors);
   return {
     id: annotation.id,
     kind: annotation.kind,
     origin: annotation.origin,
     exact: annotation.exact,
-    prefix: quote?.type === "TextQuoteSelector" ? quote.prefix : "",
-    suffix: quote?.type === "TextQuoteSelector" ? quote.suffix : "",
+    prefix: quote?.prefix ?? "",
+    suffix: quote?.suffix ?? "",
     start,
     end,
     status: annotation.status,

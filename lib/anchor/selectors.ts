@@ -1,4 +1,4 @@
-import type { TextPositionSelector, TextQuoteSelector } from "../model";
+import type { Selector, TextPositionSelector, TextQuoteSelector } from "../model";
 
 /** Characters of context kept on each side of a quote: enough to tell repeated phrases apart. */
 export const CONTEXT_LENGTH = 32;
@@ -14,4 +14,22 @@ export function selectorsFor(text: string, start: number, end: number): [TextQuo
     },
     { type: "TextPositionSelector", start, end },
   ];
+}
+
+/** An annotation's TextQuoteSelector, if it has one. */
+export function quoteSelectorOf(selectors: readonly Selector[]): TextQuoteSelector | undefined {
+  return selectors.find((s): s is TextQuoteSelector => s.type === "TextQuoteSelector");
+}
+
+/** An annotation's TextPositionSelector, if it has one. */
+export function positionSelectorOf(selectors: readonly Selector[]): TextPositionSelector | undefined {
+  return selectors.find((s): s is TextPositionSelector => s.type === "TextPositionSelector");
+}
+
+/**
+ * Where an annotation starts in its article, for reading order; one without a position sorts last
+ * (a finite number, so that subtracting two of them stays a number).
+ */
+export function readingOrderOf(annotation: { selectors: readonly Selector[] }): number {
+  return positionSelectorOf(annotation.selectors)?.start ?? Number.MAX_SAFE_INTEGER;
 }

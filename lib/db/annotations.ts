@@ -1,3 +1,4 @@
+import { positionSelectorOf, quoteSelectorOf } from "../anchor/selectors";
 import { sha256Hex } from "../extract/hash";
 import {
   type AnchorState,
@@ -7,8 +8,6 @@ import {
   type AnnotationStatus,
   type DetectedSpan,
   type MachineFields,
-  type TextPositionSelector,
-  type TextQuoteSelector,
   unreviewed,
 } from "../model";
 import type { ClaimmarkDb } from "./schema";
@@ -125,8 +124,8 @@ export async function storedViews(db: ClaimmarkDb, pageKey: string): Promise<Sto
     linksOf.set(source.annotationId, links);
   }
   return annotations.map((annotation) => {
-    const quote = annotation.selectors.find((s): s is TextQuoteSelector => s.type === "TextQuoteSelector");
-    const position = annotation.selectors.find((s): s is TextPositionSelector => s.type === "TextPositionSelector");
+    const quote = quoteSelectorOf(annotation.selectors);
+    const position = positionSelectorOf(annotation.selectors);
     return {
       id: annotation.id,
       kind: annotation.kind,

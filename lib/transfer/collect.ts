@@ -1,3 +1,4 @@
+import { readingOrderOf } from "../anchor/selectors";
 import type { ClaimmarkDb } from "../db/schema";
 import type { Annotation, PageRecord, Source } from "../model";
 
@@ -15,19 +16,13 @@ export interface ExportScope {
   includeDismissed?: boolean;
 }
 
-/** Where an annotation starts in its article, for reading order; unknown positions go last. */
-function startOf(annotation: Annotation): number {
-  for (const selector of annotation.selectors) if (selector.type === "TextPositionSelector") return selector.start;
-  return Number.POSITIVE_INFINITY;
-}
-
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Pages by key, annotations in reading order, sources by date: an order that only depends on the data. */
 export function sortExportSet(set: ExportSet): ExportSet {
   // Two annotations without a position give Infinity - Infinity, NaN, which is falsy: the id decides.
   const annotations = [...set.annotations].sort(
-    (a, b) => byText(a.pageKey, b.pageKey) || startOf(a) - startOf(b) || byText(a.id, b.id),
+    (a, b) => byText(a.pageKey, b.pageKey) || readingOrderOf(a) - readingOrderOf(b) || byText(a.id, b.id),
   );
   const sources = [...set.sources].sort(
     (a, b) => byText(a.annotationId, b.annotationId) || a.createdAt - b.createdAt || byText(a.id, b.id),

@@ -1,3 +1,4 @@
+import { quoteSelectorOf } from "../anchor/selectors";
 import type { AnchorStatus, Annotation, AnnotationStatus, PageRecord, Selector, Source } from "../model";
 import type { ExportSet } from "./collect";
 import { isoDate } from "./dates";
@@ -155,7 +156,7 @@ function selectorOut(selector: Selector): Selector {
 }
 
 function annotationOut(annotation: Annotation, pageUrl: string, sources: Source[]): W3cAnnotation {
-  const quote = annotation.selectors.find((s) => s.type === "TextQuoteSelector");
+  const quote = quoteSelectorOf(annotation.selectors);
   const out: W3cAnnotation = {
     id: `${ID_PREFIX}${annotation.id}`,
     type: "Annotation",
