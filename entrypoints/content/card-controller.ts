@@ -63,7 +63,8 @@ export function cardController(host: CardHost) {
     const page = host.page();
 
     const refresh = (next: AnnotationDetails | null) => {
-      if (next) details = next;
+      // A change's answer carries no context: keep the one read when the card opened.
+      if (next) details = { ...next, context: next.context ?? details?.context };
       card?.update(toCard(item, details), options());
     };
     const run = async (message: EditMessage): Promise<EditResponse | undefined> => {
@@ -97,13 +98,13 @@ export function cardController(host: CardHost) {
       refresh(null);
     };
     const options = (): CardOptions => ({
-      related: details
+      related: details?.context
         ? {
-            sameSpeaker: details.related.sameSpeaker.map(toRelatedItem),
-            sameFigure: details.related.sameFigure.map(toRelatedItem),
+            sameSpeaker: details.context.related.sameSpeaker.map(toRelatedItem),
+            sameFigure: details.context.related.sameFigure.map(toRelatedItem),
           }
         : null,
-      tagSuggestions: details?.tags ?? [],
+      tagSuggestions: details?.context?.tags ?? [],
       toast,
       onPatch: (change) => void patch(change),
       onAddSource: (source) => {
@@ -147,7 +148,7 @@ export function cardController(host: CardHost) {
     }
     card = handle;
     if (page) {
-      const response = await host.send({ type: "annotation/details", page, id: item.id });
+      const response = await host.send({ type: "annotation/details", page, id: item.id, withContext: true });
       if (response?.ok && openId === item.id) refresh(response.details);
     }
   };

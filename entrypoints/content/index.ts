@@ -87,7 +87,7 @@ export default defineContentScript({
 
     const refresh = async (id: string) => {
       if (!outcome) return;
-      const response = await sendEdit({ type: "annotation/details", page: outcome.page, id });
+      const response = await sendEdit({ type: "annotation/details", page: outcome.page, id, withContext: false });
       repaint(id, response?.ok ? response.details : null);
     };
 

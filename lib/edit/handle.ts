@@ -16,14 +16,16 @@ import type { Annotation } from "../model";
 import { pageKey } from "../url/normalize";
 import type { AnnotationDetails, EditMessage, EditResponse } from "./messages";
 
-/** Everything the card shows about an annotation, read fresh. */
-export async function detailsOf(db: ClaimmarkDb, annotation: Annotation): Promise<AnnotationDetails> {
-  const [sources, tags, related] = await Promise.all([
-    sourcesOf(db, [annotation.id]),
-    allTags(db),
-    relatedAnnotations(db, annotation.id),
-  ]);
-  return { annotation, sources: sources.get(annotation.id) ?? [], tags, related };
+/**
+ * An annotation as it now stands, with its sources; with `withContext`, also every tag in use and
+ * the related annotations of other pages. Those read the whole table, so only opening a card (or
+ * making an annotation) asks for them, never each change saved as the reader types.
+ */
+async function detailsOf(db: ClaimmarkDb, annotation: Annotation, withContext = false): Promise<AnnotationDetails> {
+  const sources = (await sourcesOf(db, [annotation.id])).get(annotation.id) ?? [];
+  if (!withContext) return { annotation, sources };
+  const [tags, related] = await Promise.all([allTags(db), relatedAnnotations(db, annotation.id)]);
+  return { annotation, sources, context: { tags, related } };
 }
 
 /** A hand-made figure read like a detected one: the figure that covers most of the selection. */
@@ -50,10 +52,10 @@ export async function handleEdit(db: ClaimmarkDb, message: EditMessage, url: str
     const annotation = await db.annotations.get(id);
     return annotation && annotation.pageKey === key ? annotation : null;
   };
-  const answer = async (id: string): Promise<EditResponse> => {
+  const answer = async (id: string, withContext = false): Promise<EditResponse> => {
     const annotation = await db.annotations.get(id);
     return annotation
-      ? { ok: true, details: await detailsOf(db, annotation) }
+      ? { ok: true, details: await detailsOf(db, annotation, withContext) }
       : { ok: false, error: "the annotation no longer exists" };
   };
   const missing: EditResponse = { ok: false, error: "no such annotation on this page" };
@@ -74,7 +76,7 @@ export async function handleEdit(db: ClaimmarkDb, message: EditMessage, url: str
         unit: figure?.unit ?? null,
         qualifier: figure?.qualifier ?? null,
       });
-      return { ok: true, details: await detailsOf(db, annotation) };
+      return { ok: true, details: await detailsOf(db, annotation, true) };
     }
     case "annotation/update":
       if (!(await owned(message.id))) return missing;
@@ -82,7 +84,7 @@ export async function handleEdit(db: ClaimmarkDb, message: EditMessage, url: str
       return answer(message.id);
     case "annotation/details":
       if (!(await owned(message.id))) return missing;
-      return answer(message.id);
+      return answer(message.id, message.withContext);
     case "source/add":
       if (!(await owned(message.annotationId))) return missing;
       await addSource(db, message.annotationId, message.source);

@@ -25,19 +25,26 @@ export interface PageRef {
 export type EditMessage =
   | { type: "annotation/create"; page: PageRef; kind: "claim" | "figure" | "highlight"; passage: ArticlePassage }
   | { type: "annotation/update"; page: PageRef; id: string; patch: AnnotationPatch }
-  | { type: "annotation/details"; page: PageRef; id: string }
+  /** `withContext`: also the tags in use and related annotations (a card opening; not a repaint). */
+  | { type: "annotation/details"; page: PageRef; id: string; withContext: boolean }
   | { type: "source/add"; page: PageRef; annotationId: string; source: SourceInput }
   | { type: "source/update"; page: PageRef; id: string; patch: Partial<SourceInput> }
   | { type: "source/remove"; page: PageRef; id: string }
   | { type: "source/restore"; page: PageRef; source: Source };
 
-/** Everything the card shows about one annotation, fresh from the database. */
-export interface AnnotationDetails {
-  annotation: Annotation;
-  sources: Source[];
+/** What the card shows around an annotation: read when the card opens, not on every change. */
+export interface AnnotationContext {
   /** Tags in use anywhere, for completion. */
   tags: string[];
   related: { sameSpeaker: RelatedAnnotation[]; sameFigure: RelatedAnnotation[] };
+}
+
+/** An annotation as it now stands, fresh from the database, and its context when asked for. */
+export interface AnnotationDetails {
+  annotation: Annotation;
+  sources: Source[];
+  /** Present in answers to `annotation/details` and `annotation/create` only. */
+  context?: AnnotationContext;
 }
 
 /** The background's answer to an edit: the annotation as it now stands (and a removed source, for undo). */
@@ -108,7 +115,7 @@ function checkStoredSource(raw: unknown): Checked<Source> {
 const KEYS: Record<string, string[]> = {
   "annotation/create": ["type", "page", "kind", "passage"],
   "annotation/update": ["type", "page", "id", "patch"],
-  "annotation/details": ["type", "page", "id"],
+  "annotation/details": ["type", "page", "id", "withContext"],
   "source/add": ["type", "page", "annotationId", "source"],
   "source/update": ["type", "page", "id", "patch"],
   "source/remove": ["type", "page", "id"],
@@ -138,6 +145,9 @@ export function checkEditMessage(raw: unknown): Checked<EditMessage> {
       return { ok: true, value: { type: raw.type, page: page.value, id: raw.id, patch: patch.value } };
     }
     case "annotation/details":
+      if (!isId(raw.id)) return fail("bad id");
+      if (typeof raw.withContext !== "boolean") return fail("withContext must be true or false");
+      return { ok: true, value: { type: raw.type, page: page.value, id: raw.id, withContext: raw.withContext } };
     case "source/remove":
       if (!isId(raw.id)) return fail("bad id");
       return { ok: true, value: { type: raw.type, page: page.value, id: raw.id } };
