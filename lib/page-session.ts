@@ -173,10 +173,9 @@ async function paintLocated(
     await clock.yield("locate and paint");
     signal.throwIfAborted();
   }
-  // Wrapping (the fallback painter) splits text nodes, which moves the ranges made before it: ask the painter.
-  if (painter.mode === "wrap") {
-    for (const item of shown) if (item.range) item.range = painter.rangesOf(item.id)[0] ?? item.range;
-  }
+  // The painter's ranges are the ones that hold: wrapping (the fallback) splits text nodes, which
+  // moves ranges made before it. With the Highlight API they are the very ranges given.
+  for (const item of shown) if (item.range) item.range = painter.rangesOf(item.id)[0] ?? item.range;
   return shown;
 }
 

@@ -35,33 +35,19 @@ function attribute(figure: FigureDetection, claims: SpanDetection[]): FigureDete
   return holder?.speaker ? { ...figure, speaker: holder.speaker } : figure;
 }
 
-/** A detector input with its defaults filled in and junk replaced: the detectors never see a bad value. */
-export function normalizeInput(input: DetectInput): DetectInput {
-  const text = typeof input?.text === "string" ? input.text : "";
-  return {
-    text,
-    blocks: Array.isArray(input?.blocks) ? input.blocks : splitOnBlankLines(text),
-    lang: typeof input?.lang === "string" ? input.lang : null,
-  };
-}
-
-/** The first stage of `detect`: quotes, reported claims and terms of a normalised input. */
-export function detectQuotesAndClaims(input: DetectInput): SpanDetection[] {
-  return safely(() => detectSpans(input), input.text);
-}
-
-/** The second stage of `detect`: figures, each given the speaker of the quote or claim it sits in. */
-export function detectFiguresIn(input: DetectInput, spans: SpanDetection[]): Detection[] {
-  const claims = spans.filter((span) => span.kind !== "term");
-  const figures = safely(() => detectFigures(input), input.text).map((figure) => attribute(figure, claims));
-  return [...spans, ...figures].sort((a, b) => a.start - b.start || b.end - a.end);
-}
-
 /**
  * Finds the quotes, reported claims, terms and figures of an article text. Never throws;
  * every detection satisfies `text.slice(start, end) === exact`. Sorted by position.
  */
 export function detect(input: DetectInput): Detection[] {
-  const normalised = normalizeInput(input);
-  return detectFiguresIn(normalised, detectQuotesAndClaims(normalised));
+  const text = typeof input?.text === "string" ? input.text : "";
+  const normalised: DetectInput = {
+    text,
+    blocks: Array.isArray(input?.blocks) ? input.blocks : splitOnBlankLines(text),
+    lang: typeof input?.lang === "string" ? input.lang : null,
+  };
+  const spans = safely(() => detectSpans(normalised), text);
+  const claims = spans.filter((span) => span.kind !== "term");
+  const figures = safely(() => detectFigures(normalised), text).map((figure) => attribute(figure, claims));
+  return [...spans, ...figures].sort((a, b) => a.start - b.start || b.end - a.end);
 }
