@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
-import { createShadowRootUi, type ShadowRootContentScriptUi } from "wxt/utils/content-script-ui/shadow-root";
+import { transientUi } from "./transient-ui";
 
 /** Tag name of the notice's shadow host: it exists only while a notice shows. */
 export const NOTICE_HOST_TAG = "claimmark-notice";
@@ -15,37 +15,19 @@ const CSS = `
 
 /** A short message in the corner of the page ("That selection is not part of the article"), gone by itself. */
 export function noticeShower(ctx: ContentScriptContext) {
-  let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  const ui = transientUi(ctx, NOTICE_HOST_TAG, CSS);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let ticket = 0;
-  const hide = () => {
-    clearTimeout(timer);
-    ui?.remove();
-    ui = null;
-  };
-  ctx.onInvalidated(hide);
+  ctx.onInvalidated(() => clearTimeout(timer));
   return async (message: string) => {
-    hide();
-    const mine = ++ticket;
-    const created = await createShadowRootUi(ctx, {
-      name: NOTICE_HOST_TAG,
-      position: "inline",
-      anchor: "body",
-      append: "last",
-      css: CSS,
-      onMount(container) {
-        const box = document.createElement("div");
-        box.className = "notice";
-        box.setAttribute("role", "status");
-        box.dataset.testid = "page-notice";
-        box.textContent = message;
-        container.append(box);
-        return box;
-      },
+    clearTimeout(timer);
+    const shown = await ui.show(() => {
+      const box = document.createElement("div");
+      box.className = "notice";
+      box.setAttribute("role", "status");
+      box.dataset.testid = "page-notice";
+      box.textContent = message;
+      return box;
     });
-    if (mine !== ticket) return;
-    ui = created;
-    ui.mount();
-    timer = setTimeout(hide, SHOWN_MS);
+    if (shown) timer = setTimeout(ui.hide, SHOWN_MS);
   };
 }

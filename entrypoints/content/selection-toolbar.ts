@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
-import { createShadowRootUi, type ShadowRootContentScriptUi } from "wxt/utils/content-script-ui/shadow-root";
+import { transientUi } from "./transient-ui";
 
 /** Tag name of the toolbar's shadow host: it exists only while text is selected. */
 export const TOOLBAR_HOST_TAG = "claimmark-toolbar";
@@ -32,58 +32,39 @@ export function watchSelection(
   isOurs: (node: Node) => boolean,
   onChoose: (kind: Kind) => void,
 ): void {
-  let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
-  let opening = 0;
+  const ui = transientUi(ctx, TOOLBAR_HOST_TAG, CSS);
+  const hide = ui.hide;
   let settle: ReturnType<typeof setTimeout> | undefined;
 
-  const hide = () => {
-    opening++;
-    ui?.remove();
-    ui = null;
-  };
-
-  const show = async (rect: DOMRect) => {
-    const ticket = ++opening;
-    const created = await createShadowRootUi(ctx, {
-      name: TOOLBAR_HOST_TAG,
-      position: "inline",
-      anchor: "body",
-      append: "last",
-      css: CSS,
-      onMount(container) {
-        const bar = document.createElement("div");
-        bar.className = "bar";
-        bar.setAttribute("role", "toolbar");
-        bar.setAttribute("aria-label", "Annotate the selection");
-        const label = document.createElement("span");
-        label.className = "label";
-        label.textContent = "Mark as";
-        bar.append(label);
-        for (const [kind, text] of BUTTONS) {
-          const button = document.createElement("button");
-          button.type = "button";
-          button.textContent = text;
-          button.dataset.testid = `selection-${kind}`;
-          // Keep the selection: pressing a button must not collapse it before the click lands.
-          button.addEventListener("mousedown", (event) => event.preventDefault());
-          button.addEventListener("click", (event) => {
-            if (!event.isTrusted) return;
-            hide();
-            onChoose(kind);
-          });
-          bar.append(button);
-        }
-        const top = rect.bottom + 8 + 34 < window.innerHeight ? rect.bottom + 8 : Math.max(8, rect.top - 42);
-        bar.style.top = `${top}px`;
-        bar.style.left = `${Math.max(8, Math.min(rect.left, window.innerWidth - 260))}px`;
-        container.append(bar);
-        return bar;
-      },
+  const show = (rect: DOMRect) =>
+    ui.show(() => {
+      const bar = document.createElement("div");
+      bar.className = "bar";
+      bar.setAttribute("role", "toolbar");
+      bar.setAttribute("aria-label", "Annotate the selection");
+      const label = document.createElement("span");
+      label.className = "label";
+      label.textContent = "Mark as";
+      bar.append(label);
+      for (const [kind, text] of BUTTONS) {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.textContent = text;
+        button.dataset.testid = `selection-${kind}`;
+        // Keep the selection: pressing a button must not collapse it before the click lands.
+        button.addEventListener("mousedown", (event) => event.preventDefault());
+        button.addEventListener("click", (event) => {
+          if (!event.isTrusted) return;
+          hide();
+          onChoose(kind);
+        });
+        bar.append(button);
+      }
+      const top = rect.bottom + 8 + 34 < window.innerHeight ? rect.bottom + 8 : Math.max(8, rect.top - 42);
+      bar.style.top = `${top}px`;
+      bar.style.left = `${Math.max(8, Math.min(rect.left, window.innerWidth - 260))}px`;
+      return bar;
     });
-    if (ticket !== opening) return;
-    ui = created;
-    ui.mount();
-  };
 
   const check = () => {
     const selection = document.getSelection();
@@ -96,7 +77,6 @@ export function watchSelection(
     const rects = range.getClientRects();
     const last = rects[rects.length - 1];
     if (!last) return;
-    hide();
     void show(last);
   };
 
@@ -115,8 +95,5 @@ export function watchSelection(
     const selection = document.getSelection();
     if (!selection || selection.isCollapsed) hide();
   });
-  ctx.onInvalidated(() => {
-    clearTimeout(settle);
-    hide();
-  });
+  ctx.onInvalidated(() => clearTimeout(settle));
 }
