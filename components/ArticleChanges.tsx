@@ -1,13 +1,6 @@
-import type { Annotation, AnnotationKind, PageRecord } from "../lib/model";
+import type { Annotation, PageRecord } from "../lib/model";
+import { KIND_LABELS } from "./edit/labels";
 import { countLabel } from "./format";
-
-const KIND_LABELS: Record<AnnotationKind, string> = {
-  quote: "Quote",
-  claim: "Claim",
-  term: "Term",
-  figure: "Figure",
-  highlight: "Highlight",
-};
 
 /** Longest text shown for one side of a change: the popup is narrow; the card shows the rest. */
 const SHOWN_LENGTH = 280;

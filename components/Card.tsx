@@ -1,6 +1,7 @@
 import type { JSX } from "preact";
 import type { AnnotationOrigin, MachineFields, Source } from "../lib/model";
 import { AnnotationFields, type EditCallbacks } from "./edit/AnnotationFields";
+import { KIND_LABELS } from "./edit/labels";
 import { Related, type RelatedGroups } from "./edit/Related";
 import { Toast, type ToastProps } from "./edit/Toast";
 
@@ -35,13 +36,6 @@ export interface CardProps extends CardOptions {
   /** Closing writes nothing, so it answers any Escape or click (the page can close the card anyway). */
   onClose(): void;
 }
-
-const KIND_LABELS: Record<CardAnnotation["kind"], string> = {
-  quote: "Quote",
-  claim: "Reported claim",
-  figure: "Figure",
-  highlight: "Highlight",
-};
 
 const FIGURE_KIND_LABELS: Record<string, string> = {
   count: "Count",

@@ -1,4 +1,13 @@
-import type { AnnotationStatus } from "../../lib/model";
+import type { AnnotationKind, AnnotationStatus } from "../../lib/model";
+
+/** What Claimmark calls each kind of annotation, everywhere it shows one. */
+export const KIND_LABELS: Record<AnnotationKind, string> = {
+  quote: "Quote",
+  claim: "Reported claim",
+  term: "Term",
+  figure: "Figure",
+  highlight: "Highlight",
+};
 
 /** The verdicts in the order a reader weighs them, with their names. */
 export const STATUS_OPTIONS: readonly { value: AnnotationStatus; label: string }[] = [

@@ -1,7 +1,8 @@
 import type { Annotation, Source } from "../../lib/model";
 import { formatFigureValue, qualifierWords, safeLinkHref } from "../Card";
 import { LinkifiedText } from "../edit/LinkifiedText";
-import { clip, KIND_LABELS, STATUS_LABELS } from "./labels";
+import { KIND_LABELS, statusLabel } from "../edit/labels";
+import { clip } from "./labels";
 
 /** The annotated text is shown up to this length: a 20,000-character quote would swamp the list. */
 const TEXT_SHOWN = 600;
@@ -65,7 +66,7 @@ export function AnnotationRow({
     <li class={`row row-${a.kind}`} data-testid="library-row" data-annotation-id={a.id}>
       <div class="row-head">
         <span class={`badge kind kind-${a.kind}`}>{KIND_LABELS[a.kind]}</span>
-        <span class={`badge status status-${a.status}`}>{STATUS_LABELS[a.status]}</span>
+        <span class={`badge status status-${a.status}`}>{statusLabel(a.status)}</span>
         {a.dismissed && <span class="badge dismissed">Dismissed</span>}
         {openUrl && (
           <button

@@ -1,5 +1,5 @@
 import type { AnnotationKind, AnnotationStatus } from "../../lib/model";
-import { KIND_LABELS, STATUS_LABELS } from "./labels";
+import { KIND_LABELS, STATUS_OPTIONS } from "../edit/labels";
 import { type DateField, type LibraryFilters, NO_FILTERS } from "./query";
 
 /** The library's search box and filters; every control is labelled and changes the results at once. */
@@ -38,7 +38,7 @@ export function LibraryFilterForm({
             onChange={(e) => set("status", value(e) as AnnotationStatus | "")}
           >
             <option value="">Any status</option>
-            {Object.entries(STATUS_LABELS).map(([status, label]) => (
+            {STATUS_OPTIONS.map(({ value: status, label }) => (
               <option key={status} value={status}>
                 {label}
               </option>

@@ -1,22 +1,3 @@
-import type { AnnotationKind, AnnotationStatus } from "../../lib/model";
-
-/** What the library calls each kind of annotation. */
-export const KIND_LABELS: Record<AnnotationKind, string> = {
-  quote: "Quote",
-  claim: "Reported claim",
-  term: "Term",
-  figure: "Figure",
-  highlight: "Highlight",
-};
-
-/** What the library calls each verdict. */
-export const STATUS_LABELS: Record<AnnotationStatus, string> = {
-  unverified: "Unverified",
-  supported: "Supported",
-  disputed: "Disputed",
-  false: "False",
-};
-
 /** A date and time in the reader's locale, short. */
 export function formatTime(time: number, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(time));
