@@ -1,6 +1,6 @@
-import { sourcesOf } from "../lib/db/edit";
-import { countAnnotationsByKind } from "../lib/db/pages";
+import { countByKind } from "../lib/db/pages";
 import type { ClaimmarkDb } from "../lib/db/schema";
+import { groupSources, readSet } from "../lib/db/store";
 import type { PageState } from "../lib/messages";
 import type { Annotation, AnnotationKind, NoArticleReason, PageRecord, Source } from "../lib/model";
 import { describeRestriction, type Restriction } from "../lib/url/restricted";
@@ -40,15 +40,12 @@ function RecordedPage({ db, pageKey, actions }: { db: ClaimmarkDb; pageKey: stri
     annotations: Annotation[];
     sources: Map<string, Source[]>;
   }> => {
-    const annotations = await db.annotations.where("pageKey").equals(pageKey).toArray();
+    const set = await readSet(db, pageKey);
     return {
       page: await db.pages.get(pageKey),
-      counts: await countAnnotationsByKind(db, pageKey),
-      annotations,
-      sources: await sourcesOf(
-        db,
-        annotations.map((annotation) => annotation.id),
-      ),
+      counts: countByKind(set.annotations),
+      annotations: set.annotations,
+      sources: groupSources(set.sources),
     };
   }, [db, pageKey]);
   if (live.status === "loading") return <Notice title="Opening…" />;

@@ -67,7 +67,7 @@ async function pageExtracted(
   url: string,
 ): Promise<PageExtractedResponse> {
   const { report, article } = message;
-  const recorded = await db.transaction("rw", db.pages, db.annotations, db.sources, async () => {
+  const recorded = await db.transaction("rw", db.pages, db.annotationSets, async () => {
     const page = await recordPage(db, url, report);
     return page ? { page, stored: article ? await storedViews(db, page.key) : [] } : null;
   });
@@ -88,7 +88,7 @@ async function pageExtracted(
   // reader turned detection off for keeps only the reader's own annotations.
   const detections = detectsOn(settings, url) ? detectArticle(article, report.lang) : [];
   const { anchors, toStore, located, orphans } = reanchor(article.text, page.key, stored, detections);
-  await db.transaction("rw", db.annotations, async () => {
+  await db.transaction("rw", db.annotationSets, async () => {
     await mergeDetections(db, page.key, toStore);
     await recordAnchors(db, page.key, anchors);
   });

@@ -1,5 +1,6 @@
 import { useRef, useState } from "preact/hooks";
 import type { ClaimmarkDb } from "../../lib/db/schema";
+import { countStored } from "../../lib/db/store";
 import { useLiveQuery } from "../use-live-query";
 import { downloadBackup } from "./backup";
 import { useFocusTrap } from "./focus-trap";
@@ -30,14 +31,7 @@ export function ConfirmDeleteDialog({
   useFocusTrap(dialog, () => {
     if (!busy) onCancel();
   });
-  const counts = useLiveQuery(
-    async () => ({
-      pages: await db.pages.count(),
-      annotations: await db.annotations.count(),
-      sources: await db.sources.count(),
-    }),
-    [db],
-  );
+  const counts = useLiveQuery(async () => ({ pages: await db.pages.count(), ...(await countStored(db)) }), [db]);
   const backup = async () => {
     try {
       const saved = await downloadBackup(db);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { allTags, sourcesOf } from "../../lib/db/edit";
+import { allTags } from "../../lib/db/edit";
 import type { ClaimmarkDb } from "../../lib/db/schema";
+import { sourcesOf } from "../../lib/db/store";
 import type { Annotation, Source } from "../../lib/model";
 import { ExportPanel } from "../transfer/ExportPanel";
 import { ImportPanel } from "../transfer/ImportPanel";

@@ -13,14 +13,17 @@ export interface Backup {
 
 /** Every page, annotation and source, read in one transaction so the copy is consistent. */
 export async function buildBackup(db: ClaimmarkDb, now: Date = new Date()): Promise<Backup> {
-  return db.transaction("r", db.pages, db.annotations, db.sources, async () => ({
-    format: "claimmark-backup" as const,
-    version: 1 as const,
-    exportedAt: now.toISOString(),
-    pages: await db.pages.toArray(),
-    annotations: await db.annotations.toArray(),
-    sources: await db.sources.toArray(),
-  }));
+  return db.transaction("r", db.pages, db.annotationSets, async () => {
+    const sets = await db.annotationSets.toArray();
+    return {
+      format: "claimmark-backup" as const,
+      version: 1 as const,
+      exportedAt: now.toISOString(),
+      pages: await db.pages.toArray(),
+      annotations: sets.flatMap((set) => set.annotations),
+      sources: sets.flatMap((set) => set.sources),
+    };
+  });
 }
 
 /** "claimmark-backup-2025-03-09.json", dated by the reader's own calendar day. */

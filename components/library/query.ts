@@ -1,5 +1,5 @@
 import { readingOrderOf } from "../../lib/anchor/selectors";
-import type { ClaimmarkDb } from "../../lib/db/schema";
+import type { AnnotationSet, ClaimmarkDb } from "../../lib/db/schema";
 import type { Annotation, AnnotationKind, AnnotationStatus, PageRecord, Source } from "../../lib/model";
 
 /**
@@ -79,39 +79,39 @@ function sourceText(source: Source): string {
   return [source.url, source.title, source.publisher, source.note, source.quote].join("\n").toLowerCase();
 }
 
-/** Every source's searchable text, by annotation: read only when the reader searches. */
-async function sourceTexts(db: ClaimmarkDb): Promise<Map<string, string>> {
+/** The sources' searchable text, by annotation: built only when the reader searches. */
+function sourceTexts(sets: AnnotationSet[]): Map<string, string> {
   const texts = new Map<string, string>();
-  await db.sources.each((source) => {
-    const before = texts.get(source.annotationId);
-    texts.set(source.annotationId, before ? `${before}\n${sourceText(source)}` : sourceText(source));
-  });
+  for (const set of sets) {
+    for (const source of set.sources) {
+      const before = texts.get(source.annotationId);
+      texts.set(source.annotationId, before ? `${before}\n${sourceText(source)}` : sourceText(source));
+    }
+  }
   return texts;
 }
 
-/** The candidates from the most selective index the filters allow. */
+/** The pages' sets that can hold a match, narrowed by an index where the filters allow. */
 async function candidates(
   db: ClaimmarkDb,
   filters: LibraryFilters,
   range: [number, number] | null,
-): Promise<Annotation[]> {
-  if (filters.tag) return db.annotations.where("tags").equals(filters.tag).toArray();
+): Promise<AnnotationSet[]> {
+  if (filters.tag) return db.annotationSets.where("tags").equals(filters.tag).toArray();
   if (range && filters.dateField === "page") {
     const keys = await db.pages.where("lastSeen").between(range[0], range[1], true, false).primaryKeys();
-    return db.annotations.where("pageKey").anyOf(keys).toArray();
+    return (await db.annotationSets.bulkGet(keys)).filter((set): set is AnnotationSet => set !== undefined);
   }
-  if (range) return db.annotations.where("updatedAt").between(range[0], range[1], true, false).toArray();
-  if (filters.kind) return db.annotations.where("kind").equals(filters.kind).toArray();
-  if (filters.status) return db.annotations.where("status").equals(filters.status).toArray();
-  return db.annotations.toArray();
+  return db.annotationSets.toArray();
 }
 
 /** The annotations the filters let through, grouped by page: pages last seen first, annotations in reading order. */
 export async function queryLibrary(db: ClaimmarkDb, filters: LibraryFilters): Promise<LibraryResult> {
   const range = timeRange(filters);
   const terms = searchTerms(filters.search);
-  const found = await candidates(db, filters, range);
-  const sources = terms.length > 0 ? await sourceTexts(db) : null;
+  const sets = await candidates(db, filters, range);
+  const found = sets.flatMap((set) => set.annotations);
+  const sources = terms.length > 0 ? sourceTexts(sets) : null;
   const pageKeys = [...new Set(found.map((a) => a.pageKey))];
   const pages = new Map<string, PageRecord>();
   for (const page of await db.pages.bulkGet(pageKeys)) if (page) pages.set(page.key, page);

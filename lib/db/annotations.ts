@@ -11,6 +11,7 @@ import {
   unreviewed,
 } from "../model";
 import type { ClaimmarkDb } from "./schema";
+import { changeSet, readSet } from "./store";
 
 /**
  * The id of an automatic annotation: the same detection on the same page (same kind, text and
@@ -67,23 +68,26 @@ export async function mergeDetections(
   detections: DetectedSpan[],
   now: number = Date.now(),
 ): Promise<{ added: number; kept: number }> {
-  const byId = new Map(detections.map((detection) => [detectionId(pageKey, detection), detection]));
-  const ids = [...byId.keys()];
-  return db.transaction("rw", db.annotations, async () => {
-    const existing = await db.annotations.bulkGet(ids);
-    const fresh: Annotation[] = [];
-    const refreshed: Annotation[] = [];
-    ids.forEach((id, i) => {
-      const fields = detectedFields(byId.get(id) as DetectedSpan);
-      const known = existing[i];
-      if (known) {
-        refreshed.push({ ...known, ...fields });
-        return;
+  return changeSet(db, pageKey, (draft) => {
+    const at = new Map(draft.annotations.map((annotation, i) => [annotation.id, i]));
+    let added = 0;
+    let kept = 0;
+    const seen = new Set<string>();
+    for (const detection of detections) {
+      const id = detectionId(pageKey, detection);
+      // The same passage found twice (same text and context) is one annotation.
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const known = at.get(id);
+      if (known === undefined) {
+        at.set(id, draft.annotations.push(newAutoAnnotation(pageKey, detection, now)) - 1);
+        added++;
+      } else {
+        draft.annotations[known] = { ...(draft.annotations[known] as Annotation), ...detectedFields(detection) };
+        kept++;
       }
-      fresh.push(newAutoAnnotation(pageKey, byId.get(id) as DetectedSpan, now));
-    });
-    await db.annotations.bulkPut([...fresh, ...refreshed]);
-    return { added: fresh.length, kept: refreshed.length };
+    }
+    return { added, kept };
   });
 }
 
@@ -112,11 +116,7 @@ export interface AnchorReport {
 
 /** A page's stored annotations as re-anchoring needs them, with their sources' links. */
 export async function storedViews(db: ClaimmarkDb, pageKey: string): Promise<StoredAnnotationView[]> {
-  const annotations = await db.annotations.where("pageKey").equals(pageKey).toArray();
-  const sources = await db.sources
-    .where("annotationId")
-    .anyOf(annotations.map((annotation) => annotation.id))
-    .toArray();
+  const { annotations, sources } = await readSet(db, pageKey);
   const linksOf = new Map<string, { url: string; title: string }[]>();
   for (const source of sources) {
     const links = linksOf.get(source.annotationId) ?? [];
@@ -156,15 +156,19 @@ export async function recordAnchors(
   now: number = Date.now(),
 ): Promise<number> {
   if (anchors.length === 0) return 0;
-  return db.transaction("rw", db.annotations, async () => {
-    const stored = await db.annotations.bulkGet(anchors.map((anchor) => anchor.id));
-    const updated: Annotation[] = [];
-    anchors.forEach((anchor, i) => {
-      const annotation = stored[i];
-      if (!annotation || annotation.pageKey !== pageKey) return;
-      updated.push({ ...annotation, anchor: { state: anchor.state, current: anchor.current, checkedAt: now } });
-    });
-    await db.annotations.bulkPut(updated);
-    return updated.length;
+  return changeSet(db, pageKey, (draft) => {
+    const at = new Map(draft.annotations.map((annotation, i) => [annotation.id, i]));
+    let updated = 0;
+    for (const anchor of anchors) {
+      const i = at.get(anchor.id);
+      if (i === undefined) continue;
+      const annotation = draft.annotations[i] as Annotation;
+      draft.annotations[i] = {
+        ...annotation,
+        anchor: { state: anchor.state, current: anchor.current, checkedAt: now },
+      };
+      updated++;
+    }
+    return updated;
   });
 }

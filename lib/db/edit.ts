@@ -11,6 +11,16 @@ import {
 } from "../model";
 import { siteOf } from "../url/normalize";
 import type { ClaimmarkDb } from "./schema";
+import {
+  allAnnotations,
+  changeAnnotation,
+  changeSet,
+  getAnnotation,
+  setOfAnnotation,
+  setOfSource,
+  sourcesOf,
+  writeSets,
+} from "./store";
 
 /**
  * The reader's own work, written the same way by the background (for the card in a page), the
@@ -30,9 +40,11 @@ export async function updateAnnotation(
   patch: AnnotationPatch,
   now: number = Date.now(),
 ): Promise<Annotation | undefined> {
-  return db.transaction("rw", db.annotations, async () => {
-    const changed = await db.annotations.update(id, { ...patch, updatedAt: now });
-    return changed ? db.annotations.get(id) : undefined;
+  return changeAnnotation(db, id, (annotation) => {
+    const changed: Annotation = { ...annotation, ...patch, updatedAt: now };
+    // An absent field in a patch is left alone; one given as undefined is removed (undelete).
+    for (const [key, value] of Object.entries(patch)) if (value === undefined) delete changed[key as keyof Annotation];
+    return changed;
   });
 }
 
@@ -81,7 +93,7 @@ export async function createUserAnnotation(
     ...unreviewed(now),
     anchor: { state: "exact", current: null, checkedAt: now },
   };
-  await db.annotations.add(annotation);
+  await changeSet(db, pageKey, (draft) => draft.annotations.push(annotation));
   return annotation;
 }
 
@@ -92,15 +104,16 @@ export async function addSource(
   input: SourceInput,
   now: number = Date.now(),
 ): Promise<Source> {
-  return db.transaction("rw", db.annotations, db.sources, async () => {
-    if (!(await db.annotations.get(annotationId))) throw new Error("no such annotation");
-    const count = await db.sources.where("annotationId").equals(annotationId).count();
+  let added: Source | undefined;
+  await changeAnnotation(db, annotationId, (annotation, draft) => {
+    const count = draft.sources.filter((source) => source.annotationId === annotationId).length;
     if (count >= EDIT_LIMITS.sourcesPerAnnotation) throw new Error("too many sources on one annotation");
-    const source: Source = { id: newId("source"), annotationId, ...input, createdAt: now, updatedAt: now };
-    await db.sources.add(source);
-    await db.annotations.update(annotationId, { updatedAt: now });
-    return source;
+    added = { id: newId("source"), annotationId, ...input, createdAt: now, updatedAt: now };
+    draft.sources.push(added);
+    return { ...annotation, updatedAt: now };
   });
+  if (!added) throw new Error("no such annotation");
+  return added;
 }
 
 /** Changes the fields of a source it names. */
@@ -110,51 +123,56 @@ export async function updateSource(
   patch: Partial<SourceInput>,
   now: number = Date.now(),
 ): Promise<Source | undefined> {
-  return db.transaction("rw", db.annotations, db.sources, async () => {
-    const source = await db.sources.get(id);
-    if (!source) return undefined;
-    await db.sources.update(id, { ...patch, updatedAt: now });
-    await db.annotations.update(source.annotationId, { updatedAt: now });
-    return db.sources.get(id);
-  });
+  return changeSource(db, id, now, (source) => ({ ...source, ...patch, updatedAt: now }));
 }
 
 /** Removes a source; returns it, so the reader can undo. */
 export async function deleteSource(db: ClaimmarkDb, id: string, now: number = Date.now()): Promise<Source | undefined> {
-  return db.transaction("rw", db.annotations, db.sources, async () => {
-    const source = await db.sources.get(id);
-    if (!source) return undefined;
-    await db.sources.delete(id);
-    await db.annotations.update(source.annotationId, { updatedAt: now });
-    return source;
+  return changeSource(db, id, now, () => null);
+}
+
+/**
+ * Replaces (or with null, removes) the source with this id and marks its annotation changed.
+ * Returns the source as it now is, or as it was when removed; undefined when there is none.
+ */
+async function changeSource(
+  db: ClaimmarkDb,
+  id: string,
+  now: number,
+  change: (source: Source) => Source | null,
+): Promise<Source | undefined> {
+  return db.transaction("rw", db.annotationSets, async () => {
+    const set = await setOfSource(db, id);
+    const at = set?.sources.findIndex((source) => source.id === id) ?? -1;
+    if (!set || at === -1) return undefined;
+    const source = set.sources[at] as Source;
+    const changed = change(source);
+    if (changed) set.sources[at] = changed;
+    else set.sources.splice(at, 1);
+    set.annotations = set.annotations.map((a) => (a.id === source.annotationId ? { ...a, updatedAt: now } : a));
+    await writeSets(db, [set]);
+    return changed ?? source;
   });
 }
 
 /** Puts back a source removed by `deleteSource`. */
 export async function restoreSource(db: ClaimmarkDb, source: Source): Promise<void> {
-  await db.transaction("rw", db.annotations, db.sources, async () => {
-    if (await db.annotations.get(source.annotationId)) await db.sources.put(source);
+  await db.transaction("rw", db.annotationSets, async () => {
+    const set = await setOfAnnotation(db, source.annotationId);
+    if (!set || set.sourceIds.includes(source.id)) return;
+    set.sources.push(source);
+    await writeSets(db, [set]);
   });
-}
-
-/** The sources of some annotations, grouped by annotation id. */
-export async function sourcesOf(db: ClaimmarkDb, annotationIds: string[]): Promise<Map<string, Source[]>> {
-  const grouped = new Map<string, Source[]>();
-  const sources = await db.sources.where("annotationId").anyOf(annotationIds).sortBy("createdAt");
-  for (const source of sources) {
-    const list = grouped.get(source.annotationId) ?? [];
-    list.push(source);
-    grouped.set(source.annotationId, list);
-  }
-  return grouped;
 }
 
 /** Every tag in use, most used first: what tag completion offers. */
 export async function allTags(db: ClaimmarkDb): Promise<string[]> {
   const counts = new Map<string, number>();
-  await db.annotations.each((annotation) => {
-    if (annotation.deleted) return;
-    for (const tag of annotation.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  await db.annotationSets.each((set) => {
+    for (const annotation of set.annotations) {
+      if (annotation.deleted) continue;
+      for (const tag of annotation.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    }
   });
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => tag);
 }
@@ -194,23 +212,28 @@ export async function relatedAnnotations(
   id: string,
   limit = 20,
 ): Promise<{ sameSpeaker: RelatedAnnotation[]; sameFigure: RelatedAnnotation[] }> {
-  const annotation = await db.annotations.get(id);
+  const annotation = await getAnnotation(db, id);
   const none = { sameSpeaker: [], sameFigure: [] };
   if (!annotation) return none;
   const visible = (other: Annotation) => other.pageKey !== annotation.pageKey && !other.deleted && !other.dismissed;
   let sameSpeaker: Annotation[] = [];
   let sameFigure: Annotation[] = [];
   const key = speakerKey(annotation.speaker);
-  if (key && annotation.kind !== "figure") {
-    sameSpeaker = (await db.annotations.where("kind").anyOf("quote", "claim").toArray()).filter(
-      (other) => visible(other) && speakerKey(other.speaker) === key,
+  const unit = unitKey(annotation.unit);
+  const speaks = key !== null && annotation.kind !== "figure";
+  const counts = annotation.kind === "figure" && typeof annotation.value === "number" && unit !== null;
+  const everything = speaks || counts ? await allAnnotations(db) : [];
+  if (speaks) {
+    sameSpeaker = everything.filter(
+      (other) =>
+        (other.kind === "quote" || other.kind === "claim") && visible(other) && speakerKey(other.speaker) === key,
     );
   }
-  const unit = unitKey(annotation.unit);
-  if (annotation.kind === "figure" && typeof annotation.value === "number" && unit) {
-    const value = annotation.value;
-    sameFigure = (await db.annotations.where("kind").equals("figure").toArray()).filter(
+  if (counts) {
+    const value = annotation.value as number;
+    sameFigure = everything.filter(
       (other) =>
+        other.kind === "figure" &&
         visible(other) &&
         unitKey(other.unit) === unit &&
         typeof other.value === "number" &&
@@ -262,7 +285,7 @@ export function detectsOn(settings: Settings, url: string): boolean {
 
 /** Deletes every page, annotation and source (settings stay). */
 export async function deleteAllData(db: ClaimmarkDb): Promise<void> {
-  await db.transaction("rw", db.pages, db.annotations, db.sources, async () => {
-    await Promise.all([db.pages.clear(), db.annotations.clear(), db.sources.clear()]);
+  await db.transaction("rw", db.pages, db.annotationSets, async () => {
+    await Promise.all([db.pages.clear(), db.annotationSets.clear()]);
   });
 }

@@ -1,6 +1,7 @@
-import type { AnnotationKind, PageRecord, PageReport } from "../model";
+import type { Annotation, AnnotationKind, PageRecord, PageReport } from "../model";
 import { normalizeUrl, pageKey } from "../url/normalize";
 import type { ClaimmarkDb } from "./schema";
+import { annotationsOfPage } from "./store";
 
 /**
  * Stores what the content script reported for the page at `tabUrl`, keyed by its normalised
@@ -36,17 +37,19 @@ export async function recordPage(
   });
 }
 
+/** Annotations counted by kind, dismissed automatic detections and deleted ones left out. */
+export function countByKind(annotations: Annotation[]): Partial<Record<AnnotationKind, number>> {
+  const counts: Partial<Record<AnnotationKind, number>> = {};
+  for (const annotation of annotations) {
+    if (!annotation.dismissed && !annotation.deleted) counts[annotation.kind] = (counts[annotation.kind] ?? 0) + 1;
+  }
+  return counts;
+}
+
 /** A page's annotations counted by kind, dismissed automatic detections excluded. */
 export async function countAnnotationsByKind(
   db: ClaimmarkDb,
   key: string,
 ): Promise<Partial<Record<AnnotationKind, number>>> {
-  const counts: Partial<Record<AnnotationKind, number>> = {};
-  await db.annotations
-    .where("pageKey")
-    .equals(key)
-    .each((annotation) => {
-      if (!annotation.dismissed && !annotation.deleted) counts[annotation.kind] = (counts[annotation.kind] ?? 0) + 1;
-    });
-  return counts;
+  return countByKind(await annotationsOfPage(db, key));
 }

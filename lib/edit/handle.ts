@@ -5,11 +5,11 @@ import {
   deleteSource,
   relatedAnnotations,
   restoreSource,
-  sourcesOf,
   updateAnnotation,
   updateSource,
 } from "../db/edit";
 import type { ClaimmarkDb } from "../db/schema";
+import { getAnnotation, getSource, sourcesOf } from "../db/store";
 import { detectFigures } from "../detect/figures";
 import type { FigureDetection } from "../detect/types";
 import type { Annotation } from "../model";
@@ -49,11 +49,11 @@ export async function handleEdit(db: ClaimmarkDb, message: EditMessage, url: str
   const key = pageKey(url, message.page.canonicalUrl);
   if (!key) return { ok: false, error: "refused: not an http(s) page" };
   const owned = async (id: string): Promise<Annotation | null> => {
-    const annotation = await db.annotations.get(id);
+    const annotation = await getAnnotation(db, id);
     return annotation && annotation.pageKey === key ? annotation : null;
   };
   const answer = async (id: string, withContext = false): Promise<EditResponse> => {
-    const annotation = await db.annotations.get(id);
+    const annotation = await getAnnotation(db, id);
     return annotation
       ? { ok: true, details: await detailsOf(db, annotation, withContext) }
       : { ok: false, error: "the annotation no longer exists" };
@@ -91,7 +91,7 @@ export async function handleEdit(db: ClaimmarkDb, message: EditMessage, url: str
       return answer(message.annotationId);
     case "source/update":
     case "source/remove": {
-      const source = await db.sources.get(message.id);
+      const source = await getSource(db, message.id);
       if (!source || !(await owned(source.annotationId))) return { ok: false, error: "no such source on this page" };
       if (message.type === "source/update") await updateSource(db, message.id, message.patch);
       else await deleteSource(db, message.id);

@@ -1,5 +1,5 @@
-import type { Table } from "dexie";
 import type { ClaimmarkDb } from "../db/schema";
+import { type SetDraft, writeSets } from "../db/store";
 import { type Annotation, PAGE_FIELD_LIMITS, type PageRecord, type Source } from "../model";
 import { normalizeUrl } from "../url/normalize";
 import { mergeAnnotation, mergePage, mergeSource } from "./merge";
@@ -121,76 +121,126 @@ function dropDuplicates(parsed: ParsedFile): ParsedItem[] {
   return kept;
 }
 
-/**
- * The stored records among `keys`. Looking up every key of a big file one by one is the slowest part
- * of an import; reading the table's keys first (cheap when it is small or empty) skips the misses.
- */
-async function getExisting<T>(table: Table<T, string, unknown>, keys: string[]): Promise<T[]> {
-  if (keys.length === 0) return [];
-  const present = new Set<unknown>(await table.toCollection().primaryKeys());
-  const hits = keys.filter((key) => present.has(key));
-  return (await table.bulkGet(hits)).filter((record): record is T => record !== undefined);
+/** Where each stored id is: id → the key of the page's set holding it, read from one index. */
+async function locate(db: ClaimmarkDb, index: "ids" | "sourceIds"): Promise<Map<string, string>> {
+  const where = new Map<string, string>();
+  await db.annotationSets.orderBy(index).eachKey((id, cursor) => {
+    where.set(id as string, cursor.primaryKey as string);
+  });
+  return where;
 }
 
-/** Writes checked items in one transaction, merging with what is stored; returns the report. */
+/** A page's set being imported into, with its annotations and sources found by id. */
+class Draft implements SetDraft {
+  readonly pageKey: string;
+  annotations: Annotation[];
+  sources: Source[];
+  private readonly annotationAt: Map<string, number>;
+  private readonly sourceAt: Map<string, number>;
+
+  constructor(set: SetDraft) {
+    this.pageKey = set.pageKey;
+    this.annotations = set.annotations;
+    this.sources = set.sources;
+    this.annotationAt = new Map(set.annotations.map((a, i) => [a.id, i]));
+    this.sourceAt = new Map(set.sources.map((source, i) => [source.id, i]));
+  }
+
+  annotation(id: string): Annotation | undefined {
+    const at = this.annotationAt.get(id);
+    return at === undefined ? undefined : this.annotations[at];
+  }
+
+  source(id: string): Source | undefined {
+    const at = this.sourceAt.get(id);
+    return at === undefined ? undefined : this.sources[at];
+  }
+
+  putAnnotation(annotation: Annotation): void {
+    const at = this.annotationAt.get(annotation.id);
+    if (at !== undefined) this.annotations[at] = annotation;
+    else this.annotationAt.set(annotation.id, this.annotations.push(annotation) - 1);
+  }
+
+  putSource(source: Source): void {
+    const at = this.sourceAt.get(source.id);
+    if (at !== undefined) this.sources[at] = source;
+    else this.sourceAt.set(source.id, this.sources.push(source) - 1);
+  }
+}
+
+/**
+ * Writes checked items in one transaction, merging with what is stored; returns the report.
+ * Each page's annotations are one record, so 100,000 annotations on 1,000 pages are 1,000 writes.
+ */
 async function write(db: ClaimmarkDb, parsed: ParsedFile, items: ParsedItem[], now: number): Promise<ImportReport> {
-  return db.transaction("rw", db.pages, db.annotations, db.sources, async () => {
+  return db.transaction("rw", db.pages, db.annotationSets, async () => {
     const report: ImportReport = { added: 0, merged: 0, refused: parsed.refused, pages: 0, sources: 0 };
-    const storedSources = new Map<string, Source>();
-    const sourceIds = items.flatMap((item) => item.sources.map((s) => s.id));
-    for (const source of await getExisting(db.sources, sourceIds)) storedSources.set(source.id, source);
-    const storedById = new Map(
-      (
-        await getExisting(
-          db.annotations,
-          items.map((item) => item.annotation.id),
-        )
-      ).map((a) => [a.id, a]),
-    );
-    const annotations: Annotation[] = [];
-    const sources: Source[] = [];
+    const [annotationPage, sourcePage] = await Promise.all([locate(db, "ids"), locate(db, "sourceIds")]);
+    const setKeys = new Set<string>();
+    for (const item of items) {
+      setKeys.add(annotationPage.get(item.annotation.id) ?? item.annotation.pageKey);
+      for (const source of item.sources) {
+        const key = sourcePage.get(source.id);
+        if (key !== undefined) setKeys.add(key);
+      }
+    }
+    const keys = [...setKeys];
+    const drafts = new Map<string, Draft>();
+    (await db.annotationSets.bulkGet(keys)).forEach((set, i) => {
+      const pageKey = keys[i] as string;
+      drafts.set(pageKey, new Draft(set ?? { pageKey, annotations: [], sources: [] }));
+    });
+    const draftOf = (key: string) => drafts.get(key) as Draft;
+    const storedSource = (id: string): Source | undefined => {
+      const key = sourcePage.get(id);
+      return key === undefined ? undefined : draftOf(key).source(id);
+    };
+    const touched = new Set<Draft>();
     const accepted: ParsedItem[] = [];
     for (const item of items) {
       const foreign = item.sources.find((s) => {
-        const stored = storedSources.get(s.id);
+        const stored = storedSource(s.id);
         return stored !== undefined && stored.annotationId !== s.annotationId;
       });
       if (foreign) {
         report.refused.push({ item: item.annotation.id, reason: `source ${foreign.id} belongs to another annotation` });
         continue;
       }
-      const stored = storedById.get(item.annotation.id);
-      annotations.push(stored ? mergeAnnotation(stored, item.annotation) : item.annotation);
+      const home = draftOf(annotationPage.get(item.annotation.id) ?? item.annotation.pageKey);
+      const stored = home.annotation(item.annotation.id);
+      home.putAnnotation(stored ? mergeAnnotation(stored, item.annotation) : item.annotation);
+      touched.add(home);
       if (stored) report.merged++;
       else report.added++;
       for (const source of item.sources) {
-        const old = storedSources.get(source.id);
+        const old = storedSource(source.id);
         // A stored source at least as new as the file's stays untouched.
         if (old && source.updatedAt <= old.updatedAt && source.createdAt >= old.createdAt) continue;
-        sources.push(old ? mergeSource(old, source) : source);
+        home.putSource(old ? mergeSource(old, source) : source);
+        report.sources++;
       }
       accepted.push(item);
     }
     const filePages = new Map(parsed.pages.map((page) => [page.key, page]));
-    const wanted = new Set([...filePages.keys(), ...accepted.map((item) => item.annotation.pageKey)]);
-    const keys = [...wanted];
-    const storedPages = new Map((await getExisting(db.pages, keys)).map((page) => [page.key, page]));
+    const wanted = [...new Set([...filePages.keys(), ...accepted.map((item) => item.annotation.pageKey)])];
+    const storedPages = new Map(
+      (await db.pages.bulkGet(wanted)).filter((page) => page !== undefined).map((page) => [page.key, page]),
+    );
     const pages: PageRecord[] = [];
-    for (const key of keys) {
+    const firstItemOf = new Map<string, ParsedItem>();
+    for (const item of accepted)
+      if (!firstItemOf.has(item.annotation.pageKey)) firstItemOf.set(item.annotation.pageKey, item);
+    for (const key of wanted) {
       const stored = storedPages.get(key);
       const incoming = filePages.get(key);
       if (stored && incoming) pages.push(mergePage(stored, incoming));
       else if (incoming) pages.push(incoming);
-      else if (!stored) {
-        const item = accepted.find((candidate) => candidate.annotation.pageKey === key) as ParsedItem;
-        pages.push(stubPage(key, item, now));
-      }
+      else if (!stored) pages.push(stubPage(key, firstItemOf.get(key) as ParsedItem, now));
       if (!stored) report.pages++;
     }
     await db.pages.bulkPut(pages);
-    await db.annotations.bulkPut(annotations);
-    await db.sources.bulkPut(sources);
-    report.sources = sources.length;
+    await writeSets(db, [...touched]);
     return report;
   });
 }

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page, Worker } from "playwright-core";
+import { indexed } from "../../lib/db/schema";
 import type { Annotation, PageRecord } from "../../lib/model";
 import { launchWithExtension } from "../browser/launch";
 import { waitForPass } from "../browser/page-state";
@@ -63,37 +64,29 @@ export function annotations(pageKey: string, count: number): Annotation[] {
 
 /**
  * Replaces a page's annotations in the extension's database, from its service worker (raw
- * IndexedDB: Dexie stores its version 3 as IndexedDB version 30), and marks the page as an article.
+ * IndexedDB, as Dexie stores its version 5: IndexedDB version 50), and marks the page as an article.
  */
 export function storeAnnotations(worker: Worker, page: PageRecord, rows: Annotation[]): Promise<void> {
+  const set = indexed({ pageKey: page.key, annotations: rows, sources: [] });
   return worker.evaluate(
-    ({ page, rows }) =>
+    ({ page, set }) =>
       new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open("claimmark", 30);
+        const open = indexedDB.open("claimmark", 50);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(["pages", "annotations"], "readwrite");
-          const store = tx.objectStore("annotations");
-          const old = store.index("pageKey").getAllKeys(page.key);
-          old.onsuccess = () => {
-            for (const key of old.result) store.delete(key);
-            for (const row of rows) store.put(row);
-            tx.objectStore("pages").put(page);
-          };
+          const tx = db.transaction(["pages", "annotationSets"], "readwrite");
+          tx.objectStore("annotationSets").put(set);
+          tx.objectStore("pages").put(page);
           tx.oncomplete = () => {
-            const check = db.transaction("annotations").objectStore("annotations").index("pageKey").count(page.key);
-            check.onsuccess = () => {
-              db.close();
-              if (check.result === rows.length) resolve();
-              else reject(new Error(`stored ${check.result} annotations of ${rows.length}`));
-            };
+            db.close();
+            resolve();
           };
           tx.onerror = () => reject(tx.error);
           tx.onabort = () => reject(tx.error ?? new Error("the transaction was aborted"));
         };
       }),
-    { page, rows },
+    { page, set },
   );
 }
 

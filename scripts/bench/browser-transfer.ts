@@ -51,7 +51,7 @@ const longest = (library: Page) => library.evaluate(() => (window as unknown as 
  * Export and import of 100,000 annotations from the library page in headless Chromium, with the
  * built extension: time to the downloaded file and to the import report, and the longest task on
  * the library's main thread meanwhile (the work runs in a worker; the page must stay responsive).
- * Baseline in the same run: reading the three tables in the page with `getAll`.
+ * Baseline in the same run: reading the two tables in the page with `getAll`.
  */
 export async function benchBrowserTransfer(): Promise<string[]> {
   const browser = await launchWithExtension({ headless: true });
@@ -72,8 +72,8 @@ export async function benchBrowserTransfer(): Promise<string[]> {
           const started = performance.now();
           const open = indexedDB.open("claimmark");
           open.onsuccess = () => {
-            const tx = open.result.transaction(["pages", "annotations", "sources"]);
-            for (const name of ["pages", "annotations", "sources"]) tx.objectStore(name).getAll();
+            const tx = open.result.transaction(["pages", "annotationSets"]);
+            for (const name of ["pages", "annotationSets"]) tx.objectStore(name).getAll();
             tx.oncomplete = () => resolve(performance.now() - started);
           };
         }),
@@ -96,8 +96,8 @@ export async function benchBrowserTransfer(): Promise<string[]> {
         new Promise<void>((resolve) => {
           const open = indexedDB.open("claimmark");
           open.onsuccess = () => {
-            const tx = open.result.transaction(["pages", "annotations", "sources"], "readwrite");
-            for (const name of ["pages", "annotations", "sources"]) tx.objectStore(name).clear();
+            const tx = open.result.transaction(["pages", "annotationSets"], "readwrite");
+            for (const name of ["pages", "annotationSets"]) tx.objectStore(name).clear();
             tx.oncomplete = () => resolve();
           };
         }),
@@ -115,7 +115,7 @@ export async function benchBrowserTransfer(): Promise<string[]> {
 
     return [
       "\n## Export and import of 100,000 annotations from the library (headless Chromium, the built extension; the work runs in a worker)",
-      `  baseline: reading the three tables in the page (IndexedDB getAll): ${f1(baselineMs)} ms`,
+      `  baseline: reading the two tables in the page (IndexedDB getAll): ${f1(baselineMs)} ms`,
       `  export W3C JSON-LD (${(text.length / 1e6).toFixed(1)} MB) to the downloaded file: ${f1(exportMs)} ms; ratio to the baseline ${(exportMs / baselineMs).toFixed(2)}; target under 3 s: ${exportMs < 3000 ? "met" : "MISSED"}; longest task on the page meanwhile ${f1(exportLongest)} ms (responsive: under ${RESPONSIVE_MS} ms ${exportLongest < RESPONSIVE_MS ? "met" : "MISSED"})`,
       `  import of that file into an empty database, to the report: ${f1(importMs)} ms; ratio to the baseline ${(importMs / baselineMs).toFixed(2)}; target under 10 s: ${importMs < 10_000 ? "met" : "MISSED"}; longest task on the page meanwhile ${f1(importLongest)} ms (${importLongest < RESPONSIVE_MS ? "met" : "MISSED"}); report: ${report?.trim()}`,
     ];

@@ -1,8 +1,9 @@
 import type { Worker } from "playwright-core";
+import type { AnnotationSet } from "../../lib/db/schema";
 import type { Annotation, PageRecord } from "../../lib/model";
 
 /** Every row of one of the extension's IndexedDB stores, read in its service worker. */
-function storedRows<T>(worker: Worker, store: "pages" | "annotations" | "sources"): Promise<T[]> {
+function storedRows<T>(worker: Worker, store: "pages" | "annotationSets"): Promise<T[]> {
   return worker.evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {
@@ -30,9 +31,9 @@ function storedRows<T>(worker: Worker, store: "pages" | "annotations" | "sources
 /** Every page the extension stored. */
 export const storedPages = (worker: Worker): Promise<PageRecord[]> => storedRows<PageRecord>(worker, "pages");
 
-/** Every annotation the extension stored. */
-export const storedAnnotations = (worker: Worker): Promise<Annotation[]> =>
-  storedRows<Annotation>(worker, "annotations");
+/** Every annotation the extension stored (a page's annotations are one record). */
+export const storedAnnotations = async (worker: Worker): Promise<Annotation[]> =>
+  (await storedRows<AnnotationSet>(worker, "annotationSets")).flatMap((set) => set.annotations);
 
 /** Waits until the extension has stored a page whose URL starts with `prefix`. */
 export async function waitForStoredPage(worker: Worker, prefix: string, timeoutMs = 15_000): Promise<PageRecord> {

@@ -1,5 +1,4 @@
-// The CLI has no browser database: the extension's import runs into an in-memory one.
-import "fake-indexeddb/auto";
+// The extension's import runs into an in-memory database: main.ts installs fake-indexeddb.
 import { openDb } from "../../lib/db/schema";
 import { toClaimReview } from "../../lib/transfer/claimreview";
 import { collectForExport } from "../../lib/transfer/collect";

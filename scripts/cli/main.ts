@@ -1,3 +1,6 @@
+// The CLI has no browser database: the extension's import (convert) runs into an in-memory one.
+// Installed before anything loads Dexie, which looks for IndexedDB once, when it loads.
+import "fake-indexeddb/auto";
 import { detect } from "../../lib/detect/index";
 import { toCsv } from "../../lib/transfer/csv";
 import { toMarkdown } from "../../lib/transfer/markdown";

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { detectionId, mergeDetections } from "../../lib/db/annotations";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
+import { changeAnnotation, countStored, getAnnotation } from "../../lib/db/store";
 import type { DetectedSpan } from "../../lib/model";
 import { MILITANTS } from "./samples";
 
@@ -32,7 +33,7 @@ describe("mergeDetections", () => {
   it("stores detections as automatic annotations with W3C selectors", async () => {
     db = openDb(`merge-${++counter}`);
     expect(await mergeDetections(db, PAGE, [quote, figure], 1000)).toEqual({ added: 2, kept: 0 });
-    const stored = await db.annotations.get(detectionId(PAGE, figure));
+    const stored = await getAnnotation(db, detectionId(PAGE, figure));
     expect(stored).toMatchObject({
       pageKey: PAGE,
       kind: "figure",
@@ -59,12 +60,18 @@ describe("mergeDetections", () => {
     db = openDb(`merge-${++counter}`);
     await mergeDetections(db, PAGE, [quote, figure], 1000);
     const id = detectionId(PAGE, quote);
-    await db.annotations.update(id, { status: "disputed", tags: ["afghanistan"], note: "check STV", dismissed: true });
+    await changeAnnotation(db, id, (a) => ({
+      ...a,
+      status: "disputed",
+      tags: ["afghanistan"],
+      note: "check STV",
+      dismissed: true,
+    }));
     // The article moved down the page and the detector now resolves the full name.
     const moved = { ...quote, start: 250, end: 293, speaker: "Imangali Tasmagambetov" };
     expect(await mergeDetections(db, PAGE, [moved, figure], 2000)).toEqual({ added: 0, kept: 2 });
-    expect(await db.annotations.count()).toBe(2);
-    expect(await db.annotations.get(id)).toMatchObject({
+    expect((await countStored(db)).annotations).toBe(2);
+    expect(await getAnnotation(db, id)).toMatchObject({
       status: "disputed",
       tags: ["afghanistan"],
       note: "check STV",
@@ -79,6 +86,6 @@ describe("mergeDetections", () => {
     db = openDb(`merge-${++counter}`);
     const again = { ...figure, prefix: "the ministry counted ", start: 900, end: 921 };
     await mergeDetections(db, PAGE, [figure, again]);
-    expect(await db.annotations.count()).toBe(2);
+    expect((await countStored(db)).annotations).toBe(2);
   });
 });

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import background from "../../entrypoints/background";
 import { openDb } from "../../lib/db/schema";
+import { allAnnotations, countStored } from "../../lib/db/store";
 import { sha256Hex } from "../../lib/extract/hash";
 import type { PageExtractedResponse } from "../../lib/messages";
 import type { PageReport } from "../../lib/model";
@@ -67,7 +68,7 @@ describe("background", () => {
     vi.spyOn(fakeBrowser.action, "setBadgeText").mockResolvedValue(undefined);
     vi.spyOn(fakeBrowser.action, "setBadgeBackgroundColor").mockResolvedValue(undefined);
     await openDb().pages.clear();
-    await openDb().annotations.clear();
+    await openDb().annotationSets.clear();
     background.main();
   });
 
@@ -108,15 +109,15 @@ describe("background", () => {
     const militants = first.located.find((item) => item.exact === "about 6,500 militants");
     expect(militants).toMatchObject({ kind: "figure", value: 6500, speaker: "Anatoly Sidorov", anchor: "exact" });
     expect(STORY.slice(militants?.start, militants?.end)).toBe("about 6,500 militants");
-    const stored = await openDb().annotations.toArray();
+    const stored = await allAnnotations(openDb());
     expect(stored.map((a) => a.exact)).toContain("about 6,500 militants");
 
     const again = await send(extracted(sender.url, STORY), sender);
     if (!again.ok) throw new Error(again.error);
     expect(again.changed).toBe(false);
     expect(again.located.map((item) => item.id).sort()).toEqual(first.located.map((item) => item.id).sort());
-    expect(await openDb().annotations.count()).toBe(stored.length);
-    expect((await openDb().annotations.toArray()).every((a) => a.anchor?.state === "exact")).toBe(true);
+    expect((await countStored(openDb())).annotations).toBe(stored.length);
+    expect((await allAnnotations(openDb())).every((a) => a.anchor?.state === "exact")).toBe(true);
   });
 
   it("says when the article's text changed, and flags the changed figure with its new text", async () => {
@@ -127,7 +128,7 @@ describe("background", () => {
     expect(await openDb().pages.get("https://example.com/border")).toMatchObject({
       previousTextHash: sha256Hex(STORY),
     });
-    const changed = (await openDb().annotations.toArray()).filter((a) => a.anchor?.state === "fuzzy");
+    const changed = (await allAnnotations(openDb())).filter((a) => a.anchor?.state === "fuzzy");
     expect(changed.map((a) => [a.exact, a.anchor?.current])).toContainEqual([
       "about 6,500 militants",
       "about 6,800 militants",
@@ -139,7 +140,7 @@ describe("background", () => {
     const message = extracted(sender.url, STORY);
     const forged = { ...message, article: { ...message.article, text: STORY.replace("Monday", "Friday") } };
     expect(await send(forged, sender)).toMatchObject({ ok: false, error: expect.stringMatching(/reported hash/) });
-    expect(await openDb().annotations.count()).toBe(0);
+    expect((await countStored(openDb())).annotations).toBe(0);
   });
 
   it("takes the address the page reports on the tab's own origin only", async () => {

@@ -2,6 +2,7 @@ import Dexie from "dexie";
 import { afterEach, describe, expect, it } from "vitest";
 import { countAnnotationsByKind, recordPage } from "../../lib/db/pages";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
+import { getAnnotation, putAnnotations } from "../../lib/db/store";
 import type { Annotation, PageReport } from "../../lib/model";
 import { annotationRecord, pageReport } from "./samples";
 
@@ -72,15 +73,15 @@ describe("recordPage", () => {
 describe("countAnnotationsByKind", () => {
   it("counts a page's annotations, not other pages' nor dismissed detections", async () => {
     freshDb();
-    await db.annotations.bulkPut([
+    await putAnnotations(db, [
       annotation("a", "https://example.com/1"),
       annotation("b", "https://example.com/1", { tags: ["budget", "army"] }),
       annotation("c", "https://example.com/1", { dismissed: true }),
       annotation("d", "https://example.com/2"),
     ]);
     expect(await countAnnotationsByKind(db, "https://example.com/1")).toEqual({ quote: 2 });
-    // The multi-entry tag index is in place for later features.
-    expect(await db.annotations.where("tags").equals("army").primaryKeys()).toEqual(["b"]);
+    // The library's tag filter finds the page by the tags of its annotations.
+    expect(await db.annotationSets.where("tags").equals("army").primaryKeys()).toEqual(["https://example.com/1"]);
   });
 });
 
@@ -98,8 +99,8 @@ describe("schema upgrades", () => {
     old.close();
 
     const current = openDb(name);
-    expect(await current.annotations.get("kept")).toMatchObject({ id: "kept", tags: ["border"] });
-    expect(await current.annotations.where("tags").equals("border").count()).toBe(1);
+    expect(await getAnnotation(current, "kept")).toMatchObject({ id: "kept", tags: ["border"] });
+    expect(await current.annotationSets.where("tags").equals("border").count()).toBe(1);
     current.close();
   });
 });

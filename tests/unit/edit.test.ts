@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createUserAnnotation, relatedAnnotations, updateAnnotation } from "../../lib/db/edit";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
+import { countStored, getAnnotation, getSource } from "../../lib/db/store";
 import { handleEdit } from "../../lib/edit/handle";
 import { checkEditMessage, type EditMessage } from "../../lib/edit/messages";
 import { checkAnnotationPatch, checkSourceInput } from "../../lib/edit/validate";
@@ -90,7 +91,7 @@ describe("edits from a page's card", () => {
       edit({ type: "annotation/update", page: PAGE, id: created.id, patch: { status: "disputed" } }),
       edit({ type: "annotation/update", page: PAGE, id: created.id, patch: { note: "Check the CSTO release." } }),
     ]);
-    expect(await db.annotations.get(created.id)).toMatchObject({ status: "disputed", note: "Check the CSTO release." });
+    expect(await getAnnotation(db, created.id)).toMatchObject({ status: "disputed", note: "Check the CSTO release." });
   });
 
   it("adds, edits, removes and restores a source", async () => {
@@ -111,9 +112,9 @@ describe("edits from a page's card", () => {
     await edit({ type: "source/update", page: PAGE, id: source?.id, patch: { publisher: "CSTO" } });
     const removed = await edit({ type: "source/remove", page: PAGE, id: source?.id });
     if (!removed.ok || !removed.removed) throw new Error("not removed");
-    expect(await db.sources.count()).toBe(0);
+    expect((await countStored(db)).sources).toBe(0);
     await edit({ type: "source/restore", page: PAGE, source: removed.removed });
-    expect(await db.sources.get(source?.id as string)).toMatchObject({ publisher: "CSTO" });
+    expect(await getSource(db, source?.id as string)).toMatchObject({ publisher: "CSTO" });
   });
 
   it("refuses to touch another page's annotation", async () => {
@@ -131,7 +132,7 @@ describe("edits from a page's card", () => {
       BORDER,
     );
     expect(claimed.ok).toBe(false);
-    expect((await db.annotations.get(theirs.id))?.status).toBe("unverified");
+    expect((await getAnnotation(db, theirs.id))?.status).toBe("unverified");
   });
 
   it.each([

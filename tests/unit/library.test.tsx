@@ -7,6 +7,7 @@ import { NO_FILTERS, queryLibrary } from "../../components/library/query";
 import { annotationUrl, encodeFragmentTerm, textDirective } from "../../components/library/text-fragment";
 import { deleteAllData } from "../../lib/db/edit";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
+import { putAnnotations, putSources } from "../../lib/db/store";
 import type { Annotation, PageRecord, Source } from "../../lib/model";
 import { annotationRecord, pageRecord, sourceRecord } from "./samples";
 
@@ -48,7 +49,7 @@ async function seed(): Promise<void> {
     page("https://other.example/b", "Budget figures", at(2025, 2, 1)),
     page("file:///tmp/local.html", "A local file", at(2025, 1, 5)),
   ]);
-  await db.annotations.bulkAdd([
+  await putAnnotations(db, [
     annotation("q1", "https://news.example/a", {
       exact: "“The situation on the border is tense”",
       speaker: "Anatoly Sidorov",
@@ -76,7 +77,7 @@ async function seed(): Promise<void> {
     annotation("x1", "https://other.example/b", { exact: "a deleted quote", deleted: true, tags: ["gone"] }),
     annotation("h1", "file:///tmp/local.html", { kind: "highlight", exact: HOSTILE, note: HOSTILE }),
   ]);
-  await db.sources.bulkAdd([
+  await putSources(db, [
     source("s1", "f1", { title: "Ministry statement", publisher: "Ministry of Defence", quote: "some 6,500 fighters" }),
     source("s2", "q1", { url: "javascript:alert(1)", title: "Click me" }),
     source("s3", "q1", { url: "https://archive.example/x?a=1&b=2", title: "", note: "an archived copy" }),
@@ -291,7 +292,7 @@ describe("library", () => {
       }),
     );
     await db.pages.bulkAdd(pages);
-    await db.annotations.bulkAdd(annotations);
+    await putAnnotations(db, annotations);
     showLibrary();
     await until(
       () => expect(byTestId("library-summary")?.textContent).toContain("10,000 annotations on 100 pages"),

@@ -2,6 +2,7 @@
 import { JSDOM } from "jsdom";
 import { beforeEach, describe, expect, it } from "vitest";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
+import { allAnnotations, changeAnnotation, countStored } from "../../lib/db/store";
 import { handleBackgroundMessage } from "../../lib/handle-message";
 import type { BackgroundMessage, PageState } from "../../lib/messages";
 import { runSession } from "../../lib/page-session";
@@ -46,7 +47,7 @@ describe("a pass over the page", () => {
     const stats = paintStats(outcome.state);
     expect(stats).toMatchObject({ annotations: 14, anchored: 14, orphans: 0, fuzzy: 0, painted: 14, mode: "wrap" });
     expect(stats.readabilityMs).toBeGreaterThan(0);
-    expect(await db.annotations.count()).toBe(14);
+    expect((await countStored(db)).annotations).toBe(14);
     const marks = [...doc.querySelectorAll("claimmark-mark[data-kind=figure]")].map((mark) => mark.textContent);
     expect(marks).toContain("about 6,500 militants");
     const militants = outcome.shown.find((item) => item.exact === "about 6,500 militants");
@@ -56,11 +57,11 @@ describe("a pass over the page", () => {
 
   it("re-finds everything on the next visit without storing anything twice", async () => {
     await visit(ARTICLE);
-    const ids = (await db.annotations.toArray()).map((a) => a.id).sort();
+    const ids = (await allAnnotations(db)).map((a) => a.id).sort();
     const { outcome } = await visit(ARTICLE);
     expect(paintStats(outcome.state)).toMatchObject({ annotations: 14, anchored: 14 });
-    expect((await db.annotations.toArray()).map((a) => a.id).sort()).toEqual(ids);
-    expect((await db.annotations.toArray()).every((a) => a.anchor?.state === "exact")).toBe(true);
+    expect((await allAnnotations(db)).map((a) => a.id).sort()).toEqual(ids);
+    expect((await allAnnotations(db)).every((a) => a.anchor?.state === "exact")).toBe(true);
   });
 
   it("flags a reworded quote as changed and keeps a removed paragraph's claim as an orphan", async () => {
@@ -71,7 +72,7 @@ describe("a pass over the page", () => {
     );
     const { outcome } = await visit(edited);
     expect(paintStats(outcome.state)).toMatchObject({ fuzzy: 1, orphans: 1, annotations: 13, anchored: 13 });
-    const annotations = await db.annotations.toArray();
+    const annotations = await allAnnotations(db);
     expect(annotations).toHaveLength(14);
     expect(annotations.filter((a) => a.anchor?.state === "orphan").map((a) => a.kind)).toEqual(["claim"]);
     const changed = annotations.find((a) => a.anchor?.state === "fuzzy");
@@ -82,8 +83,8 @@ describe("a pass over the page", () => {
 
   it("does not paint a dismissed detection, on this visit or the next", async () => {
     await visit(ARTICLE);
-    const figure = (await db.annotations.toArray()).find((a) => a.exact === "January 2015");
-    await db.annotations.update(figure?.id as string, { dismissed: true });
+    const figure = (await allAnnotations(db)).find((a) => a.exact === "January 2015");
+    await changeAnnotation(db, figure?.id as string, (a) => ({ ...a, dismissed: true }));
     const { doc, outcome } = await visit(ARTICLE);
     expect(paintStats(outcome.state).annotations).toBe(13);
     expect([...doc.querySelectorAll("claimmark-mark")].some((m) => m.textContent === "January 2015")).toBe(false);
@@ -92,7 +93,7 @@ describe("a pass over the page", () => {
   it("records a page without an article and paints nothing", async () => {
     const { outcome } = await visit(fixture("no-article.html"));
     expect(outcome.state).toMatchObject({ status: "recorded", hasArticle: false, paint: null });
-    expect(await db.annotations.count()).toBe(0);
+    expect((await countStored(db)).annotations).toBe(0);
   });
 
   it("stops when its signal aborts, storing nothing further", async () => {

@@ -7,6 +7,7 @@ import { TrustContext } from "../../components/edit/trust";
 import { Popup, type PopupActions } from "../../components/Popup";
 import { addSource } from "../../lib/db/edit";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
+import { changeAnnotation, getAnnotation, putAnnotations } from "../../lib/db/store";
 import type { Annotation, PageRecord } from "../../lib/model";
 import { collectForExport } from "../../lib/transfer/collect";
 import { ID_PREFIX, type W3cCollection } from "../../lib/transfer/w3c";
@@ -153,7 +154,7 @@ describe("Popup annotation list", () => {
     });
     const dismissed = annotation({ exact: "not a claim", dismissed: true });
     const deleted = annotation({ kind: "highlight", origin: "user", exact: "gone", deleted: true });
-    await db.annotations.bulkPut([quote, figure, mine, lost, dismissed, deleted]);
+    await putAnnotations(db, [quote, figure, mine, lost, dismissed, deleted]);
     await addSource(db, quote.id, {
       url: "https://example.org",
       title: "S",
@@ -184,7 +185,7 @@ describe("Popup annotation list", () => {
     expect(restore?.closest<HTMLElement>('[data-testid="row"]')?.dataset.annotationId).toBe(dismissed.id);
     click(restore);
     await until(() => actions.onChanged.mock.calls.length > 0);
-    expect((await db.annotations.get(dismissed.id))?.dismissed).toBe(false);
+    expect((await getAnnotation(db, dismissed.id))?.dismissed).toBe(false);
     expect(actions.onChanged).toHaveBeenCalledWith(dismissed.id);
   });
 
@@ -203,7 +204,7 @@ describe("Popup annotation list", () => {
       unit: "militants",
       tags: ["border"],
     });
-    await db.annotations.bulkPut([a, b, c]);
+    await putAnnotations(db, [a, b, c]);
     await addSource(db, c.id, {
       url: "https://stats.example/report",
       title: "Ministry figures",
@@ -239,7 +240,7 @@ describe("Popup annotation list", () => {
 
   it("reveals a row in the page, and edits it inline, writing the database and telling the page", async () => {
     const a = annotation({ kind: "figure", origin: "user", exact: "6,500 militants", value: 6500, unit: "militants" });
-    await db.annotations.put(a);
+    await putAnnotations(db, [a]);
     await show();
     await until(() => rows().length === 1);
     click(byTestId("row-reveal"));
@@ -249,12 +250,12 @@ describe("Popup annotation list", () => {
     expect(byTestId("row-expand")?.getAttribute("aria-expanded")).toBe("true");
     choose(byTestId("edit-status"), "supported");
     await until(() => actions.onChanged.mock.calls.length === 1);
-    expect((await db.annotations.get(a.id))?.status).toBe("supported");
+    expect((await getAnnotation(db, a.id))?.status).toBe("supported");
     await until(() => byTestId("row-status")?.textContent === "Supported");
 
     choose(byTestId("figure-qualifier"), "at least");
     await until(() => actions.onChanged.mock.calls.length === 2);
-    expect((await db.annotations.get(a.id))?.qualifier).toBe("at least");
+    expect((await getAnnotation(db, a.id))?.qualifier).toBe("at least");
 
     click(byTestId("source-new"));
     type(byTestId("source-url"), "https://example.org/source");
@@ -267,16 +268,16 @@ describe("Popup annotation list", () => {
 
     click(byTestId("edit-delete"));
     await until(() => rows().length === 0);
-    expect((await db.annotations.get(a.id))?.deleted).toBe(true);
+    expect((await getAnnotation(db, a.id))?.deleted).toBe(true);
     click(byTestId("undo"));
     await until(() => rows().length === 1);
-    expect((await db.annotations.get(a.id))?.deleted).toBe(false);
+    expect((await getAnnotation(db, a.id))?.deleted).toBe(false);
     expect(actions.onChanged.mock.calls.every(([id]) => id === a.id)).toBe(true);
   });
 
   it("ignores untrusted clicks and typing", async () => {
     const a = annotation({ exact: "claim" });
-    await db.annotations.put(a);
+    await putAnnotations(db, [a]);
     await show(false);
     await until(() => rows().length === 1);
     byTestId("row-reveal")?.click();
@@ -293,7 +294,7 @@ describe("Popup annotation list", () => {
     const many = Array.from({ length: 1000 }, (_, i) =>
       annotation({ kind: i % 2 ? "figure" : "claim", exact: `annotation ${i} ${HOSTILE}`, value: i % 2 ? i : null }),
     );
-    await db.annotations.bulkPut(many);
+    await putAnnotations(db, many);
     await show();
     await until(() => rows().length > 0);
     expect(byTestId("annotation-count")?.textContent).toBe("1000 annotations");
@@ -308,7 +309,7 @@ describe("Popup annotation list", () => {
   });
 
   it("offers the library and has no accessibility violations, list and open editor alike", async () => {
-    await db.annotations.bulkPut([
+    await putAnnotations(db, [
       annotation({ kind: "quote", exact: "quote", speaker: "Sidorov", note: "see https://example.org" }),
       annotation({ kind: "figure", exact: "6,500", value: 6500, unit: "militants" }),
     ]);
@@ -334,7 +335,7 @@ describe("Popup export selection", () => {
     const b = annotation({ exact: "Troops moved" });
     const c = annotation({ kind: "figure", exact: "6,500 militants", value: 6500, unit: "militants" });
     const d = annotation({ exact: "Talks resume" });
-    await db.annotations.bulkPut([a, b, c, d]);
+    await putAnnotations(db, [a, b, c, d]);
     await show();
     await until(() => rows().length === 4);
     const files = catchDownloads();
@@ -389,7 +390,7 @@ describe("Popup export selection", () => {
     click(boxes()[0] as HTMLInputElement);
     expect(byTestId("selected-count")?.textContent).toBe("1 selected");
     click(boxes()[0] as HTMLInputElement);
-    await db.annotations.update(d.id, { deleted: true });
+    await changeAnnotation(db, d.id, (x) => ({ ...x, deleted: true }));
     await until(() => rows().length === 3);
     expect(byTestId("selected-count")?.textContent).toBe("1 selected");
     expect(scopeOptions()[0]).toEqual(["selected", "Selected rows (1)"]);
@@ -400,7 +401,7 @@ describe("Popup export selection", () => {
     const b = annotation({ exact: "Troops moved" });
     const c = annotation({ exact: "Shelling near the border" });
     const d = annotation({ exact: "Talks resume" });
-    await db.annotations.bulkPut([a, b, c, d]);
+    await putAnnotations(db, [a, b, c, d]);
     await show();
     await until(() => rows().length === 4);
     const files = catchDownloads();

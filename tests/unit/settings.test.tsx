@@ -8,6 +8,7 @@ import { SettingsPanel } from "../../components/library/SettingsPanel";
 import { siteFromInput } from "../../components/library/SiteRules";
 import { getSettings, saveSettings } from "../../lib/db/edit";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
+import { countStored, putAnnotations, putSources } from "../../lib/db/store";
 import { type Annotation, DEFAULT_SETTINGS, type PageRecord, type Source } from "../../lib/model";
 
 const PAGE: PageRecord = {
@@ -95,8 +96,8 @@ function key(target: EventTarget, key: string, shiftKey = false): void {
 
 async function seed(): Promise<void> {
   await db.pages.add(PAGE);
-  await db.annotations.add(ANNOTATION);
-  await db.sources.add(SOURCE);
+  await putAnnotations(db, [ANNOTATION]);
+  await putSources(db, [SOURCE]);
 }
 
 async function showSettings(): Promise<void> {
@@ -228,14 +229,14 @@ describe("delete all data", () => {
     // Submitting the form by Enter while disabled deletes nothing.
     input.form?.requestSubmit();
     await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(await db.annotations.count()).toBe(1);
+    expect((await countStored(db)).annotations).toBe(1);
     type(input, "DELETE");
     await until(() => expect(confirm.disabled).toBe(false));
     confirm.click();
     await until(() => expect(document.querySelector('[role="dialog"]')).toBeNull());
     expect(await db.pages.count()).toBe(0);
-    expect(await db.annotations.count()).toBe(0);
-    expect(await db.sources.count()).toBe(0);
+    expect((await countStored(db)).annotations).toBe(0);
+    expect((await countStored(db)).sources).toBe(0);
     expect((await getSettings(db)).autoDetect).toBe(false);
     expect(document.activeElement).toBe(byTestId("setting-delete-all"));
     expect(document.body.textContent).toContain("All pages, annotations and sources were deleted.");
@@ -257,7 +258,7 @@ describe("delete all data", () => {
     key(document.activeElement as HTMLElement, "Escape");
     await until(() => expect(document.querySelector('[role="dialog"]')).toBeNull());
     expect(document.activeElement).toBe(byTestId("setting-delete-all"));
-    expect(await db.annotations.count()).toBe(1);
+    expect((await countStored(db)).annotations).toBe(1);
   });
 
   it("downloads a backup holding every page, annotation and source", async () => {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import type { ClaimmarkDb } from "../../lib/db/schema";
+import { allAnnotations, allSources } from "../../lib/db/store";
 import { cleanTag } from "../../lib/edit/validate";
 import type { Annotation, PageRecord, Selector, Source } from "../../lib/model";
 import type { ExportSet } from "../../lib/transfer/collect";
@@ -204,8 +205,8 @@ export function exportSet(maxAnnotations = 8, maxSources = 4): fc.Arbitrary<Expo
 export async function dump(db: ClaimmarkDb) {
   return {
     pages: await db.pages.orderBy("key").toArray(),
-    annotations: await db.annotations.orderBy("id").toArray(),
-    sources: await db.sources.orderBy("id").toArray(),
+    annotations: (await allAnnotations(db)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    sources: (await allSources(db)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     settings: await db.settings.toArray(),
   };
 }

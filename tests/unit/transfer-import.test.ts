@@ -1,6 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { recordPage } from "../../lib/db/pages";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
+import {
+  changeAnnotation,
+  countStored,
+  getAnnotation,
+  getSource,
+  putAnnotations,
+  putSources,
+} from "../../lib/db/store";
 import { collectForExport } from "../../lib/transfer/collect";
 import { IMPORT_MAX_BYTES, importText } from "../../lib/transfer/import";
 import { toMarkdown } from "../../lib/transfer/markdown";
@@ -45,7 +53,7 @@ const json = (value: unknown) => JSON.stringify(value);
 beforeEach(async () => {
   db = openDb(`transfer-import-${++count}`);
   await db.pages.put(pageRecord("https://kept.example/", { title: "Already here" }));
-  await db.annotations.put(annotationRecord({ id: "kept", pageKey: "https://kept.example/" }));
+  await putAnnotations(db, [annotationRecord({ id: "kept", pageKey: "https://kept.example/" })]);
 });
 
 describe("refused files leave the database exactly as it was", () => {
@@ -146,7 +154,7 @@ describe("refused files leave the database exactly as it was", () => {
 
   it("writes nothing when writing fails half-way (one transaction)", async () => {
     const before = await dump(db);
-    const spy = vi.spyOn(db.sources, "bulkPut").mockRejectedValue(new Error("disk full"));
+    const spy = vi.spyOn(db.annotationSets, "bulkPut").mockRejectedValue(new Error("disk full"));
     const result = await importText(db, json(file()));
     spy.mockRestore();
     expect(result).toEqual({ ok: false, error: "could not write: disk full" });
@@ -200,9 +208,9 @@ describe("importing", () => {
     }
     const result = await importText(db, json(doc));
     expect(result.ok && result.report.added).toBe(2);
-    const stored = await db.annotations.get("one");
+    const stored = await getAnnotation(db, "one");
     expect(stored).toMatchObject({ exact: SCRIPT, note: SCRIPT, speaker: SCRIPT, tags: [SCRIPT], unit: SCRIPT });
-    expect((await db.sources.get("src-urn:claimmark:one"))?.title).toBe(SCRIPT);
+    expect((await getSource(db, "src-urn:claimmark:one"))?.title).toBe(SCRIPT);
     expect((await db.pages.get(BORDER))?.title).toBe(SCRIPT);
     const markdown = toMarkdown(await collectForExport(db, { pageKey: BORDER }));
     expect(markdown).not.toMatch(/(^|[^\\])<(script|img)/);
@@ -224,15 +232,15 @@ describe("merging", () => {
     await importText(db, json(file()));
     const again = await importText(db, json(file()));
     expect(again.ok && again.report).toMatchObject({ added: 0, merged: 2, pages: 0, sources: 0, refused: [] });
-    expect(await db.annotations.count()).toBe(3);
+    expect((await countStored(db)).annotations).toBe(3);
   });
 
   it("keeps the newer change: a stored later edit survives an older file, a newer file wins", async () => {
     await importText(db, json(file()));
-    await db.annotations.update("one", { note: "edited here", updatedAt: 5000 });
+    await changeAnnotation(db, "one", (a) => ({ ...a, note: "edited here", updatedAt: 5000 }));
     const older = await importText(db, json(file()));
     expect(older.ok && older.report).toMatchObject({ added: 0, merged: 2 });
-    expect((await db.annotations.get("one"))?.note).toBe("edited here");
+    expect((await getAnnotation(db, "one"))?.note).toBe("edited here");
     const newer = file();
     const item = newer.first.items[0];
     if (item) {
@@ -241,18 +249,18 @@ describe("merging", () => {
     }
     const result = await importText(db, json(newer));
     expect(result.ok && result.report).toMatchObject({ added: 0, merged: 2 });
-    expect(await db.annotations.get("one")).toMatchObject({ note: "edited there", updatedAt: 9000 });
+    expect(await getAnnotation(db, "one")).toMatchObject({ note: "edited there", updatedAt: 9000 });
     // Sources are merged by id, never dropped: the stored source stays.
-    expect(await db.sources.get("s-one")).toBeDefined();
+    expect(await getSource(db, "s-one")).toBeDefined();
   });
 
   it("refuses a source whose id belongs to another annotation", async () => {
-    await db.sources.put(sourceRecord({ id: "s-one", annotationId: "kept" }));
+    await putSources(db, [sourceRecord({ id: "s-one", annotationId: "kept" })]);
     const result = await importText(db, json(file()));
     expect(result.ok && result.report.refused).toEqual([
       { item: "one", reason: "source s-one belongs to another annotation" },
     ]);
-    expect(await db.annotations.get("one")).toBeUndefined();
+    expect(await getAnnotation(db, "one")).toBeUndefined();
   });
 });
 
@@ -342,7 +350,7 @@ describe("Hypothesis import", () => {
         ],
       },
     });
-    expect(await db.annotations.get("hypothesis-Xk3vQPh2Ee-abc123")).toEqual({
+    expect(await getAnnotation(db, "hypothesis-Xk3vQPh2Ee-abc123")).toEqual({
       id: "hypothesis-Xk3vQPh2Ee-abc123",
       pageKey: BORDER,
       kind: "highlight",

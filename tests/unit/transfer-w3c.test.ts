@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
+import { putAnnotations, putSources } from "../../lib/db/store";
 import type { Annotation, Source } from "../../lib/model";
 import { collectForExport, type ExportSet } from "../../lib/transfer/collect";
 import { importText } from "../../lib/transfer/import";
@@ -113,13 +114,13 @@ describe("collecting for export", () => {
   beforeEach(async () => {
     db = fresh();
     await db.pages.bulkPut([pageRecord(BORDER), pageRecord("https://other.example/")]);
-    await db.annotations.bulkPut([
+    await putAnnotations(db, [
       annotationRecord({ id: "a", pageKey: BORDER }),
       annotationRecord({ id: "b", pageKey: BORDER, dismissed: true }),
       annotationRecord({ id: "c", pageKey: BORDER, deleted: true }),
       annotationRecord({ id: "d", pageKey: "https://other.example/" }),
     ]);
-    await db.sources.bulkPut([
+    await putSources(db, [
       sourceRecord({ id: "s-a", annotationId: "a" }),
       sourceRecord({ id: "s-c", annotationId: "c" }),
     ]);
@@ -154,8 +155,8 @@ describe("round trips", () => {
       fc.asyncProperty(exportSet(6, 4), async (set) => {
         const source = fresh();
         await source.pages.bulkPut(set.pages);
-        await source.annotations.bulkPut(set.annotations);
-        await source.sources.bulkPut(set.sources);
+        await putAnnotations(source, set.annotations);
+        await putSources(source, set.sources);
         const first = JSON.stringify(toW3c(await collectForExport(source, { includeDismissed: true }), GENERATED));
         const target = fresh();
         const result = await importText(target, first);

@@ -1,0 +1,195 @@
+import type { Annotation, Source } from "../model";
+import { type AnnotationSet, type ClaimmarkDb, indexed } from "./schema";
+
+/**
+ * Annotations and sources are kept a page's set to a record (see `AnnotationSet`); these are the
+ * only reads and writes of those records, so every caller sees annotations and sources as before
+ * and the index fields never fall out of step with the lists.
+ */
+
+/** What a change to one page's set may touch: its lists, replaced or changed in place. */
+export interface SetDraft {
+  readonly pageKey: string;
+  annotations: Annotation[];
+  sources: Source[];
+}
+
+const empty = (pageKey: string): AnnotationSet => indexed({ pageKey, annotations: [], sources: [] });
+
+/** Writes sets back, their indexes recomputed; a set left with nothing is removed. */
+export async function writeSets(db: ClaimmarkDb, drafts: SetDraft[]): Promise<void> {
+  const full = drafts.filter((draft) => draft.annotations.length > 0 || draft.sources.length > 0);
+  const gone = drafts.filter((draft) => draft.annotations.length === 0 && draft.sources.length === 0);
+  await db.transaction("rw", db.annotationSets, async () => {
+    if (gone.length > 0) await db.annotationSets.bulkDelete(gone.map((draft) => draft.pageKey));
+    if (full.length > 0) await db.annotationSets.bulkPut(full.map(indexed));
+  });
+}
+
+/** A page's set; an empty one when the page has no annotations. */
+export async function readSet(db: ClaimmarkDb, pageKey: string): Promise<AnnotationSet> {
+  return (await db.annotationSets.get(pageKey)) ?? empty(pageKey);
+}
+
+/** Changes a page's set in one transaction (the change edits the draft in place) and returns what the change returns. */
+export async function changeSet<T>(db: ClaimmarkDb, pageKey: string, change: (draft: SetDraft) => T): Promise<T> {
+  return db.transaction("rw", db.annotationSets, async () => {
+    const draft = await readSet(db, pageKey);
+    const result = change(draft);
+    await writeSets(db, [draft]);
+    return result;
+  });
+}
+
+/** The set holding the annotation with this id. */
+export async function setOfAnnotation(db: ClaimmarkDb, id: string): Promise<AnnotationSet | undefined> {
+  return db.annotationSets.where("ids").equals(id).first();
+}
+
+/** The set holding the source with this id. */
+export async function setOfSource(db: ClaimmarkDb, id: string): Promise<AnnotationSet | undefined> {
+  return db.annotationSets.where("sourceIds").equals(id).first();
+}
+
+/** Every set holding one of these annotation ids, each once. */
+async function setsOfAnnotations(db: ClaimmarkDb, ids: string[]): Promise<AnnotationSet[]> {
+  if (ids.length === 0) return [];
+  return db.annotationSets.where("ids").anyOf(ids).distinct().toArray();
+}
+
+/** One annotation by id. */
+export async function getAnnotation(db: ClaimmarkDb, id: string): Promise<Annotation | undefined> {
+  return (await setOfAnnotation(db, id))?.annotations.find((annotation) => annotation.id === id);
+}
+
+/** Annotations by id, in the order asked, undefined where there is none. */
+export async function getAnnotations(db: ClaimmarkDb, ids: string[]): Promise<(Annotation | undefined)[]> {
+  const byId = new Map<string, Annotation>();
+  for (const set of await setsOfAnnotations(db, ids)) for (const a of set.annotations) byId.set(a.id, a);
+  return ids.map((id) => byId.get(id));
+}
+
+/** One source by id. */
+export async function getSource(db: ClaimmarkDb, id: string): Promise<Source | undefined> {
+  return (await setOfSource(db, id))?.sources.find((source) => source.id === id);
+}
+
+/** A page's annotations, deleted and dismissed ones included. */
+export async function annotationsOfPage(db: ClaimmarkDb, pageKey: string): Promise<Annotation[]> {
+  return (await db.annotationSets.get(pageKey))?.annotations ?? [];
+}
+
+/** Every annotation stored. */
+export async function allAnnotations(db: ClaimmarkDb): Promise<Annotation[]> {
+  return (await db.annotationSets.toArray()).flatMap((set) => set.annotations);
+}
+
+/** Every source stored. */
+export async function allSources(db: ClaimmarkDb): Promise<Source[]> {
+  return (await db.annotationSets.toArray()).flatMap((set) => set.sources);
+}
+
+/** Sources grouped by annotation id, oldest first. */
+export function groupSources(sources: Source[]): Map<string, Source[]> {
+  const grouped = new Map<string, Source[]>();
+  for (const source of sources) {
+    const list = grouped.get(source.annotationId) ?? [];
+    list.push(source);
+    grouped.set(source.annotationId, list);
+  }
+  for (const list of grouped.values()) list.sort((a, b) => a.createdAt - b.createdAt);
+  return grouped;
+}
+
+/** The sources of some annotations, grouped by annotation id, oldest first. */
+export async function sourcesOf(db: ClaimmarkDb, annotationIds: string[]): Promise<Map<string, Source[]>> {
+  const wanted = new Set(annotationIds);
+  const sets = await setsOfAnnotations(db, annotationIds);
+  return groupSources(sets.flatMap((set) => set.sources.filter((source) => wanted.has(source.annotationId))));
+}
+
+/** Puts `item` in place of the element with its id, or at the end. */
+function replaceById<T extends { id: string }>(list: T[], item: T): void {
+  const at = list.findIndex((existing) => existing.id === item.id);
+  if (at === -1) list.push(item);
+  else list[at] = item;
+}
+
+/**
+ * Stores annotations, each in its page's set, in place of the stored one with its id (which
+ * leaves another page's set if its page changed, with its sources).
+ */
+export async function putAnnotations(db: ClaimmarkDb, annotations: Annotation[]): Promise<void> {
+  if (annotations.length === 0) return;
+  await db.transaction("rw", db.annotationSets, async () => {
+    const drafts = new Map<string, SetDraft>();
+    for (const set of await setsOfAnnotations(
+      db,
+      annotations.map((a) => a.id),
+    ))
+      drafts.set(set.pageKey, set);
+    for (const key of new Set(annotations.map((a) => a.pageKey))) {
+      if (!drafts.has(key)) drafts.set(key, await readSet(db, key));
+    }
+    for (const annotation of annotations) {
+      for (const draft of drafts.values()) {
+        if (draft.pageKey === annotation.pageKey) continue;
+        const at = draft.annotations.findIndex((a) => a.id === annotation.id);
+        if (at === -1) continue;
+        draft.annotations.splice(at, 1);
+        const moving = draft.sources.filter((s) => s.annotationId === annotation.id);
+        draft.sources = draft.sources.filter((s) => s.annotationId !== annotation.id);
+        (drafts.get(annotation.pageKey) as SetDraft).sources.push(...moving);
+      }
+      replaceById((drafts.get(annotation.pageKey) as SetDraft).annotations, annotation);
+    }
+    await writeSets(db, [...drafts.values()]);
+  });
+}
+
+/** Stores sources, each in the set of its annotation, in place of the stored one with its id; throws for a source whose annotation is not stored. */
+export async function putSources(db: ClaimmarkDb, sources: Source[]): Promise<void> {
+  if (sources.length === 0) return;
+  await db.transaction("rw", db.annotationSets, async () => {
+    const sets = await setsOfAnnotations(db, [...new Set(sources.map((s) => s.annotationId))]);
+    const setOf = new Map<string, SetDraft>();
+    for (const set of sets) for (const id of set.ids) setOf.set(id, set);
+    for (const source of sources) {
+      const set = setOf.get(source.annotationId);
+      if (!set) throw new Error(`source ${source.id}: no annotation ${source.annotationId}`);
+      for (const other of sets) if (other !== set) other.sources = other.sources.filter((s) => s.id !== source.id);
+      replaceById(set.sources, source);
+    }
+    await writeSets(db, sets);
+  });
+}
+
+/**
+ * Changes the annotation with this id where it is stored; `change` returns the new annotation, or
+ * undefined to leave it. Returns the stored result, undefined when there is no such annotation.
+ */
+export async function changeAnnotation(
+  db: ClaimmarkDb,
+  id: string,
+  change: (annotation: Annotation, draft: SetDraft) => Annotation | undefined,
+): Promise<Annotation | undefined> {
+  return db.transaction("rw", db.annotationSets, async () => {
+    const set = await setOfAnnotation(db, id);
+    const at = set?.annotations.findIndex((annotation) => annotation.id === id) ?? -1;
+    if (!set || at === -1) return undefined;
+    const changed = change(set.annotations[at] as Annotation, set);
+    if (!changed) return undefined;
+    set.annotations[at] = changed;
+    await writeSets(db, [set]);
+    return changed;
+  });
+}
+
+/** How many annotations and sources are stored: counted in the id indexes, no set read. */
+export async function countStored(db: ClaimmarkDb): Promise<{ annotations: number; sources: number }> {
+  const [annotations, sources] = await Promise.all([
+    db.annotationSets.orderBy("ids").count(),
+    db.annotationSets.orderBy("sourceIds").count(),
+  ]);
+  return { annotations, sources };
+}
