@@ -1,4 +1,5 @@
 import type { ClaimmarkDb } from "../../lib/db/schema";
+import { readSets } from "../../lib/db/store";
 import type { Annotation, PageRecord, Source } from "../../lib/model";
 
 /** A copy of everything the reader recorded, as the "Download a copy first" file holds it. */
@@ -14,7 +15,7 @@ export interface Backup {
 /** Every page, annotation and source, read in one transaction so the copy is consistent. */
 export async function buildBackup(db: ClaimmarkDb, now: Date = new Date()): Promise<Backup> {
   return db.transaction("r", db.pages, db.annotationSets, async () => {
-    const sets = await db.annotationSets.toArray();
+    const sets = await readSets(db);
     return {
       format: "claimmark-backup" as const,
       version: 1 as const,

@@ -1,5 +1,6 @@
 import { readingOrderOf } from "../../lib/anchor/selectors";
 import type { AnnotationSet, ClaimmarkDb } from "../../lib/db/schema";
+import { readSets } from "../../lib/db/store";
 import type { Annotation, AnnotationKind, AnnotationStatus, PageRecord, Source } from "../../lib/model";
 
 /**
@@ -97,12 +98,19 @@ async function candidates(
   filters: LibraryFilters,
   range: [number, number] | null,
 ): Promise<AnnotationSet[]> {
-  if (filters.tag) return db.annotationSets.where("tags").equals(filters.tag).toArray();
+  if (filters.tag) return readSets(db, await db.annotationSets.where("tags").equals(filters.tag).primaryKeys());
   if (range && filters.dateField === "page") {
-    const keys = await db.pages.where("lastSeen").between(range[0], range[1], true, false).primaryKeys();
-    return (await db.annotationSets.bulkGet(keys)).filter((set): set is AnnotationSet => set !== undefined);
+    return readSets(db, await db.pages.where("lastSeen").between(range[0], range[1], true, false).primaryKeys());
   }
-  return db.annotationSets.toArray();
+  return readSets(db);
+}
+
+/** Annotations in reading order, then by creation: each position read once, not once a comparison. */
+function inReadingOrder(annotations: Annotation[]): Annotation[] {
+  return annotations
+    .map((annotation) => ({ annotation, at: readingOrderOf(annotation) }))
+    .sort((a, b) => a.at - b.at || a.annotation.createdAt - b.annotation.createdAt)
+    .map(({ annotation }) => annotation);
 }
 
 /** The annotations the filters let through, grouped by page: pages last seen first, annotations in reading order. */
@@ -110,38 +118,36 @@ export async function queryLibrary(db: ClaimmarkDb, filters: LibraryFilters): Pr
   const range = timeRange(filters);
   const terms = searchTerms(filters.search);
   const sets = await candidates(db, filters, range);
-  const found = sets.flatMap((set) => set.annotations);
   const sources = terms.length > 0 ? sourceTexts(sets) : null;
-  const pageKeys = [...new Set(found.map((a) => a.pageKey))];
   const pages = new Map<string, PageRecord>();
-  for (const page of await db.pages.bulkGet(pageKeys)) if (page) pages.set(page.key, page);
+  for (const page of await db.pages.bulkGet(sets.map((set) => set.pageKey))) if (page) pages.set(page.key, page);
 
-  const byPage = new Map<string, Annotation[]>();
-  let total = 0;
-  for (const annotation of found) {
-    if (annotation.deleted || (annotation.dismissed && !filters.showDismissed)) continue;
-    if (filters.kind && annotation.kind !== filters.kind) continue;
-    if (filters.status && annotation.status !== filters.status) continue;
-    if (filters.tag && !annotation.tags.includes(filters.tag)) continue;
+  const passes = (annotation: Annotation, page: PageRecord | undefined): boolean => {
+    if (annotation.deleted || (annotation.dismissed && !filters.showDismissed)) return false;
+    if (filters.kind && annotation.kind !== filters.kind) return false;
+    if (filters.status && annotation.status !== filters.status) return false;
+    if (filters.tag && !annotation.tags.includes(filters.tag)) return false;
     if (range) {
-      const time = filters.dateField === "page" ? pages.get(annotation.pageKey)?.lastSeen : annotation.updatedAt;
-      if (time === undefined || time < range[0] || time >= range[1]) continue;
+      const time = filters.dateField === "page" ? page?.lastSeen : annotation.updatedAt;
+      if (time === undefined || time < range[0] || time >= range[1]) return false;
     }
     if (sources) {
       const text = `${annotationText(annotation)}\n${sources.get(annotation.id) ?? ""}`;
-      if (!terms.every((term) => text.includes(term))) continue;
+      if (!terms.every((term) => text.includes(term))) return false;
     }
-    const list = byPage.get(annotation.pageKey) ?? [];
-    list.push(annotation);
-    byPage.set(annotation.pageKey, list);
-    total++;
-  }
+    return true;
+  };
 
-  const groups: LibraryGroup[] = [...byPage].map(([pageKey, annotations]) => ({
-    pageKey,
-    page: pages.get(pageKey),
-    annotations: annotations.sort((a, b) => readingOrderOf(a) - readingOrderOf(b) || a.createdAt - b.createdAt),
-  }));
+  // A page's annotations are one set, so each set is one group.
+  const groups: LibraryGroup[] = [];
+  let total = 0;
+  for (const set of sets) {
+    const page = pages.get(set.pageKey);
+    const kept = set.annotations.filter((annotation) => passes(annotation, page));
+    if (kept.length === 0) continue;
+    groups.push({ pageKey: set.pageKey, page, annotations: inReadingOrder(kept) });
+    total += kept.length;
+  }
   groups.sort(
     (a, b) =>
       (b.page?.lastSeen ?? 0) - (a.page?.lastSeen ?? 0) ||

@@ -165,15 +165,12 @@ export async function restoreSource(db: ClaimmarkDb, source: Source): Promise<vo
   });
 }
 
-/** Every tag in use, most used first: what tag completion offers. */
+/** Every tag in use, on the most pages first: what tag completion offers. Read from the tag index alone. */
 export async function allTags(db: ClaimmarkDb): Promise<string[]> {
   const counts = new Map<string, number>();
-  await db.annotationSets.each((set) => {
-    for (const annotation of set.annotations) {
-      if (annotation.deleted) continue;
-      for (const tag of annotation.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-    }
-  });
+  for (const tag of await db.annotationSets.orderBy("tags").keys()) {
+    counts.set(String(tag), (counts.get(String(tag)) ?? 0) + 1);
+  }
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => tag);
 }
 

@@ -79,14 +79,24 @@ export async function annotationsOfPage(db: ClaimmarkDb, pageKey: string): Promi
   return (await db.annotationSets.get(pageKey))?.annotations ?? [];
 }
 
+/**
+ * The sets of these pages (of every page when none are named), read with one request a set
+ * rather than one `getAll`: the browser hands each result over in a task of its own, so a page
+ * reading 100 MB of annotations is never blocked for long.
+ */
+export async function readSets(db: ClaimmarkDb, pageKeys?: string[]): Promise<AnnotationSet[]> {
+  const keys = pageKeys ?? (await db.annotationSets.toCollection().primaryKeys());
+  return (await db.annotationSets.bulkGet(keys)).filter((set): set is AnnotationSet => set !== undefined);
+}
+
 /** Every annotation stored. */
 export async function allAnnotations(db: ClaimmarkDb): Promise<Annotation[]> {
-  return (await db.annotationSets.toArray()).flatMap((set) => set.annotations);
+  return (await readSets(db)).flatMap((set) => set.annotations);
 }
 
 /** Every source stored. */
 export async function allSources(db: ClaimmarkDb): Promise<Source[]> {
-  return (await db.annotationSets.toArray()).flatMap((set) => set.sources);
+  return (await readSets(db)).flatMap((set) => set.sources);
 }
 
 /** Sources grouped by annotation id, oldest first. */

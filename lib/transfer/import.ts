@@ -121,12 +121,22 @@ function dropDuplicates(parsed: ParsedFile): ParsedItem[] {
   return kept;
 }
 
-/** Where each stored id is: id → the key of the page's set holding it, read from one index. */
-async function locate(db: ClaimmarkDb, index: "ids" | "sourceIds"): Promise<Map<string, string>> {
+/**
+ * Where these ids are stored: id → the key of the page's set holding it. Looked up id by id when
+ * they are fewer than the ids stored, else in one pass over the index, whichever reads less.
+ */
+async function locate(db: ClaimmarkDb, index: "ids" | "sourceIds", ids: string[]): Promise<Map<string, string>> {
   const where = new Map<string, string>();
-  await db.annotationSets.orderBy(index).eachKey((id, cursor) => {
-    where.set(id as string, cursor.primaryKey as string);
-  });
+  if (ids.length === 0) return where;
+  const note = (id: unknown, cursor: { primaryKey: unknown }) => where.set(id as string, cursor.primaryKey as string);
+  if (ids.length < (await db.annotationSets.orderBy(index).count())) {
+    await db.annotationSets.where(index).anyOf(ids).eachKey(note);
+  } else {
+    const wanted = new Set(ids);
+    await db.annotationSets.orderBy(index).eachKey((id, cursor) => {
+      if (wanted.has(id as string)) note(id, cursor);
+    });
+  }
   return where;
 }
 
@@ -176,26 +186,35 @@ class Draft implements SetDraft {
 async function write(db: ClaimmarkDb, parsed: ParsedFile, items: ParsedItem[], now: number): Promise<ImportReport> {
   return db.transaction("rw", db.pages, db.annotationSets, async () => {
     const report: ImportReport = { added: 0, merged: 0, refused: parsed.refused, pages: 0, sources: 0 };
-    const [annotationPage, sourcePage] = await Promise.all([locate(db, "ids"), locate(db, "sourceIds")]);
-    const setKeys = new Set<string>();
-    for (const item of items) {
-      setKeys.add(annotationPage.get(item.annotation.id) ?? item.annotation.pageKey);
-      for (const source of item.sources) {
-        const key = sourcePage.get(source.id);
-        if (key !== undefined) setKeys.add(key);
-      }
-    }
-    const keys = [...setKeys];
     const drafts = new Map<string, Draft>();
-    (await db.annotationSets.bulkGet(keys)).forEach((set, i) => {
-      const pageKey = keys[i] as string;
-      drafts.set(pageKey, new Draft(set ?? { pageKey, annotations: [], sources: [] }));
-    });
-    const draftOf = (key: string) => drafts.get(key) as Draft;
-    const storedSource = (id: string): Source | undefined => {
-      const key = sourcePage.get(id);
-      return key === undefined ? undefined : draftOf(key).source(id);
+    const load = async (keys: string[]) => {
+      const wanted = keys.filter((key) => !drafts.has(key));
+      (await db.annotationSets.bulkGet(wanted)).forEach((set, i) => {
+        const pageKey = wanted[i] as string;
+        drafts.set(pageKey, new Draft(set ?? { pageKey, annotations: [], sources: [] }));
+      });
     };
+    // The file's pages are read (and written) anyway; an id the file puts on one page is nearly
+    // always stored on that page or nowhere, so only the ids not found there are looked for elsewhere.
+    await load([...new Set(items.map((item) => item.annotation.pageKey))]);
+    const draftOf = (key: string) => drafts.get(key) as Draft;
+    const notOnTheirPage = items.filter((item) => !draftOf(item.annotation.pageKey).annotation(item.annotation.id));
+    const annotationPage = await locate(
+      db,
+      "ids",
+      notOnTheirPage.map((item) => item.annotation.id),
+    );
+    await load([...annotationPage.values()]);
+    const sourceHome = new Map<string, Draft>();
+    for (const draft of drafts.values()) for (const source of draft.sources) sourceHome.set(source.id, draft);
+    const elsewhere = await locate(
+      db,
+      "sourceIds",
+      items.flatMap((item) => item.sources.map((source) => source.id)).filter((id) => !sourceHome.has(id)),
+    );
+    await load([...elsewhere.values()]);
+    for (const [id, key] of elsewhere) sourceHome.set(id, draftOf(key));
+    const storedSource = (id: string): Source | undefined => sourceHome.get(id)?.source(id);
     const touched = new Set<Draft>();
     const accepted: ParsedItem[] = [];
     for (const item of items) {

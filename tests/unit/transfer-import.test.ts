@@ -262,6 +262,28 @@ describe("merging", () => {
     ]);
     expect(await getAnnotation(db, "one")).toBeUndefined();
   });
+
+  // The stored id is looked for one by one when the file is the smaller (few ids, many stored),
+  // and in one pass over the index otherwise; both must find it on the other page.
+  it.each([
+    ["a file smaller than the database", 40],
+    ["a file larger than the database", 0],
+  ])("merges an id stored on another page where it is stored, never twice (%s)", async (_, storedExtra) => {
+    await putAnnotations(
+      db,
+      Array.from({ length: storedExtra }, (_, i) =>
+        annotationRecord({ id: `x-${i}`, pageKey: "https://kept.example/" }),
+      ),
+    );
+    await putAnnotations(db, [annotationRecord({ id: "one", pageKey: "https://elsewhere.example/", note: "mine" })]);
+    await putSources(db, [sourceRecord({ id: "s-one", annotationId: "one", updatedAt: 1 })]);
+    const result = await importText(db, json(file()));
+    expect(result.ok && result.report).toMatchObject({ added: 1, merged: 1, refused: [] });
+    expect(await getAnnotation(db, "one")).toMatchObject({ pageKey: "https://elsewhere.example/", note: "first note" });
+    expect(await db.annotationSets.where("ids").equals("one").count()).toBe(1);
+    expect((await db.annotationSets.get("https://elsewhere.example/"))?.sourceIds).toEqual(["s-one"]);
+    expect((await countStored(db)).annotations).toBe(storedExtra + 3);
+  });
 });
 
 /** A Hypothesis export as the client writes it: a highlight with a note and tags, a page note, a reply. */
