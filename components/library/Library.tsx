@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { allTags } from "../../lib/db/edit";
 import type { ClaimmarkDb } from "../../lib/db/schema";
-import { sourcesOf } from "../../lib/db/store";
-import type { Annotation, Source } from "../../lib/model";
+import { groupSources } from "../../lib/db/store";
+import type { Annotation } from "../../lib/model";
 import { ExportPanel } from "../transfer/ExportPanel";
 import { ImportPanel } from "../transfer/ImportPanel";
 import { useLiveQuery } from "../use-live-query";
@@ -14,8 +14,6 @@ import { type LibraryFilters, type LibraryGroup, NO_FILTERS, queryLibrary } from
 export const ROWS_PER_STEP = 50;
 /** Typing pauses this long before the library searches again. */
 const SEARCH_DELAY_MS = 150;
-
-const NO_SOURCES = new Map<string, Source[]>();
 
 /** The first `limit` rows of the groups, page by page. */
 function firstRows(groups: LibraryGroup[], limit: number): { group: LibraryGroup; shown: Annotation[] }[] {
@@ -75,9 +73,7 @@ export function Library({
   const total = result.status === "ready" ? result.value.total : 0;
   const visible = firstRows(groups, limit);
   const shownCount = visible.reduce((sum, v) => sum + v.shown.length, 0);
-  const ids = visible.flatMap((v) => v.shown.map((a) => a.id));
-  const idsKey = ids.join("\n");
-  const sources = useLiveQuery(() => sourcesOf(db, ids), [db, idsKey]);
+  const sources = groupSources(visible.flatMap((v) => v.group.sources));
   const more = shownCount < total;
   useGrowOnView(end, () => setLimit((l) => l + ROWS_PER_STEP), more);
 
@@ -135,7 +131,7 @@ export function Library({
             key={group.pageKey}
             group={group}
             shown={shown}
-            sources={sources.status === "ready" ? sources.value : NO_SOURCES}
+            sources={sources}
             onOpen={openTab}
             locale={locale}
           />

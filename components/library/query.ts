@@ -43,6 +43,8 @@ export interface LibraryGroup {
   /** Missing when an annotation outlived its page record. */
   page: PageRecord | undefined;
   annotations: Annotation[];
+  /** The page's sources, as stored with its annotations (read with them, so the list needs no second read). */
+  sources: Source[];
 }
 
 /** The library's result: pages most recently seen first. */
@@ -145,7 +147,7 @@ export async function queryLibrary(db: ClaimmarkDb, filters: LibraryFilters): Pr
     const page = pages.get(set.pageKey);
     const kept = set.annotations.filter((annotation) => passes(annotation, page));
     if (kept.length === 0) continue;
-    groups.push({ pageKey: set.pageKey, page, annotations: inReadingOrder(kept) });
+    groups.push({ pageKey: set.pageKey, page, annotations: inReadingOrder(kept), sources: set.sources });
     total += kept.length;
   }
   groups.sort(

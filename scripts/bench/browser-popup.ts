@@ -19,7 +19,8 @@ const FEW = 10;
 const RATIO_TARGET = 2;
 const ABSOLUTE_TARGET_MS = 300;
 
-const ARTICLE = (title: string) =>
+/** A short article with a few detections, served for the popup to open on. */
+export const ARTICLE = (title: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><article>` +
   `<h1>${title}</h1>` +
   Array.from(

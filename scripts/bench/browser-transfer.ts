@@ -1,8 +1,12 @@
-import { readFile } from "node:fs/promises";
-import type { Page } from "playwright-core";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Page, Worker } from "playwright-core";
 import type { PageRecord, Source } from "../../lib/model";
 import { launchWithExtension } from "../browser/launch";
-import { annotations, storeAnnotations } from "./browser-popup";
+import { waitForPass } from "../browser/page-state";
+import { serveDirectory } from "../browser/serve";
+import { ARTICLE, annotations, storeAnnotations } from "./browser-popup";
 
 /** Annotations exported and imported, on pages of this many each. */
 const TOTAL = 100_000;
@@ -48,6 +52,21 @@ function source(annotationId: string): Source {
     createdAt: 1,
     updatedAt: 1,
   };
+}
+
+/** Deletes every page and annotation, from the extension's service worker. */
+function clearDatabase(worker: Worker): Promise<void> {
+  return worker.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const open = indexedDB.open("claimmark");
+        open.onsuccess = () => {
+          const tx = open.result.transaction(["pages", "annotationSets"], "readwrite");
+          for (const name of ["pages", "annotationSets"]) tx.objectStore(name).clear();
+          tx.oncomplete = () => resolve();
+        };
+      }),
+  );
 }
 
 /** Watches the library page's main thread: the longest task from now on. */
@@ -109,17 +128,7 @@ export async function benchBrowserTransfer(): Promise<string[]> {
     const text = await readFile(path);
 
     // Into an empty database: everything deleted first, as "delete all data" does.
-    await browser.worker.evaluate(
-      () =>
-        new Promise<void>((resolve) => {
-          const open = indexedDB.open("claimmark");
-          open.onsuccess = () => {
-            const tx = open.result.transaction(["pages", "annotationSets"], "readwrite");
-            for (const name of ["pages", "annotationSets"]) tx.objectStore(name).clear();
-            tx.oncomplete = () => resolve();
-          };
-        }),
-    );
+    await clearDatabase(browser.worker);
     await library.reload();
     await library.getByTestId("transfer-toggle").click();
     await watchLongTasks(library);
@@ -128,6 +137,11 @@ export async function benchBrowserTransfer(): Promise<string[]> {
     await library.getByTestId("import-file").setInputFiles(path);
     await library.getByTestId("import-report").waitFor({ timeout: 180_000 });
     const importMs = Date.now() - importStart;
+    // The library then lists what arrived: its longest task counts until the list shows them all.
+    await library
+      .getByTestId("library-summary")
+      .filter({ hasText: `${TOTAL.toLocaleString("en")} annotations` })
+      .waitFor({ timeout: 60_000 });
     const importLongest = await longest(library);
     const report = await library.getByTestId("import-report").textContent();
 
@@ -140,12 +154,41 @@ export async function benchBrowserTransfer(): Promise<string[]> {
     const againMs = Date.now() - againStart;
     const againReport = await library.getByTestId("import-report").textContent();
 
+    // The issue's own measure: the popup, open on an article, importing the file. The library is
+    // closed first: the extension's pages share one renderer thread.
+    await library.close();
+    await clearDatabase(browser.worker);
+    const dir = await mkdtemp(join(tmpdir(), "claimmark-transfer-bench-"));
+    const server = await serveDirectory(dir);
+    let popupMs: number;
+    let popupLongest: number;
+    try {
+      server.override("/transfer-bench.html", ARTICLE("Transfer bench"));
+      const article = await browser.context.newPage();
+      await article.goto(`${server.origin}/transfer-bench.html`);
+      const tabId = await browser.tabIdOf(article);
+      await waitForPass(browser.worker, tabId);
+      const popup = await browser.context.newPage();
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+      await popup.getByTestId("transfer-toggle").click();
+      await watchLongTasks(popup);
+      const popupStart = Date.now();
+      await popup.getByTestId("import-file").setInputFiles(path);
+      await popup.getByTestId("import-report").waitFor({ timeout: 180_000 });
+      popupMs = Date.now() - popupStart;
+      popupLongest = await longest(popup);
+    } finally {
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+
     return [
       "\n## Export and import of 100,000 annotations from the library (headless Chromium, the built extension; the work runs in a worker)",
       `  baseline: reading the two tables in the page (IndexedDB getAll): ${f1(baselineMs)} ms`,
       `  export W3C JSON-LD (${(text.length / 1e6).toFixed(1)} MB) to the downloaded file: ${f1(exportMs)} ms; ratio to the baseline ${(exportMs / baselineMs).toFixed(2)}; target under 3 s: ${exportMs < 3000 ? "met" : "MISSED"}; longest task on the page meanwhile ${f1(exportLongest)} ms (responsive: under ${RESPONSIVE_MS} ms ${exportLongest < RESPONSIVE_MS ? "met" : "MISSED"})`,
-      `  import of that file into an empty database, to the report: ${f1(importMs)} ms; ratio to the baseline ${(importMs / baselineMs).toFixed(2)}; target under 10 s: ${importMs < 10_000 ? "met" : "MISSED"}; longest task on the page meanwhile ${f1(importLongest)} ms (${importLongest < RESPONSIVE_MS ? "met" : "MISSED"}); report: ${report?.trim()}`,
+      `  import of that file into an empty database, to the report: ${f1(importMs)} ms; ratio to the baseline ${(importMs / baselineMs).toFixed(2)}; target under 10 s: ${importMs < 10_000 ? "met" : "MISSED"}; longest task in the library meanwhile ${f1(importLongest)} ms (under ${RESPONSIVE_MS} ms: ${importLongest < RESPONSIVE_MS ? "met" : "MISSED"}; until it lists the 100,000 new annotations); report: ${report?.trim()}`,
       `  the same file again into the full database (every annotation merged): ${f1(againMs)} ms; ratio to the baseline ${(againMs / baselineMs).toFixed(2)}; target under 10 s: ${againMs < 10_000 ? "met" : "MISSED"}; report: ${againReport?.trim()}`,
+      `  the same file imported from the popup, open on an article (library closed): ${f1(popupMs)} ms; longest task in the popup meanwhile ${f1(popupLongest)} ms (the popup stays responsive, under ${RESPONSIVE_MS} ms: ${popupLongest < RESPONSIVE_MS ? "met" : "MISSED"})`,
     ];
   } finally {
     await browser.close();
