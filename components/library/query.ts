@@ -1,7 +1,12 @@
+import Dexie from "dexie";
 import { readingOrderOf } from "../../lib/anchor/selectors";
 import type { AnnotationSet, ClaimmarkDb } from "../../lib/db/schema";
 import { readSets } from "../../lib/db/store";
 import type { Annotation, AnnotationKind, AnnotationStatus, PageRecord, Source } from "../../lib/model";
+import { yieldToPage } from "../../lib/yield";
+
+/** Longest stretch of sorting through the library before the page gets its turn. */
+const SLICE_MS = 8;
 
 /**
  * What the library shows: the reader's filters turned into one Dexie query on the most selective
@@ -140,10 +145,17 @@ export async function queryLibrary(db: ClaimmarkDb, filters: LibraryFilters): Pr
     return true;
   };
 
-  // A page's annotations are one set, so each set is one group.
+  // A page's annotations are one set, so each set is one group. A library of 100,000 annotations
+  // takes tens of ms to sort through: the page gets its turn every few ms.
   const groups: LibraryGroup[] = [];
   let total = 0;
+  let sliceStart = performance.now();
   for (const set of sets) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      // waitFor keeps a live query's observation going across a wait that is not Dexie's.
+      await Dexie.waitFor(yieldToPage());
+      sliceStart = performance.now();
+    }
     const page = pages.get(set.pageKey);
     const kept = set.annotations.filter((annotation) => passes(annotation, page));
     if (kept.length === 0) continue;

@@ -79,14 +79,21 @@ export async function annotationsOfPage(db: ClaimmarkDb, pageKey: string): Promi
   return (await db.annotationSets.get(pageKey))?.annotations ?? [];
 }
 
+/** Sets read per request batch by `readSets`: each batch arrives in a task of its own. */
+const SETS_PER_READ = 4;
+
 /**
- * The sets of these pages (of every page when none are named), read with one request a set
- * rather than one `getAll`: the browser hands each result over in a task of its own, so a page
- * reading 100 MB of annotations is never blocked for long.
+ * The sets of these pages (of every page when none are named), read a few at a time rather than
+ * with one `getAll`: each batch is handed over in a task of its own, so a page reading 100 MB of
+ * annotations is never blocked for long.
  */
 export async function readSets(db: ClaimmarkDb, pageKeys?: string[]): Promise<AnnotationSet[]> {
   const keys = pageKeys ?? (await db.annotationSets.toCollection().primaryKeys());
-  return (await db.annotationSets.bulkGet(keys)).filter((set): set is AnnotationSet => set !== undefined);
+  const sets: AnnotationSet[] = [];
+  for (let i = 0; i < keys.length; i += SETS_PER_READ) {
+    for (const set of await db.annotationSets.bulkGet(keys.slice(i, i + SETS_PER_READ))) if (set) sets.push(set);
+  }
+  return sets;
 }
 
 /** Every annotation stored. */
