@@ -1,5 +1,5 @@
 import { reanchor } from "./anchor/reanchor";
-import { mergeDetections, recordAnchors, storedViews } from "./db/annotations";
+import { recordVisit, storedViews } from "./db/annotations";
 import { detectsOn, getSettings } from "./db/edit";
 import { recordPage } from "./db/pages";
 import type { ClaimmarkDb } from "./db/schema";
@@ -88,9 +88,6 @@ async function pageExtracted(
   // reader turned detection off for keeps only the reader's own annotations.
   const detections = detectsOn(settings, url) ? detectArticle(article, report.lang) : [];
   const { anchors, toStore, located, orphans } = reanchor(article.text, page.key, stored, detections);
-  await db.transaction("rw", db.annotationSets, async () => {
-    await mergeDetections(db, page.key, toStore);
-    await recordAnchors(db, page.key, anchors);
-  });
+  await recordVisit(db, page.key, toStore, anchors);
   return { ...answer, detections: detections.length, located, orphans: orphans.length };
 }

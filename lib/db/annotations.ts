@@ -11,7 +11,7 @@ import {
   unreviewed,
 } from "../model";
 import type { ClaimmarkDb } from "./schema";
-import { changeSet, readSet } from "./store";
+import { changeSet, readSet, type SetDraft } from "./store";
 
 /**
  * The id of an automatic annotation: the same detection on the same page (same kind, text and
@@ -58,37 +58,35 @@ export function newAutoAnnotation(pageKey: string, detection: DetectedSpan, now:
 }
 
 /**
- * Stores a page's detections as automatic annotations. New ones are added; known ones get
- * their machine fields refreshed while the reader's work on them (status, tags, note,
- * dismissal) is left exactly as it was. Returns how many were added.
+ * A page's detections merged into its set as automatic annotations. New ones are added; known
+ * ones get their machine fields refreshed while the reader's work on them (status, tags, note,
+ * dismissal) is left exactly as it was.
  */
-export async function mergeDetections(
-  db: ClaimmarkDb,
+function mergeInto(
+  draft: SetDraft,
   pageKey: string,
   detections: DetectedSpan[],
-  now: number = Date.now(),
-): Promise<{ added: number; kept: number }> {
-  return changeSet(db, pageKey, (draft) => {
-    const at = new Map(draft.annotations.map((annotation, i) => [annotation.id, i]));
-    let added = 0;
-    let kept = 0;
-    const seen = new Set<string>();
-    for (const detection of detections) {
-      const id = detectionId(pageKey, detection);
-      // The same passage found twice (same text and context) is one annotation.
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const known = at.get(id);
-      if (known === undefined) {
-        at.set(id, draft.annotations.push(newAutoAnnotation(pageKey, detection, now)) - 1);
-        added++;
-      } else {
-        draft.annotations[known] = { ...(draft.annotations[known] as Annotation), ...detectedFields(detection) };
-        kept++;
-      }
+  now: number,
+): { added: number; kept: number } {
+  const at = new Map(draft.annotations.map((annotation, i) => [annotation.id, i]));
+  let added = 0;
+  let kept = 0;
+  const seen = new Set<string>();
+  for (const detection of detections) {
+    const id = detectionId(pageKey, detection);
+    // The same passage found twice (same text and context) is one annotation.
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const known = at.get(id);
+    if (known === undefined) {
+      at.set(id, draft.annotations.push(newAutoAnnotation(pageKey, detection, now)) - 1);
+      added++;
+    } else {
+      draft.annotations[known] = { ...(draft.annotations[known] as Annotation), ...detectedFields(detection) };
+      kept++;
     }
-    return { added, kept };
-  });
+  }
+  return { added, kept };
 }
 
 /** A stored annotation as re-anchoring needs it: to re-find it, paint it and show its card. */
@@ -148,27 +146,37 @@ export async function storedViews(db: ClaimmarkDb, pageKey: string): Promise<Sto
   });
 }
 
-/** Records how a page's annotations were re-found on this visit; ids of other pages are ignored. */
-export async function recordAnchors(
+/**
+ * What a visit found, stored in one write of the page's set: the detections merged, and how the
+ * stored annotations were re-found. Returns how many detections were new and how many known.
+ */
+export async function recordVisit(
   db: ClaimmarkDb,
   pageKey: string,
+  detections: DetectedSpan[],
   anchors: AnchorReport[],
   now: number = Date.now(),
-): Promise<number> {
-  if (anchors.length === 0) return 0;
+): Promise<{ added: number; kept: number }> {
   return changeSet(db, pageKey, (draft) => {
-    const at = new Map(draft.annotations.map((annotation, i) => [annotation.id, i]));
-    let updated = 0;
-    for (const anchor of anchors) {
-      const i = at.get(anchor.id);
-      if (i === undefined) continue;
-      const annotation = draft.annotations[i] as Annotation;
-      draft.annotations[i] = {
-        ...annotation,
-        anchor: { state: anchor.state, current: anchor.current, checkedAt: now },
-      };
-      updated++;
-    }
-    return updated;
+    const merged = mergeInto(draft, pageKey, detections, now);
+    anchorsInto(draft, anchors, now);
+    return merged;
   });
+}
+
+/** How a page's annotations were re-found on this visit, noted in its set; ids it does not hold are ignored. */
+function anchorsInto(draft: SetDraft, anchors: AnchorReport[], now: number): number {
+  const at = new Map(draft.annotations.map((annotation, i) => [annotation.id, i]));
+  let updated = 0;
+  for (const anchor of anchors) {
+    const i = at.get(anchor.id);
+    if (i === undefined) continue;
+    const annotation = draft.annotations[i] as Annotation;
+    draft.annotations[i] = {
+      ...annotation,
+      anchor: { state: anchor.state, current: anchor.current, checkedAt: now },
+    };
+    updated++;
+  }
+  return updated;
 }

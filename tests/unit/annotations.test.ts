@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { detectionId, mergeDetections } from "../../lib/db/annotations";
+import { detectionId, recordVisit } from "../../lib/db/annotations";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
 import { changeAnnotation, countStored, getAnnotation } from "../../lib/db/store";
 import type { DetectedSpan } from "../../lib/model";
@@ -29,10 +29,10 @@ afterEach(async () => {
   await db.delete();
 });
 
-describe("mergeDetections", () => {
+describe("recordVisit: detections merged into the page's set", () => {
   it("stores detections as automatic annotations with W3C selectors", async () => {
     db = openDb(`merge-${++counter}`);
-    expect(await mergeDetections(db, PAGE, [quote, figure], 1000)).toEqual({ added: 2, kept: 0 });
+    expect(await recordVisit(db, PAGE, [quote, figure], [], 1000)).toEqual({ added: 2, kept: 0 });
     const stored = await getAnnotation(db, detectionId(PAGE, figure));
     expect(stored).toMatchObject({
       pageKey: PAGE,
@@ -58,7 +58,7 @@ describe("mergeDetections", () => {
 
   it("merges a second visit without duplicates, keeping the reader's work", async () => {
     db = openDb(`merge-${++counter}`);
-    await mergeDetections(db, PAGE, [quote, figure], 1000);
+    await recordVisit(db, PAGE, [quote, figure], [], 1000);
     const id = detectionId(PAGE, quote);
     await changeAnnotation(db, id, (a) => ({
       ...a,
@@ -69,7 +69,7 @@ describe("mergeDetections", () => {
     }));
     // The article moved down the page and the detector now resolves the full name.
     const moved = { ...quote, start: 250, end: 293, speaker: "Imangali Tasmagambetov" };
-    expect(await mergeDetections(db, PAGE, [moved, figure], 2000)).toEqual({ added: 0, kept: 2 });
+    expect(await recordVisit(db, PAGE, [moved, figure], [], 2000)).toEqual({ added: 0, kept: 2 });
     expect((await countStored(db)).annotations).toBe(2);
     expect(await getAnnotation(db, id)).toMatchObject({
       status: "disputed",
@@ -85,7 +85,27 @@ describe("mergeDetections", () => {
   it("keeps the same words in two places apart by their context", async () => {
     db = openDb(`merge-${++counter}`);
     const again = { ...figure, prefix: "the ministry counted ", start: 900, end: 921 };
-    await mergeDetections(db, PAGE, [figure, again]);
+    await recordVisit(db, PAGE, [figure, again], []);
     expect((await countStored(db)).annotations).toBe(2);
+  });
+
+  it("notes how each stored annotation was re-found, in the same write, and ignores ids of other pages", async () => {
+    db = openDb(`merge-${++counter}`);
+    await recordVisit(db, PAGE, [quote, figure], [], 1000);
+    await recordVisit(db, "https://example.com/other", [figure], [], 1000);
+    const other = detectionId("https://example.com/other", figure);
+    const anchors = [
+      { id: detectionId(PAGE, quote), state: "fuzzy" as const, current: "This is undoubtedly a serious problem," },
+      { id: detectionId(PAGE, figure), state: "orphan" as const, current: null },
+      { id: other, state: "orphan" as const, current: null },
+    ];
+    expect(await recordVisit(db, PAGE, [], anchors, 3000)).toEqual({ added: 0, kept: 0 });
+    expect((await getAnnotation(db, detectionId(PAGE, quote)))?.anchor).toEqual({
+      state: "fuzzy",
+      current: "This is undoubtedly a serious problem,",
+      checkedAt: 3000,
+    });
+    expect((await getAnnotation(db, detectionId(PAGE, figure)))?.anchor?.state).toBe("orphan");
+    expect((await getAnnotation(db, other))?.anchor).toBeUndefined();
   });
 });
