@@ -2,11 +2,12 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page, Worker } from "playwright-core";
-import type { PageRecord, Source } from "../../lib/model";
+import type { PageRecord } from "../../lib/model";
 import { launchWithExtension } from "../browser/launch";
 import { waitForPass } from "../browser/page-state";
 import { serveDirectory } from "../browser/serve";
 import { ARTICLE, annotations, storeAnnotations } from "./browser-popup";
+import { sampleSource } from "./sample-source";
 
 /** Annotations exported and imported, on pages of this many each. */
 const TOTAL = 100_000;
@@ -35,22 +36,6 @@ function page(i: number): PageRecord {
     textHash: "b".repeat(64),
     firstSeen: 1,
     lastSeen: 1,
-  };
-}
-
-/** A source for an annotation, shaped as the extension stores it. */
-function source(annotationId: string): Source {
-  return {
-    id: `source-${annotationId}`,
-    annotationId,
-    url: "https://un.example/report",
-    title: "UN Monitoring Team report",
-    publisher: "United Nations",
-    accessedAt: "2025-03-01",
-    note: "",
-    quote: "",
-    createdAt: 1,
-    updatedAt: 1,
   };
 }
 
@@ -99,7 +84,7 @@ export async function benchBrowserTransfer(): Promise<string[]> {
       const record = page(i);
       const rows = annotations(record.key, PER_PAGE).map((row) => ({ ...row, id: `${row.id}-${i}` }));
       // A third of the annotations have a source, as in the Node bench.
-      const sources = rows.filter((_, n) => n % 3 === 0).map((row) => source(row.id));
+      const sources = rows.filter((_, n) => n % 3 === 0).map((row) => sampleSource(row.id, `source-${row.id}`, 1));
       await storeAnnotations(browser.worker, record, rows, sources);
     }
     await library.reload();

@@ -5,6 +5,7 @@ import type { Annotation, PageRecord, Source } from "../../lib/model";
 import { collectForExport } from "../../lib/transfer/collect";
 import { importText } from "../../lib/transfer/import";
 import { toW3c } from "../../lib/transfer/w3c";
+import { sampleSource } from "./sample-source";
 
 const ANNOTATIONS = 100_000;
 const PAGES = 1000;
@@ -65,19 +66,7 @@ export function buildLibrary(): { pages: PageRecord[]; annotations: Annotation[]
       updatedAt: now + i,
       anchor: { state: "exact", current: null, checkedAt: now + i },
     });
-    if (i % 3 === 0)
-      sources.push({
-        id: `source-${i}`,
-        annotationId: `auto-${i}`,
-        url: "https://un.example/report",
-        title: "UN Monitoring Team report",
-        publisher: "United Nations",
-        accessedAt: "2025-03-01",
-        note: "",
-        quote: "",
-        createdAt: now + i,
-        updatedAt: now + i,
-      });
+    if (i % 3 === 0) sources.push(sampleSource(`auto-${i}`, `source-${i}`, now + i));
   }
   return { pages, annotations, sources };
 }
