@@ -1,4 +1,7 @@
 // `npm run bench -- [corpus-dir] [--rounds N]`: Claimmark's speed, as ratios to baselines measured in the same run.
+// The Node transfer bench stores into fake-indexeddb: installed before anything loads Dexie, which
+// looks for IndexedDB once, when it loads.
+import "fake-indexeddb/auto";
 import { resolve } from "node:path";
 import { benchBrowser } from "./bench/browser";
 import { benchPopup } from "./bench/browser-popup";

@@ -1,32 +1,21 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { allTags } from "../../lib/db/edit";
 import type { ClaimmarkDb } from "../../lib/db/schema";
-import { groupSources } from "../../lib/db/store";
-import type { Annotation } from "../../lib/model";
+import type { Source } from "../../lib/model";
 import { ExportPanel } from "../transfer/ExportPanel";
 import { ImportPanel } from "../transfer/ImportPanel";
 import { useLiveQuery } from "../use-live-query";
 import { LibraryFilterForm } from "./LibraryFilters";
 import { PageGroup } from "./PageGroup";
-import { type LibraryFilters, type LibraryGroup, NO_FILTERS, queryLibrary } from "./query";
+import { type LibraryFilters, NO_FILTERS } from "./query";
+import { listedIds, useLibraryView } from "./use-library-view";
 
 /** Rows rendered at first and added by each "Show more": the first screen stays fast with 10,000 annotations. */
 export const ROWS_PER_STEP = 50;
+const NO_SOURCES = new Map<string, Source[]>();
+
 /** Typing pauses this long before the library searches again. */
 const SEARCH_DELAY_MS = 150;
-
-/** The first `limit` rows of the groups, page by page. */
-function firstRows(groups: LibraryGroup[], limit: number): { group: LibraryGroup; shown: Annotation[] }[] {
-  const out: { group: LibraryGroup; shown: Annotation[] }[] = [];
-  let left = limit;
-  for (const group of groups) {
-    if (left <= 0) break;
-    const shown = group.annotations.slice(0, left);
-    out.push({ group, shown });
-    left -= shown.length;
-  }
-  return out;
-}
 
 /** Grows the row budget when the end of the list scrolls into view, where IntersectionObserver exists. */
 function useGrowOnView(target: { current: HTMLElement | null }, grow: () => void, active: boolean): void {
@@ -67,13 +56,13 @@ export function Library({
     return () => clearTimeout(timer);
   }, [filters]);
 
-  const result = useLiveQuery(() => queryLibrary(db, queried), [db, queried]);
+  const result = useLibraryView(db, queried, limit);
   const tags = useLiveQuery(() => allTags(db), [db]);
-  const groups = result.status === "ready" ? result.value.groups : [];
-  const total = result.status === "ready" ? result.value.total : 0;
-  const visible = firstRows(groups, limit);
+  const view = result.status === "ready" ? result.value : null;
+  const total = view?.total ?? 0;
+  const visible = view?.rows ?? [];
   const shownCount = visible.reduce((sum, v) => sum + v.shown.length, 0);
-  const sources = groupSources(visible.flatMap((v) => v.group.sources));
+  const sources = view?.sources ?? NO_SOURCES;
   const more = shownCount < total;
   useGrowOnView(end, () => setLimit((l) => l + ROWS_PER_STEP), more);
 
@@ -99,9 +88,7 @@ export function Library({
                     label: "The annotations listed",
                     fileScope: "selection",
                     query: async (database: ClaimmarkDb) => ({
-                      ids: (await queryLibrary(database, queried)).groups.flatMap((group) =>
-                        group.annotations.map((annotation) => annotation.id),
-                      ),
+                      ids: await listedIds(database, queried),
                       includeDismissed: queried.showDismissed,
                     }),
                   },
@@ -121,7 +108,7 @@ export function Library({
               ? filtered
                 ? "No annotations match."
                 : "No annotations yet. Claimmark lists here what it finds on the articles you read."
-              : `${count(total, "annotation")} on ${count(groups.length, "page")}${
+              : `${count(total, "annotation")} on ${count(view?.pageCount ?? 0, "page")}${
                   more ? `, showing the first ${shownCount.toLocaleString(locale)}` : ""
                 }.`}
       </p>

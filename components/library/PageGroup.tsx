@@ -2,7 +2,7 @@ import type { Annotation, Source } from "../../lib/model";
 import { parseHttpUrl } from "../../lib/url/normalize";
 import { AnnotationRow } from "./AnnotationRow";
 import { formatTime } from "./labels";
-import type { LibraryGroup } from "./query";
+import type { ViewGroup } from "./query";
 import { annotationUrl } from "./text-fragment";
 
 /** One page in the library: its title as a link, site and date, then the rows shown of its annotations. */
@@ -13,8 +13,8 @@ export function PageGroup({
   onOpen,
   locale,
 }: {
-  group: LibraryGroup;
-  /** The page's annotations rendered now (a prefix of `group.annotations`). */
+  group: ViewGroup;
+  /** The page's annotations rendered now (the first of its `group.count`). */
   shown: Annotation[];
   sources: Map<string, Source[]>;
   onOpen: (url: string) => void;
@@ -26,7 +26,7 @@ export function PageGroup({
   const title = page?.title || url;
   const site = page?.siteName || parseHttpUrl(url)?.hostname || "";
   const headingId = `page-${encodeURIComponent(group.pageKey).replace(/%/g, "_")}`;
-  const hidden = group.annotations.length - shown.length;
+  const hidden = group.count - shown.length;
   return (
     <section class="page" data-testid="library-page" aria-labelledby={headingId}>
       <h3 class="page-heading" id={headingId}>
@@ -42,7 +42,7 @@ export function PageGroup({
         {site && <span class="page-site">{site}</span>}
         {page && <span class="page-date">Last read {formatTime(page.lastSeen, locale)}</span>}
         <span class="page-count">
-          {group.annotations.length} {group.annotations.length === 1 ? "annotation" : "annotations"}
+          {group.count} {group.count === 1 ? "annotation" : "annotations"}
         </span>
       </p>
       <ul class="rows">

@@ -1,7 +1,7 @@
 import Dexie from "dexie";
 import { readingOrderOf } from "../../lib/anchor/selectors";
 import type { AnnotationSet, ClaimmarkDb } from "../../lib/db/schema";
-import { readSets } from "../../lib/db/store";
+import { groupSources, readSets } from "../../lib/db/store";
 import type { Annotation, AnnotationKind, AnnotationStatus, PageRecord, Source } from "../../lib/model";
 import { yieldToPage } from "../../lib/yield";
 
@@ -56,6 +56,42 @@ export interface LibraryGroup {
 export interface LibraryResult {
   groups: LibraryGroup[];
   total: number;
+}
+
+/** A page as the list shows it: its record and how many of its annotations pass the filters. */
+export interface ViewGroup {
+  pageKey: string;
+  page: PageRecord | undefined;
+  count: number;
+}
+
+/** What the library renders: the first rows of the result, page by page, with their sources, and the totals. */
+export interface LibraryView {
+  total: number;
+  pageCount: number;
+  rows: { group: ViewGroup; shown: Annotation[] }[];
+  sources: Map<string, Source[]>;
+}
+
+/** The first `limit` rows of a result, page by page, with the sources of those rows only. */
+export function viewOf(result: LibraryResult, limit: number): LibraryView {
+  const rows: LibraryView["rows"] = [];
+  const sources: Source[] = [];
+  let left = limit;
+  for (const group of result.groups) {
+    if (left <= 0) break;
+    const shown = group.annotations.slice(0, left);
+    const ids = new Set(shown.map((annotation) => annotation.id));
+    rows.push({ group: { pageKey: group.pageKey, page: group.page, count: group.annotations.length }, shown });
+    sources.push(...group.sources.filter((source) => ids.has(source.annotationId)));
+    left -= shown.length;
+  }
+  return { total: result.total, pageCount: result.groups.length, rows, sources: groupSources(sources) };
+}
+
+/** The ids of every annotation a result lists, in its order: what "export the annotations listed" takes. */
+export function idsOf(result: LibraryResult): string[] {
+  return result.groups.flatMap((group) => group.annotations.map((annotation) => annotation.id));
 }
 
 /** Start of a local day given as YYYY-MM-DD, or null when the text is not such a day. */

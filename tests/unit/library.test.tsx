@@ -3,7 +3,7 @@ import axe from "axe-core";
 import { render } from "preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Library, ROWS_PER_STEP } from "../../components/library/Library";
-import { NO_FILTERS, queryLibrary } from "../../components/library/query";
+import { idsOf, NO_FILTERS, queryLibrary, viewOf } from "../../components/library/query";
 import { annotationUrl, encodeFragmentTerm, textDirective } from "../../components/library/text-fragment";
 import { deleteAllData } from "../../lib/db/edit";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
@@ -235,6 +235,24 @@ describe("library", () => {
     });
     expect(byPageDate.groups.map((g) => g.pageKey)).toEqual(["https://news.example/a"]);
     expect(byPageDate.groups[0]?.annotations.map((a) => a.id).sort()).toEqual(["c1", "q1"]);
+  });
+
+  it("hands the page only the rows it shows, their sources, and the totals", async () => {
+    await seed();
+    const result = await queryLibrary(db, NO_FILTERS);
+    const view = viewOf(result, 1);
+    expect(view.total).toBe(result.total);
+    expect(view.pageCount).toBe(result.groups.length);
+    expect(view.rows).toHaveLength(1);
+    const [first] = view.rows;
+    expect(first?.shown).toHaveLength(1);
+    expect(first?.group.count).toBe(result.groups[0]?.annotations.length);
+    const shownIds = new Set(first?.shown.map((a) => a.id));
+    expect([...view.sources.keys()].every((id) => shownIds.has(id))).toBe(true);
+    // q1 has sources: they come with q1's row, and only then.
+    expect(viewOf(result, 100).sources.get("q1")?.length).toBeGreaterThan(0);
+    expect(view.sources.has("q1")).toBe(shownIds.has("q1"));
+    expect(idsOf(result)).toHaveLength(result.total);
   });
 
   it("never makes a link of a javascript: URL, and links notes only to http(s)", async () => {
