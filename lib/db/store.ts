@@ -62,13 +62,6 @@ export async function getAnnotation(db: ClaimmarkDb, id: string): Promise<Annota
   return (await setOfAnnotation(db, id))?.annotations.find((annotation) => annotation.id === id);
 }
 
-/** Annotations by id, in the order asked, undefined where there is none. */
-export async function getAnnotations(db: ClaimmarkDb, ids: string[]): Promise<(Annotation | undefined)[]> {
-  const byId = new Map<string, Annotation>();
-  for (const set of await setsOfAnnotations(db, ids)) for (const a of set.annotations) byId.set(a.id, a);
-  return ids.map((id) => byId.get(id));
-}
-
 /** One source by id. */
 export async function getSource(db: ClaimmarkDb, id: string): Promise<Source | undefined> {
   return (await setOfSource(db, id))?.sources.find((source) => source.id === id);
@@ -101,11 +94,6 @@ export async function allAnnotations(db: ClaimmarkDb): Promise<Annotation[]> {
   return (await readSets(db)).flatMap((set) => set.annotations);
 }
 
-/** Every source stored. */
-export async function allSources(db: ClaimmarkDb): Promise<Source[]> {
-  return (await readSets(db)).flatMap((set) => set.sources);
-}
-
 /** Sources grouped by annotation id, oldest first. */
 export function groupSources(sources: Source[]): Map<string, Source[]> {
   const grouped = new Map<string, Source[]>();
@@ -123,62 +111,6 @@ export async function sourcesOf(db: ClaimmarkDb, annotationIds: string[]): Promi
   const wanted = new Set(annotationIds);
   const sets = await setsOfAnnotations(db, annotationIds);
   return groupSources(sets.flatMap((set) => set.sources.filter((source) => wanted.has(source.annotationId))));
-}
-
-/** Puts `item` in place of the element with its id, or at the end. */
-function replaceById<T extends { id: string }>(list: T[], item: T): void {
-  const at = list.findIndex((existing) => existing.id === item.id);
-  if (at === -1) list.push(item);
-  else list[at] = item;
-}
-
-/**
- * Stores annotations, each in its page's set, in place of the stored one with its id (which
- * leaves another page's set if its page changed, with its sources).
- */
-export async function putAnnotations(db: ClaimmarkDb, annotations: Annotation[]): Promise<void> {
-  if (annotations.length === 0) return;
-  await db.transaction("rw", db.annotationSets, async () => {
-    const drafts = new Map<string, SetDraft>();
-    for (const set of await setsOfAnnotations(
-      db,
-      annotations.map((a) => a.id),
-    ))
-      drafts.set(set.pageKey, set);
-    for (const key of new Set(annotations.map((a) => a.pageKey))) {
-      if (!drafts.has(key)) drafts.set(key, await readSet(db, key));
-    }
-    for (const annotation of annotations) {
-      for (const draft of drafts.values()) {
-        if (draft.pageKey === annotation.pageKey) continue;
-        const at = draft.annotations.findIndex((a) => a.id === annotation.id);
-        if (at === -1) continue;
-        draft.annotations.splice(at, 1);
-        const moving = draft.sources.filter((s) => s.annotationId === annotation.id);
-        draft.sources = draft.sources.filter((s) => s.annotationId !== annotation.id);
-        (drafts.get(annotation.pageKey) as SetDraft).sources.push(...moving);
-      }
-      replaceById((drafts.get(annotation.pageKey) as SetDraft).annotations, annotation);
-    }
-    await writeSets(db, [...drafts.values()]);
-  });
-}
-
-/** Stores sources, each in the set of its annotation, in place of the stored one with its id; throws for a source whose annotation is not stored. */
-export async function putSources(db: ClaimmarkDb, sources: Source[]): Promise<void> {
-  if (sources.length === 0) return;
-  await db.transaction("rw", db.annotationSets, async () => {
-    const sets = await setsOfAnnotations(db, [...new Set(sources.map((s) => s.annotationId))]);
-    const setOf = new Map<string, SetDraft>();
-    for (const set of sets) for (const id of set.ids) setOf.set(id, set);
-    for (const source of sources) {
-      const set = setOf.get(source.annotationId);
-      if (!set) throw new Error(`source ${source.id}: no annotation ${source.annotationId}`);
-      for (const other of sets) if (other !== set) other.sources = other.sources.filter((s) => s.id !== source.id);
-      replaceById(set.sources, source);
-    }
-    await writeSets(db, sets);
-  });
 }
 
 /**

@@ -2,9 +2,10 @@ import Dexie from "dexie";
 import { afterEach, describe, expect, it } from "vitest";
 import { countAnnotationsByKind, recordPage } from "../../lib/db/pages";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
-import { getAnnotation, putAnnotations } from "../../lib/db/store";
+import { getAnnotation } from "../../lib/db/store";
 import type { Annotation, PageReport } from "../../lib/model";
 import { annotationRecord, pageReport } from "./samples";
+import { putAnnotations } from "./stored";
 
 const article: PageReport = pageReport({ siteName: "Example", textLength: 100, textHash: "b".repeat(64) });
 

@@ -7,9 +7,9 @@ import { idsOf, NO_FILTERS, queryLibrary, viewOf } from "../../components/librar
 import { annotationUrl, encodeFragmentTerm, textDirective } from "../../components/library/text-fragment";
 import { deleteAllData } from "../../lib/db/edit";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
-import { putAnnotations, putSources } from "../../lib/db/store";
 import type { Annotation, PageRecord, Source } from "../../lib/model";
 import { annotationRecord, pageRecord, sourceRecord } from "./samples";
+import { putAnnotations, putSources } from "./stored";
 
 const HOSTILE = '<img src=x onerror="alert(1)">';
 /** Noon, local time, on a given day: dates in the filters are the reader's local days. */

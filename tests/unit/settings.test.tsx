@@ -8,8 +8,9 @@ import { SettingsPanel } from "../../components/library/SettingsPanel";
 import { siteFromInput } from "../../components/library/SiteRules";
 import { getSettings, saveSettings } from "../../lib/db/edit";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
-import { countStored, putAnnotations, putSources } from "../../lib/db/store";
+import { countStored } from "../../lib/db/store";
 import { type Annotation, DEFAULT_SETTINGS, type PageRecord, type Source } from "../../lib/model";
+import { putAnnotations, putSources } from "./stored";
 
 const PAGE: PageRecord = {
   key: "https://news.example/a",

@@ -1,21 +1,21 @@
 import Dexie from "dexie";
 import { afterEach, describe, expect, it } from "vitest";
+import { addSource, deleteSource } from "../../lib/db/edit";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
 import {
-  allAnnotations,
-  allSources,
   annotationsOfPage,
   changeAnnotation,
   changeSet,
   countStored,
   getAnnotation,
-  getAnnotations,
   getSource,
-  putAnnotations,
-  putSources,
+  readSets,
+  setOfAnnotation,
+  setOfSource,
   sourcesOf,
 } from "../../lib/db/store";
 import { annotationRecord, sourceRecord } from "./samples";
+import { putAnnotations, putSources } from "./stored";
 
 const A = "https://example.com/a";
 const B = "https://example.com/b";
@@ -41,7 +41,9 @@ describe("a page's annotations and sources kept as one record", () => {
     await putSources(db, [sourceRecord({ id: "s1", annotationId: "a2" })]);
     expect(await db.annotationSets.count()).toBe(2);
     expect((await annotationsOfPage(db, A)).map((a) => a.id)).toEqual(["a1", "a2"]);
-    expect((await getAnnotations(db, ["b1", "nope", "a2"])).map((a) => a?.id)).toEqual(["b1", undefined, "a2"]);
+    expect((await readSets(db)).map((set) => set.pageKey)).toEqual([A, B]);
+    expect((await setOfAnnotation(db, "b1"))?.pageKey).toBe(B);
+    expect((await setOfSource(db, "s1"))?.pageKey).toBe(A);
     expect(await getSource(db, "s1")).toMatchObject({ annotationId: "a2" });
     expect((await sourcesOf(db, ["a2", "b1"])).get("a2")?.map((s) => s.id)).toEqual(["s1"]);
     expect(await db.annotationSets.where("tags").equals("army").primaryKeys()).toEqual([B]);
@@ -56,25 +58,24 @@ describe("a page's annotations and sources kept as one record", () => {
     expect(await getAnnotation(db, "a1")).toMatchObject({ deleted: true });
   });
 
-  it("replaces an annotation by id, and moves it with its sources when its page changes", async () => {
+  it("marks the annotation changed when one of its sources changes, and removes a set left empty", async () => {
     fresh();
-    await putAnnotations(db, [annotationRecord({ id: "x", pageKey: A, note: "first" })]);
-    await putSources(db, [sourceRecord({ id: "s", annotationId: "x" })]);
-    await putAnnotations(db, [annotationRecord({ id: "x", pageKey: A, note: "second" })]);
-    expect(await allAnnotations(db)).toHaveLength(1);
-    expect(await getAnnotation(db, "x")).toMatchObject({ note: "second" });
-    await putAnnotations(db, [annotationRecord({ id: "x", pageKey: B })]);
-    expect(await annotationsOfPage(db, A)).toEqual([]);
-    expect(await db.annotationSets.get(A)).toBeUndefined();
-    expect((await db.annotationSets.get(B))?.sourceIds).toEqual(["s"]);
-  });
-
-  it("refuses a source whose annotation is not stored, and writes nothing", async () => {
-    fresh();
-    await expect(putSources(db, [sourceRecord({ id: "s", annotationId: "missing" })])).rejects.toThrow(
-      /no annotation missing/,
+    await putAnnotations(db, [annotationRecord({ id: "x", pageKey: A, updatedAt: 1 })]);
+    const added = await addSource(
+      db,
+      "x",
+      { url: "https://un.example/r", title: "R", publisher: "", accessedAt: null, note: "", quote: "" },
+      50,
     );
-    expect(await allSources(db)).toEqual([]);
+    expect(await getAnnotation(db, "x")).toMatchObject({ updatedAt: 50 });
+    expect(await deleteSource(db, added.id, 60)).toMatchObject({ id: added.id });
+    expect((await db.annotationSets.get(A))?.sourceIds).toEqual([]);
+    expect(await getAnnotation(db, "x")).toMatchObject({ updatedAt: 60 });
+    await changeSet(db, A, (draft) => {
+      draft.annotations = [];
+    });
+    expect(await db.annotationSets.get(A)).toBeUndefined();
+    expect(await annotationsOfPage(db, A)).toEqual([]);
   });
 
   it("undoes a whole change when it throws", async () => {

@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import type { ClaimmarkDb } from "../../lib/db/schema";
-import { allAnnotations, allSources } from "../../lib/db/store";
+import { allAnnotations } from "../../lib/db/store";
 import { cleanTag } from "../../lib/edit/validate";
 import type { Annotation, PageRecord, Selector, Source } from "../../lib/model";
 import type { ExportSet } from "../../lib/transfer/collect";
+import { allSources } from "./stored";
 
 /** Strings a hostile page or a careless reader could produce: markup, formulas, control characters, any unicode. */
 export const HOSTILE = [

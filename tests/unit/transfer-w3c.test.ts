@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
-import { putAnnotations, putSources } from "../../lib/db/store";
 import type { Annotation, Source } from "../../lib/model";
 import { collectForExport, type ExportSet } from "../../lib/transfer/collect";
 import { importText } from "../../lib/transfer/import";
 import { CLAIMMARK_NS, motivationOf, toW3c } from "../../lib/transfer/w3c";
 import { annotationRecord, MILITANTS, pageRecord, sourceRecord } from "./samples";
+import { putAnnotations, putSources } from "./stored";
 import { dump, exportSet } from "./transfer-arbitraries";
 
 const BORDER = "https://example.com/border";
