@@ -33,6 +33,14 @@ export function newId(prefix: "user" | "source"): string {
   return `${prefix}-${crypto.randomUUID()}`;
 }
 
+/** An annotation with a change applied to the fields it names, every other field as it was. */
+export function patched(annotation: Annotation, patch: AnnotationPatch, now: number): Annotation {
+  const changed: Annotation = { ...annotation, ...patch, updatedAt: now };
+  // An absent field in a patch is left alone; one given as undefined is removed (undelete).
+  for (const [key, value] of Object.entries(patch)) if (value === undefined) delete changed[key as keyof Annotation];
+  return changed;
+}
+
 /** Applies a change to the fields it names, leaving every other field as stored. Returns the result. */
 export async function updateAnnotation(
   db: ClaimmarkDb,
@@ -40,12 +48,7 @@ export async function updateAnnotation(
   patch: AnnotationPatch,
   now: number = Date.now(),
 ): Promise<Annotation | undefined> {
-  return changeAnnotation(db, id, (annotation) => {
-    const changed: Annotation = { ...annotation, ...patch, updatedAt: now };
-    // An absent field in a patch is left alone; one given as undefined is removed (undelete).
-    for (const [key, value] of Object.entries(patch)) if (value === undefined) delete changed[key as keyof Annotation];
-    return changed;
-  });
+  return changeAnnotation(db, id, (annotation) => patched(annotation, patch, now));
 }
 
 /** What the reader selected to annotate, located in the article text. */

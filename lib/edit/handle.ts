@@ -3,16 +3,16 @@ import {
   allTags,
   createUserAnnotation,
   deleteSource,
+  patched,
   relatedAnnotations,
   restoreSource,
-  updateAnnotation,
   updateSource,
 } from "../db/edit";
 import type { ClaimmarkDb } from "../db/schema";
-import { getAnnotation, getSource, sourcesOf } from "../db/store";
+import { changeAnnotation, getAnnotation, getSource, groupSources, sourcesOf } from "../db/store";
 import { detectFigures } from "../detect/figures";
 import type { FigureDetection } from "../detect/types";
-import type { Annotation } from "../model";
+import type { Annotation, Source } from "../model";
 import { pageKey } from "../url/normalize";
 import type { AnnotationDetails, EditMessage, EditResponse } from "./messages";
 
@@ -78,10 +78,18 @@ export async function handleEdit(db: ClaimmarkDb, message: EditMessage, url: str
       });
       return { ok: true, details: await detailsOf(db, annotation, true) };
     }
-    case "annotation/update":
-      if (!(await owned(message.id))) return missing;
-      await updateAnnotation(db, message.id, message.patch);
-      return answer(message.id);
+    case "annotation/update": {
+      // Saved as the reader types: one read and one write of the page's set, and the answer
+      // taken from that same set.
+      let sources: Source[] = [];
+      const { id, patch } = message;
+      const annotation = await changeAnnotation(db, id, (stored, draft) => {
+        if (draft.pageKey !== key) return undefined;
+        sources = groupSources(draft.sources.filter((source) => source.annotationId === id)).get(id) ?? [];
+        return patched(stored, patch, Date.now());
+      });
+      return annotation ? { ok: true, details: { annotation, sources } } : missing;
+    }
     case "annotation/details":
       if (!(await owned(message.id))) return missing;
       return answer(message.id, message.withContext);
