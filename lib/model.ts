@@ -108,7 +108,7 @@ export interface Annotation extends DetectedFields {
   updatedAt: number;
   /** Set once the annotation has been looked for on a later visit; absent before. */
   anchor?: AnchorStatus;
-  /** Deleted by the reader: hidden everywhere, kept until the undo window has passed. */
+  /** Deleted by the reader: hidden everywhere; a hand-made one is removed by a visit a day later, an automatic one stays to keep it from being detected again. */
   deleted?: boolean;
 }
 

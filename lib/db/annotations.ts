@@ -148,7 +148,7 @@ export async function storedViews(db: ClaimmarkDb, pageKey: string): Promise<Sto
 
 /**
  * What a visit found, stored in one write of the page's set: the detections merged, and how the
- * stored annotations were re-found. Returns how many detections were new and how many known.
+ * stored annotations were re-found; hand-made annotations deleted over a day ago are removed. Returns how many detections were new and how many known.
  */
 export async function recordVisit(
   db: ClaimmarkDb,
@@ -158,10 +158,29 @@ export async function recordVisit(
   now: number = Date.now(),
 ): Promise<{ added: number; kept: number }> {
   return changeSet(db, pageKey, (draft) => {
+    purgeDeleted(draft, now);
     const merged = mergeInto(draft, pageKey, detections, now);
     anchorsInto(draft, anchors, now);
     return merged;
   });
+}
+
+/** How long a deleted hand-made annotation is kept, for its Undo, before a visit removes it for good. */
+export const PURGE_DELETED_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes hand-made annotations deleted long enough ago, with their sources. A deleted automatic
+ * one stays: it is what keeps the next detection from bringing it back.
+ */
+function purgeDeleted(draft: SetDraft, now: number): void {
+  const gone = new Set(
+    draft.annotations
+      .filter((a) => a.deleted && a.origin === "user" && now - a.updatedAt > PURGE_DELETED_AFTER_MS)
+      .map((a) => a.id),
+  );
+  if (gone.size === 0) return;
+  draft.annotations = draft.annotations.filter((a) => !gone.has(a.id));
+  draft.sources = draft.sources.filter((s) => !gone.has(s.annotationId));
 }
 
 /** How a page's annotations were re-found on this visit, noted in its set; ids it does not hold are ignored. */

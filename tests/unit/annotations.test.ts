@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { detectionId, recordVisit } from "../../lib/db/annotations";
+import { detectionId, PURGE_DELETED_AFTER_MS, recordVisit } from "../../lib/db/annotations";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
-import { changeAnnotation, countStored, getAnnotation } from "../../lib/db/store";
+import { changeAnnotation, countStored, getAnnotation, getSource } from "../../lib/db/store";
 import type { DetectedSpan } from "../../lib/model";
-import { MILITANTS } from "./samples";
+import { annotationRecord, MILITANTS, sourceRecord } from "./samples";
+import { putAnnotations, putSources } from "./stored";
 
 const PAGE = "https://example.com/story";
 const quote: DetectedSpan = {
@@ -107,5 +108,24 @@ describe("recordVisit: detections merged into the page's set", () => {
     });
     expect((await getAnnotation(db, detectionId(PAGE, figure)))?.anchor?.state).toBe("orphan");
     expect((await getAnnotation(db, other))?.anchor).toBeUndefined();
+  });
+
+  it("removes hand-made annotations deleted over a day ago, with their sources, and keeps deleted detections", async () => {
+    db = openDb(`merge-${++counter}`);
+    await recordVisit(db, PAGE, [figure], [], 1000);
+    const day = PURGE_DELETED_AFTER_MS;
+    await putAnnotations(db, [
+      annotationRecord({ id: "user-old", pageKey: PAGE, origin: "user", deleted: true, updatedAt: 1000 }),
+      annotationRecord({ id: "user-recent", pageKey: PAGE, origin: "user", deleted: true, updatedAt: day }),
+      annotationRecord({ id: "user-kept", pageKey: PAGE, origin: "user", updatedAt: 1000 }),
+    ]);
+    await putSources(db, [sourceRecord({ id: "s-old", annotationId: "user-old" })]);
+    await changeAnnotation(db, detectionId(PAGE, figure), (a) => ({ ...a, deleted: true, updatedAt: 1000 }));
+    await recordVisit(db, PAGE, [figure], [], day + 2000);
+    const left = (await db.annotationSets.get(PAGE))?.ids.sort();
+    expect(left).toEqual([detectionId(PAGE, figure), "user-kept", "user-recent"].sort());
+    expect(await getSource(db, "s-old")).toBeUndefined();
+    // The deleted detection is neither removed nor brought back.
+    expect(await getAnnotation(db, detectionId(PAGE, figure))).toMatchObject({ deleted: true });
   });
 });
