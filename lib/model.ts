@@ -198,3 +198,14 @@ export const DETECTION_LIMITS = {
   context: 64,
   field: 500,
 } as const;
+
+/** Sources grouped by the annotation they back, each list in the given order. */
+export function sourcesByAnnotation(sources: readonly Source[]): Map<string, Source[]> {
+  const grouped = new Map<string, Source[]>();
+  for (const source of sources) {
+    const list = grouped.get(source.annotationId);
+    if (list) list.push(source);
+    else grouped.set(source.annotationId, [source]);
+  }
+  return grouped;
+}

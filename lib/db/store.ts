@@ -1,4 +1,4 @@
-import type { Annotation, Source } from "../model";
+import { type Annotation, type Source, sourcesByAnnotation } from "../model";
 import { type AnnotationSet, type ClaimmarkDb, indexed } from "./schema";
 
 /**
@@ -96,12 +96,7 @@ export async function allAnnotations(db: ClaimmarkDb): Promise<Annotation[]> {
 
 /** Sources grouped by annotation id, oldest first. */
 export function groupSources(sources: Source[]): Map<string, Source[]> {
-  const grouped = new Map<string, Source[]>();
-  for (const source of sources) {
-    const list = grouped.get(source.annotationId) ?? [];
-    list.push(source);
-    grouped.set(source.annotationId, list);
-  }
+  const grouped = sourcesByAnnotation(sources);
   for (const list of grouped.values()) list.sort((a, b) => a.createdAt - b.createdAt);
   return grouped;
 }

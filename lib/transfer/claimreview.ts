@@ -1,8 +1,7 @@
 import { isWebUrl } from "../edit/validate";
-import type { Annotation, AnnotationStatus, PageRecord, Source } from "../model";
+import { type Annotation, type AnnotationStatus, type PageRecord, type Source, sourcesByAnnotation } from "../model";
 import type { ExportSet } from "./collect";
 import { isoDate } from "./dates";
-import { sourcesByAnnotation } from "./w3c";
 
 /** The rating scale: 1 (false) to 4 (supported); 3 is unused, unverified is not rated at all. */
 export const RATING_SCALE: Record<Exclude<AnnotationStatus, "unverified">, { value: number; words: string }> = {

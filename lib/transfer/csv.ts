@@ -1,8 +1,7 @@
 import Papa from "papaparse";
-import type { Annotation, PageRecord, Source } from "../model";
+import { type Annotation, type PageRecord, type Source, sourcesByAnnotation } from "../model";
 import type { ExportSet } from "./collect";
 import { isoDate } from "./dates";
-import { sourcesByAnnotation } from "./w3c";
 
 /** The CSV columns, in order. */
 export const CSV_COLUMNS = [

@@ -1,7 +1,6 @@
 import { isWebUrl } from "../edit/validate";
-import type { Annotation, PageRecord, Source } from "../model";
+import { type Annotation, type PageRecord, type Source, sourcesByAnnotation } from "../model";
 import type { ExportSet } from "./collect";
-import { sourcesByAnnotation } from "./w3c";
 
 /**
  * Markdown for notes and reports. Everything that came from a page or the reader is escaped, so

@@ -1,5 +1,13 @@
 import { quoteSelectorOf } from "../anchor/selectors";
-import type { AnchorStatus, Annotation, AnnotationStatus, PageRecord, Selector, Source } from "../model";
+import {
+  type AnchorStatus,
+  type Annotation,
+  type AnnotationStatus,
+  type PageRecord,
+  type Selector,
+  type Source,
+  sourcesByAnnotation,
+} from "../model";
 import type { ExportSet } from "./collect";
 import { isoDate } from "./dates";
 
@@ -181,17 +189,6 @@ function annotationOut(annotation: Annotation, pageUrl: string, sources: Source[
   const anchor = annotation.anchor;
   if (anchor) out["cm:anchor"] = { state: anchor.state, current: anchor.current, checkedAt: isoDate(anchor.checkedAt) };
   return out;
-}
-
-/** Sources grouped by the annotation they back, in the set's order. */
-export function sourcesByAnnotation(sources: Source[]): Map<string, Source[]> {
-  const grouped = new Map<string, Source[]>();
-  for (const source of sources) {
-    const list = grouped.get(source.annotationId);
-    if (list) list.push(source);
-    else grouped.set(source.annotationId, [source]);
-  }
-  return grouped;
 }
 
 /** The set as a W3C Web Annotation collection (JSON-LD): an object; JSON.stringify it to write. */
