@@ -1,5 +1,6 @@
 import type { JSX } from "preact";
 import type { AnnotationOrigin, MachineFields, Source } from "../lib/model";
+import { parseHttpUrl } from "../lib/url/normalize";
 import { AnnotationFields, type EditCallbacks } from "./edit/AnnotationFields";
 import { KIND_LABELS } from "./edit/labels";
 import { Related, type RelatedGroups } from "./edit/Related";
@@ -80,14 +81,7 @@ export function qualifierWords(qualifier: string): string {
 }
 
 /** The URL as a link target when it is an http(s) URL, otherwise null (shown as text, never followed). */
-export function safeLinkHref(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
+export const safeLinkHref = (url: string): string | null => parseHttpUrl(url)?.href ?? null;
 
 /** One annotation's card: what it is, who said it or what it counts, its verdict and its sources. */
 export function Card({ annotation, onClose, locale, related, tagSuggestions, toast, ...callbacks }: CardProps) {

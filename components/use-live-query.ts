@@ -1,5 +1,6 @@
 import { liveQuery } from "dexie";
 import { useEffect, useState } from "preact/hooks";
+import { errorMessage } from "./format";
 
 /** The live result of a Dexie query: re-renders whenever the data it read changes. */
 export type LiveResult<T> = { status: "loading" } | { status: "ready"; value: T } | { status: "error"; error: string };
@@ -10,8 +11,7 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): LiveR
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (value) => setResult({ status: "ready", value }),
-      error: (error: unknown) =>
-        setResult({ status: "error", error: error instanceof Error ? error.message : String(error) }),
+      error: (error: unknown) => setResult({ status: "error", error: errorMessage(error) }),
     });
     return () => subscription.unsubscribe();
   }, deps);

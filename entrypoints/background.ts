@@ -12,6 +12,16 @@ const ACTIONS: Record<string, SelectionCommand["kind"]> = {
   "highlight-selection": "highlight",
 };
 
+/**
+ * Whether a (checked) message can change a page's annotation count: a visit, a new annotation, or
+ * a deletion or dismissal. Other edits (saved as the reader types) and card openings cannot.
+ */
+function mayChangeCount(message: unknown): boolean {
+  const { type, patch } = message as { type?: string; patch?: object };
+  if (type === "page/extracted" || type === "annotation/create") return true;
+  return type === "annotation/update" && patch !== undefined && ("deleted" in patch || "dismissed" in patch);
+}
+
 export default defineBackground(() => {
   const db = openDb();
   // MV2 Firefox calls it browserAction.
@@ -34,7 +44,7 @@ export default defineBackground(() => {
           ? response.pageKey
           : response.details.annotation.pageKey;
       const tabId = sender.tab?.id;
-      if (pageKey && tabId !== undefined) showCount(tabId, pageKey).catch(() => {});
+      if (pageKey && tabId !== undefined && mayChangeCount(message)) showCount(tabId, pageKey).catch(() => {});
     });
     return true; // the response is sent asynchronously
   });

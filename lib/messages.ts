@@ -1,4 +1,5 @@
 import type { LocatedAnnotation } from "./anchor/reanchor";
+import { type Checked, fail, isRecord } from "./check";
 import { sha256Hex } from "./extract/hash";
 import { type NoArticleReason, PAGE_FIELD_LIMITS, type PageReport, type Settings } from "./model";
 import type { ColourScheme } from "./paint/names";
@@ -110,14 +111,6 @@ export interface AnnotationNotice {
 
 export type ContentMessage = PageStateRequest | SelectionCommand | AnnotationNotice;
 
-type Check<T> = { ok: true; value: T } | { ok: false; error: string };
-
-const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function stringField(value: unknown, name: string, max: number, nullable: boolean): string | null | Error {
   if (value === null && nullable) return null;
   if (typeof value !== "string") return new Error(`${name} must be a string${nullable ? " or null" : ""}`);
@@ -142,7 +135,7 @@ const REPORT_KEYS = [
 ] as const;
 
 /** Checks a page report field by field; unknown fields are refused rather than stored. */
-export function checkPageReport(raw: unknown): Check<PageReport> {
+export function checkPageReport(raw: unknown): Checked<PageReport> {
   if (!isRecord(raw)) return fail("report must be an object");
   for (const key of Object.keys(raw)) {
     if (!(REPORT_KEYS as readonly string[]).includes(key))
@@ -201,7 +194,7 @@ export const ARTICLE_TEXT_LIMIT = 5_000_000;
 export const ARTICLE_BLOCK_LIMIT = 200_000;
 
 /** Checks the extracted article against the report that describes it. */
-export function checkArticle(raw: unknown, report: PageReport): Check<ExtractedArticle | null> {
+export function checkArticle(raw: unknown, report: PageReport): Checked<ExtractedArticle | null> {
   if (!report.hasArticle) return raw === null ? { ok: true, value: null } : fail("article must be null without one");
   if (!isRecord(raw) || Object.keys(raw).some((key) => key !== "text" && key !== "blocks")) {
     return fail("article must be an object with text and blocks");
@@ -229,7 +222,7 @@ export function checkArticle(raw: unknown, report: PageReport): Check<ExtractedA
 }
 
 /** Checks a message addressed to the background; anything not exactly one of ours is refused. */
-export function checkBackgroundMessage(raw: unknown): Check<BackgroundMessage> {
+export function checkBackgroundMessage(raw: unknown): Checked<BackgroundMessage> {
   if (!isRecord(raw)) return fail("message must be an object");
   if (raw.type === "page/extracted") {
     const keys = ["type", "url", "report", "article"];
@@ -249,7 +242,7 @@ export function checkBackgroundMessage(raw: unknown): Check<BackgroundMessage> {
 }
 
 /** Checks a message addressed to a content script. */
-export function checkContentMessage(raw: unknown): Check<ContentMessage> {
+export function checkContentMessage(raw: unknown): Checked<ContentMessage> {
   if (!isRecord(raw)) return fail("unknown message");
   if (raw.type === "page/state") return { ok: true, value: { type: "page/state" } };
   if (raw.type === "selection/annotate" && ["claim", "figure", "highlight"].includes(raw.kind as string))
@@ -275,7 +268,7 @@ export interface SenderInfo {
  * Checks that a page message comes from this extension's own content script in a tab's top
  * frame, and returns the URL the browser says it came from.
  */
-export function checkPageSender(sender: SenderInfo, extensionId: string): Check<{ tabId: number; url: string }> {
+export function checkPageSender(sender: SenderInfo, extensionId: string): Checked<{ tabId: number; url: string }> {
   if (sender.id !== extensionId) return fail("message is not from this extension");
   const tabId = sender.tab?.id;
   if (typeof tabId !== "number" || tabId < 0) return fail("message is not from a tab");

@@ -46,7 +46,9 @@ export interface PageRecord extends PageReport {
 
 export type AnnotationKind = "quote" | "claim" | "term" | "figure" | "highlight";
 export type AnnotationOrigin = "auto" | "user";
-export type AnnotationStatus = "unverified" | "supported" | "disputed" | "false";
+/** The verdicts, from none yet to false, in the order the reader is offered them. */
+export const ANNOTATION_STATUSES = ["unverified", "supported", "disputed", "false"] as const;
+export type AnnotationStatus = (typeof ANNOTATION_STATUSES)[number];
 
 /** W3C TextQuoteSelector. */
 export interface TextQuoteSelector {
@@ -208,4 +210,15 @@ export function sourcesByAnnotation(sources: readonly Source[]): Map<string, Sou
     else grouped.set(source.annotationId, [source]);
   }
   return grouped;
+}
+
+/** The machine-read fields (speaker, cue, figure kind, value, unit, qualifier) of a detection or an annotation. */
+export function machineFieldsOf(from: MachineFields): MachineFields {
+  const { speaker, cue, figureKind, value, unit, qualifier } = from;
+  return { speaker, cue, figureKind, value, unit, qualifier };
+}
+
+/** Sources as a card or a highlight shows them: a link and its title. */
+export function sourceLinks(sources: readonly Source[]): { url: string; title: string }[] {
+  return sources.map((source) => ({ url: source.url, title: source.title }));
 }

@@ -3,11 +3,12 @@
 // of ours, whether the DOM was left alone; exit code 1 when a target is missed.
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { servePage } from "./bench/browser-paint-time";
 import { type CorpusPage, readCorpus } from "./bench/corpus";
 import { launchWithExtension } from "./browser/launch";
 import { serveDirectory } from "./browser/serve";
 import { collectWorkerErrors } from "./corpus/errors";
-import { neutralisedNote, neutralisePage } from "./corpus/neutralise";
+import { neutralisedNote } from "./corpus/neutralise";
 import { keepOffline } from "./corpus/offline";
 import { checkTargets, formatRow, formatSummary, rowHeader } from "./corpus/report";
 import { type CorpusRow, visitPage } from "./corpus/visit";
@@ -74,9 +75,8 @@ try {
   );
   console.log(`\n${rowHeader()}`);
   for (const page of pages) {
-    const path = `/${encodeURIComponent(page.name)}/source.html`;
-    server.override(path, neutralisePage(page.html, { csp: options.csp }));
-    const row = await visitPage(browser, page.name, `${server.origin}${path}`, options.timeoutMs);
+    const url = servePage(server, page, { csp: options.csp });
+    const row = await visitPage(browser, page.name, url, options.timeoutMs);
     // The background's errors are charged to the page being visited when they appeared.
     row.extensionErrors.push(...workerErrors.take());
     rows.push(row);

@@ -41,7 +41,7 @@ export interface AnnotationFieldsProps extends EditCallbacks {
 type Opened = "tags" | "speaker" | "figure";
 
 /** The label of the button that rejects an automatic detection, in the kind's own words. */
-export function dismissLabel(kind: EditableAnnotation["kind"]): string {
+function dismissLabel(kind: EditableAnnotation["kind"]): string {
   return kind === "figure" ? "Not a figure" : kind === "quote" ? "Not a quote" : "Not a claim";
 }
 

@@ -9,7 +9,7 @@ import { useDraft } from "./use-draft";
  * The qualifiers a reader may choose, stored in the detector's own words (lib/detect/types.ts
  * `Qualifier`), so a corrected figure reads like a detected one: "up to" is stored as "at most".
  */
-export const QUALIFIER_OPTIONS: readonly { value: string; label: string }[] = [
+const QUALIFIER_OPTIONS: readonly { value: string; label: string }[] = [
   { value: "", label: "None (exact)" },
   { value: "approximately", label: "approximately" },
   { value: "at least", label: "at least" },

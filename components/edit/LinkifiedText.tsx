@@ -1,4 +1,4 @@
-import { isWebUrl } from "../../lib/edit/validate";
+import { parseHttpUrl } from "../../lib/url/normalize";
 
 /** One piece of a note: plain text, or a web address to link. */
 export type TextPart = { kind: "text"; text: string } | { kind: "link"; text: string; href: string };
@@ -30,9 +30,10 @@ export function linkify(text: string): TextPart[] {
   for (const match of text.matchAll(URL_PATTERN)) {
     const raw = trimTrailing(match[0]);
     const start = match.index ?? 0;
-    if (!isWebUrl(raw)) continue;
+    const url = parseHttpUrl(raw);
+    if (!url) continue;
     if (start > last) parts.push({ kind: "text", text: text.slice(last, start) });
-    parts.push({ kind: "link", text: raw, href: new URL(raw).href });
+    parts.push({ kind: "link", text: raw, href: url.href });
     last = start + raw.length;
   }
   if (last < text.length) parts.push({ kind: "text", text: text.slice(last) });

@@ -1,5 +1,6 @@
 import type { RelatedAnnotation } from "../../lib/db/edit";
-import { isWebUrl } from "../../lib/edit/validate";
+import { sourceLinks } from "../../lib/model";
+import { parseHttpUrl } from "../../lib/url/normalize";
 import { statusLabel } from "./labels";
 
 /** An annotation on another page, as the card shows it; every string may come from a page. */
@@ -28,14 +29,15 @@ export function toRelatedItem(related: RelatedAnnotation): RelatedItem {
     unit: annotation.unit,
     speaker: annotation.speaker,
     status: annotation.status,
-    sources: related.sources.map((source) => ({ url: source.url, title: source.title })),
+    sources: sourceLinks(related.sources),
   };
 }
 
 /** Longest text of a related annotation shown: it is a pointer to another page, not the page. */
 const SHOWN = 200;
 const shorten = (text: string) => (text.length > SHOWN ? `${text.slice(0, SHOWN - 1)}…` : text);
-const href = (url: string) => (isWebUrl(url) ? new URL(url).href : null);
+/** A link target from the parsed URL, only for http(s): never javascript: or data:. */
+const href = (url: string) => parseHttpUrl(url)?.href ?? null;
 
 function Item({ item }: { item: RelatedItem }) {
   const page = href(item.pageUrl);

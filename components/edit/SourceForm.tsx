@@ -2,6 +2,7 @@ import type { JSX } from "preact";
 import { useId, useState } from "preact/hooks";
 import { checkSourceInput } from "../../lib/edit/validate";
 import type { SourceInput } from "../../lib/model";
+import { localDay } from "../format";
 import { useTrusted } from "./trust";
 
 type Field = keyof SourceInput;
@@ -19,12 +20,6 @@ export interface SourceFormProps {
   submitLabel: string;
 }
 
-/** Today as YYYY-MM-DD in the reader's time zone: the date they looked at the source. */
-export function today(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** Which field an error from `checkSourceInput` is about, so it shows next to that field. */
 function fieldOf(error: string): Field {
   if (/address/u.test(error)) return "url";
@@ -37,7 +32,7 @@ const toValues = (input: SourceInput | undefined): Values => ({
   url: input?.url ?? "",
   title: input?.title ?? "",
   publisher: input?.publisher ?? "",
-  accessedAt: input ? (input.accessedAt ?? "") : today(),
+  accessedAt: input ? (input.accessedAt ?? "") : localDay(), // the date they looked at the source
   note: input?.note ?? "",
   quote: input?.quote ?? "",
 });

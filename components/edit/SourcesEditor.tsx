@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
-import { isWebUrl } from "../../lib/edit/validate";
 import { EDIT_LIMITS, type Source, type SourceInput } from "../../lib/model";
+import { parseHttpUrl } from "../../lib/url/normalize";
 import { LinkifiedText } from "./LinkifiedText";
 import { SourceForm } from "./SourceForm";
 import { useTrusted } from "./trust";
@@ -33,7 +33,7 @@ export function changedFields(source: SourceInput, next: SourceInput): Partial<S
 function SourceView({ source }: { source: Source }) {
   const label = source.title.trim() || source.url || "Untitled source";
   // Only http(s) addresses become links, and from the parsed URL: never javascript: or data:.
-  const href = source.url && isWebUrl(source.url) ? new URL(source.url).href : null;
+  const href = parseHttpUrl(source.url)?.href ?? null;
   return (
     <div class="edit-source-view">
       {href ? (

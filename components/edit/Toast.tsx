@@ -2,7 +2,7 @@ import { useEffect } from "preact/hooks";
 import { useTrusted } from "./trust";
 
 /** How long an undo stays offered. */
-export const UNDO_WINDOW_MS = 10_000;
+const UNDO_WINDOW_MS = 10_000;
 
 /** Props of {@link Toast}. */
 export interface ToastProps {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 
 /** How long typing pauses before a text field saves. */
-export const SAVE_DELAY_MS = 400;
+const SAVE_DELAY_MS = 400;
 
 /** A text field's draft: what the reader typed, saved after a pause, on blur and when the field goes away. */
 export interface Draft {

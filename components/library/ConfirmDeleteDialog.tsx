@@ -1,12 +1,13 @@
 import { useRef, useState } from "preact/hooks";
 import type { ClaimmarkDb } from "../../lib/db/schema";
 import { countStored } from "../../lib/db/store";
+import { errorMessage } from "../format";
 import { useLiveQuery } from "../use-live-query";
 import { downloadBackup } from "./backup";
 import { useFocusTrap } from "./focus-trap";
 
 /** The word the reader types to confirm: deleting everything must never be one slip of a key. */
-export const CONFIRM_WORD = "DELETE";
+const CONFIRM_WORD = "DELETE";
 
 /**
  * The modal that guards "Delete all data": it offers a backup first and enables its Delete button
@@ -39,7 +40,7 @@ export function ConfirmDeleteDialog({
         `Saved a copy of ${saved.pages.length} pages, ${saved.annotations.length} annotations and ${saved.sources.length} sources.`,
       );
     } catch (error) {
-      setMessage(`The copy could not be saved: ${error instanceof Error ? error.message : String(error)}`);
+      setMessage(`The copy could not be saved: ${errorMessage(error)}`);
     }
   };
   const confirm = async (event: Event) => {
@@ -51,7 +52,7 @@ export function ConfirmDeleteDialog({
       onDeleted();
     } catch (error) {
       setBusy(false);
-      setMessage(`Nothing was deleted: ${error instanceof Error ? error.message : String(error)}`);
+      setMessage(`Nothing was deleted: ${errorMessage(error)}`);
     }
   };
   return (

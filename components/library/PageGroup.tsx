@@ -1,5 +1,6 @@
 import type { Annotation, Source } from "../../lib/model";
 import { parseHttpUrl } from "../../lib/url/normalize";
+import { countLabel } from "../format";
 import { AnnotationRow } from "./AnnotationRow";
 import { formatTime } from "./labels";
 import type { ViewGroup } from "./query";
@@ -41,9 +42,7 @@ export function PageGroup({
       <p class="page-meta">
         {site && <span class="page-site">{site}</span>}
         {page && <span class="page-date">Last read {formatTime(page.lastSeen, locale)}</span>}
-        <span class="page-count">
-          {group.count} {group.count === 1 ? "annotation" : "annotations"}
-        </span>
+        <span class="page-count">{countLabel(group.count, "annotation")}</span>
       </p>
       <ul class="rows">
         {shown.map((annotation) => {

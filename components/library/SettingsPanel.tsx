@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { getSettings, saveSettings } from "../../lib/db/edit";
 import type { ClaimmarkDb } from "../../lib/db/schema";
 import type { Settings } from "../../lib/model";
+import { errorMessage } from "../format";
 import { useLiveQuery } from "../use-live-query";
 import { DangerZone } from "./DangerZone";
 import { SiteRules } from "./SiteRules";
@@ -107,7 +108,7 @@ export function SettingsPanel({ db }: { db: ClaimmarkDb }) {
   const save = (change: SettingsChange) => {
     db.transaction("rw", db.settings, async () => saveSettings(db, change(await getSettings(db)))).then(
       () => setStatus("Saved."),
-      (error: unknown) => setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`),
+      (error: unknown) => setStatus(`Not saved: ${errorMessage(error)}`),
     );
   };
   return (

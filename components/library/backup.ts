@@ -1,6 +1,8 @@
 import type { ClaimmarkDb } from "../../lib/db/schema";
 import { readSets } from "../../lib/db/store";
 import type { Annotation, PageRecord, Source } from "../../lib/model";
+import { localDay } from "../format";
+import { downloadBlob } from "../transfer/download";
 
 /** A copy of everything the reader recorded, as the "Download a copy first" file holds it. */
 export interface Backup {
@@ -29,29 +31,12 @@ export async function buildBackup(db: ClaimmarkDb, now: Date = new Date()): Prom
 
 /** "claimmark-backup-2025-03-09.json", dated by the reader's own calendar day. */
 export function backupFileName(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `claimmark-backup-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
+  return `claimmark-backup-${localDay(now)}.json`;
 }
 
-/** How long the file's object URL lives: the browser reads it after the click returns. */
-const REVOKE_AFTER_MS = 60_000;
-
 /** Saves the backup as a JSON file through a download link; returns what was saved. */
-export async function downloadBackup(
-  db: ClaimmarkDb,
-  doc: Document = document,
-  now: Date = new Date(),
-): Promise<Backup> {
+export async function downloadBackup(db: ClaimmarkDb, now: Date = new Date()): Promise<Backup> {
   const backup = await buildBackup(db, now);
-  const blob = new Blob([JSON.stringify(backup, null, 2)], { type: "application/json" });
-  const url = URL.createObjectURL(blob);
-  const link = doc.createElement("a");
-  link.href = url;
-  link.download = backupFileName(now);
-  link.hidden = true;
-  doc.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
+  downloadBlob(new Blob([JSON.stringify(backup, null, 2)], { type: "application/json" }), backupFileName(now));
   return backup;
 }

@@ -1,6 +1,8 @@
 /// <reference lib="webworker" />
 import { liveQuery } from "dexie";
 import { openDb } from "../../lib/db/schema";
+import { errorMessage } from "../format";
+import { postReply } from "../worker-client";
 import type { LibraryReply, LibraryRequest } from "./library-protocol";
 import { idsOf, type LibraryResult, queryLibrary, viewOf } from "./query";
 
@@ -11,8 +13,7 @@ import { idsOf, type LibraryResult, queryLibrary, viewOf } from "./query";
  */
 const db = openDb();
 const watches = new Map<number, { limit: number; latest: LibraryResult | null; stop: () => void }>();
-const post = (reply: LibraryReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(reply);
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const post = (reply: LibraryReply) => postReply(reply);
 
 self.onmessage = (event: MessageEvent<LibraryRequest>) => {
   const request = event.data;
@@ -24,7 +25,7 @@ self.onmessage = (event: MessageEvent<LibraryRequest>) => {
         watch.latest = result;
         post({ id: request.id, ok: true, view: viewOf(result, watch.limit) });
       },
-      error: (error: unknown) => post({ id: request.id, ok: false, error: reason(error) }),
+      error: (error: unknown) => post({ id: request.id, ok: false, error: errorMessage(error) }),
     });
     watch.stop = () => subscription.unsubscribe();
   } else if (request.op === "limit") {
@@ -38,7 +39,7 @@ self.onmessage = (event: MessageEvent<LibraryRequest>) => {
   } else {
     queryLibrary(db, request.filters).then(
       (result) => post({ id: request.id, ok: true, ids: idsOf(result) }),
-      (error: unknown) => post({ id: request.id, ok: false, error: reason(error) }),
+      (error: unknown) => post({ id: request.id, ok: false, error: errorMessage(error) }),
     );
   }
 };

@@ -1,12 +1,7 @@
-import Dexie from "dexie";
-import { readingOrderOf } from "../../lib/anchor/selectors";
 import type { AnnotationSet, ClaimmarkDb } from "../../lib/db/schema";
 import { groupSources, readSets } from "../../lib/db/store";
 import type { Annotation, AnnotationKind, AnnotationStatus, PageRecord, Source } from "../../lib/model";
-import { yieldToPage } from "../../lib/yield";
-
-/** Longest stretch of sorting through the library before the page gets its turn. */
-const SLICE_MS = 8;
+import { inReadingOrder } from "../reading-order";
 
 /**
  * What the library shows: the reader's filters turned into one Dexie query on the most selective
@@ -95,7 +90,7 @@ export function idsOf(result: LibraryResult): string[] {
 }
 
 /** Start of a local day given as YYYY-MM-DD, or null when the text is not such a day. */
-export function dayStart(day: string, offsetDays = 0): number | null {
+function dayStart(day: string, offsetDays = 0): number | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) return null;
   const time = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + offsetDays).getTime();
@@ -111,7 +106,7 @@ function timeRange(filters: LibraryFilters): [number, number] | null {
 }
 
 /** The lower-cased words of a search: every one must occur somewhere in an annotation or its sources. */
-export function searchTerms(search: string): string[] {
+function searchTerms(search: string): string[] {
   return search.toLowerCase().split(/\s+/u).filter(Boolean);
 }
 
@@ -148,14 +143,6 @@ async function candidates(
   return readSets(db);
 }
 
-/** Annotations in reading order, then by creation: each position read once, not once a comparison. */
-function inReadingOrder(annotations: Annotation[]): Annotation[] {
-  return annotations
-    .map((annotation) => ({ annotation, at: readingOrderOf(annotation) }))
-    .sort((a, b) => a.at - b.at || a.annotation.createdAt - b.annotation.createdAt)
-    .map(({ annotation }) => annotation);
-}
-
 /** The annotations the filters let through, grouped by page: pages last seen first, annotations in reading order. */
 export async function queryLibrary(db: ClaimmarkDb, filters: LibraryFilters): Promise<LibraryResult> {
   const range = timeRange(filters);
@@ -181,17 +168,10 @@ export async function queryLibrary(db: ClaimmarkDb, filters: LibraryFilters): Pr
     return true;
   };
 
-  // A page's annotations are one set, so each set is one group. A library of 100,000 annotations
-  // takes tens of ms to sort through: the page gets its turn every few ms.
+  // A page's annotations are one set, so each set is one group.
   const groups: LibraryGroup[] = [];
   let total = 0;
-  let sliceStart = performance.now();
   for (const set of sets) {
-    if (performance.now() - sliceStart > SLICE_MS) {
-      // waitFor keeps a live query's observation going across a wait that is not Dexie's.
-      await Dexie.waitFor(yieldToPage());
-      sliceStart = performance.now();
-    }
     const page = pages.get(set.pageKey);
     const kept = set.annotations.filter((annotation) => passes(annotation, page));
     if (kept.length === 0) continue;

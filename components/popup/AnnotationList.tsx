@@ -4,7 +4,7 @@ import type { ClaimmarkDb } from "../../lib/db/schema";
 import type { Annotation, Source } from "../../lib/model";
 import { Toast } from "../edit/Toast";
 import { useTrusted } from "../edit/trust";
-import { countLabel } from "../format";
+import { countLabel, errorMessage } from "../format";
 import { ExportPanel, type ExportScope } from "../transfer/ExportPanel";
 import { ImportPanel } from "../transfer/ImportPanel";
 import { Filters } from "./Filters";
@@ -23,8 +23,8 @@ export interface PopupActions {
 }
 
 /** Heights the windowed list lays rows out by; style.css gives rows and headers exactly these. */
-export const ROW_HEIGHT = 92;
-export const HEADER_HEIGHT = 32;
+const ROW_HEIGHT = 92;
+const HEADER_HEIGHT = 32;
 /** First guess for an open row's height, until it is measured. */
 const OPEN_ROW_ESTIMATE = 420;
 
@@ -52,9 +52,16 @@ export function AnnotationList({ db, annotations, sources, actions, pageKey }: A
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const trusted = useTrusted();
 
+  // The rows' search text, built only while the reader searches.
+  const searching = filter.search.trim() !== "";
   const haystacks = useMemo(
-    () => new Map(annotations.map((annotation) => [annotation.id, searchText(annotation, sources.get(annotation.id))])),
-    [annotations, sources],
+    () =>
+      new Map(
+        searching
+          ? annotations.map((annotation) => [annotation.id, searchText(annotation, sources.get(annotation.id))])
+          : [],
+      ),
+    [annotations, sources, searching],
   );
   const sections = useMemo(() => buildSections(annotations, haystacks, filter), [annotations, haystacks, filter]);
   const tags = useMemo(() => tagsIn(annotations), [annotations]);
@@ -113,7 +120,7 @@ export function AnnotationList({ db, annotations, sources, actions, pageKey }: A
   const clearOffer = useCallback(() => setOffer(null), []);
   const restore = (id: string) =>
     void updateAnnotation(db, id, { dismissed: false }).then(() => actions.onChanged(id), showError);
-  const showError = (reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason));
+  const showError = (reason: unknown) => setError(errorMessage(reason));
 
   return (
     <section class="annotations" aria-label="Annotations on this page">

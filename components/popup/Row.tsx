@@ -31,14 +31,14 @@ const ROW_TEXT = 400;
 const LABEL_WORDS = 6;
 
 /** The start of an annotation's text, for labels: its first few words, "…" when there are more. */
-export function firstWords(text: string, count = LABEL_WORDS): string {
+function firstWords(text: string, count = LABEL_WORDS): string {
   const words = text.trim().split(/\s+/).filter(Boolean);
   const head = words.slice(0, count).join(" ");
   return words.length > count ? `${head}…` : head;
 }
 
 /** Who said it, or what it counts: the line under a row's text. */
-export function rowDetail(annotation: Annotation): string {
+function rowDetail(annotation: Annotation): string {
   if (annotation.kind === "figure" && annotation.value !== null) {
     const value = formatFigureValue(annotation.value);
     return annotation.unit ? `${value} ${annotation.unit}` : value;

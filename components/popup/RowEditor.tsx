@@ -3,6 +3,7 @@ import type { ClaimmarkDb } from "../../lib/db/schema";
 import { checkAnnotationPatch, checkSourceInput } from "../../lib/edit/validate";
 import type { Annotation, AnnotationPatch, Source, SourceInput } from "../../lib/model";
 import { AnnotationFields } from "../edit/AnnotationFields";
+import { errorMessage } from "../format";
 import { useLiveQuery } from "../use-live-query";
 
 /** An undo on offer: what to say and how to put things back. */
@@ -38,7 +39,7 @@ export function RowEditor({ db, annotation, sources, onChanged, onUndoOffer, onE
             undo: () => offer.undo().then(() => onChanged(id)),
           });
       },
-      (error: unknown) => onError(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => onError(errorMessage(error)),
     );
   };
 

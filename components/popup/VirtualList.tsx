@@ -33,12 +33,7 @@ function indexAt(offsets: number[], y: number): number {
 }
 
 /** The slice of items to render for a scroll position: `[start, end)`. */
-export function visibleRange(
-  offsets: number[],
-  scrollTop: number,
-  viewport: number,
-  overscan: number,
-): [number, number] {
+function visibleRange(offsets: number[], scrollTop: number, viewport: number, overscan: number): [number, number] {
   const count = offsets.length - 1;
   if (count <= 0) return [0, 0];
   const start = indexAt(offsets, Math.max(0, scrollTop - overscan));

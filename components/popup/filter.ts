@@ -1,5 +1,5 @@
-import { readingOrderOf } from "../../lib/anchor/selectors";
 import type { Annotation, AnnotationStatus, Source } from "../../lib/model";
+import { inReadingOrder } from "../reading-order";
 
 /** What the popup's filters ask for; "all" and "" mean no restriction. */
 export interface PopupFilter {
@@ -17,7 +17,7 @@ export const NO_FILTER: PopupFilter = { kind: "all", status: "all", tag: "", sea
 export type SectionId = "claims" | "figures" | "highlights" | "orphans";
 
 /** Section titles. */
-export const SECTION_TITLES: Record<SectionId, string> = {
+const SECTION_TITLES: Record<SectionId, string> = {
   claims: "Claims",
   figures: "Figures",
   highlights: "Highlights",
@@ -83,9 +83,7 @@ export function buildSections(
   return SECTION_ORDER.filter((id) => grouped.has(id)).map((id) => ({
     id,
     title: SECTION_TITLES[id],
-    annotations: (grouped.get(id) ?? []).sort(
-      (a, b) => readingOrderOf(a) - readingOrderOf(b) || a.createdAt - b.createdAt,
-    ),
+    annotations: inReadingOrder(grouped.get(id) ?? []),
   }));
 }
 

@@ -1,10 +1,10 @@
 import { useState } from "preact/hooks";
 import type { ClaimmarkDb } from "../../lib/db/schema";
 import { exportFileName } from "../../lib/transfer/filename";
+import type { ExportFormat } from "../../lib/transfer/render";
 import { useTrusted } from "../edit/trust";
-import { countLabel } from "../format";
+import { countLabel, errorMessage } from "../format";
 import { downloadBlob } from "./download";
-import type { ExportFormat } from "./formats";
 import { runExport } from "./run-transfer";
 import type { ExportQuery } from "./transfer-protocol";
 
@@ -51,7 +51,7 @@ export function ExportPanel({ db, scopes }: { db: ClaimmarkDb; scopes: ExportSco
       downloadBlob(blob, exportFileName(format, scope.fileScope));
       setStatus({ error: false, text: `Exported ${countLabel(count, "annotation")}.` });
     } catch (error) {
-      setStatus({ error: true, text: `Export failed: ${error instanceof Error ? error.message : String(error)}` });
+      setStatus({ error: true, text: `Export failed: ${errorMessage(error)}` });
     }
   };
 

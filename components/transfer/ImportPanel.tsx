@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 import type { ClaimmarkDb } from "../../lib/db/schema";
 import { IMPORT_MAX_BYTES, type ImportReport } from "../../lib/transfer/import";
-import { countLabel } from "../format";
+import { countLabel, errorMessage } from "../format";
 import { runImport } from "./run-transfer";
 
 /** What the reader sees after an import: what was added, merged and refused, and why. */
@@ -27,7 +27,7 @@ function Report({ report }: { report: ImportReport }) {
 }
 
 /** Import a Claimmark JSON-LD or Hypothesis JSON export; a bad file changes nothing and says why. */
-export function ImportPanel({ db, onImported }: { db: ClaimmarkDb; onImported?: (report: ImportReport) => void }) {
+export function ImportPanel({ db }: { db: ClaimmarkDb }) {
   const [result, setResult] = useState<{ report: ImportReport } | { error: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -46,12 +46,10 @@ export function ImportPanel({ db, onImported }: { db: ClaimmarkDb; onImported?: 
     try {
       // In a worker: checking and writing 100,000 annotations takes seconds the page must not freeze for.
       const outcome = await runImport(db, file);
-      if (outcome.ok) {
-        setResult({ report: outcome.report });
-        onImported?.(outcome.report);
-      } else setResult({ error: `${file.name}: ${outcome.error}. Nothing was imported.` });
+      if (outcome.ok) setResult({ report: outcome.report });
+      else setResult({ error: `${file.name}: ${outcome.error}. Nothing was imported.` });
     } catch (error) {
-      setResult({ error: `${file.name}: ${error instanceof Error ? error.message : String(error)}` });
+      setResult({ error: `${file.name}: ${errorMessage(error)}` });
     } finally {
       setBusy(false);
     }

@@ -1,12 +1,9 @@
+import type { ExportQuery } from "../../lib/transfer/collect";
 import type { ImportResult } from "../../lib/transfer/import";
-import type { ExportFormat } from "./formats";
+import type { ExportFormat } from "../../lib/transfer/render";
 
-/** Which annotations an export takes: a page, some ids, or all (the query `collectForExport` reads). */
-export interface ExportQuery {
-  pageKey?: string;
-  ids?: string[];
-  includeDismissed?: boolean;
-}
+/** Which annotations an export takes: the query `collectForExport` reads, carried to the worker. */
+export type { ExportQuery } from "../../lib/transfer/collect";
 
 /** A page → worker request. */
 export type TransferRequest =

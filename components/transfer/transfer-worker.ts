@@ -2,7 +2,9 @@
 import { openDb } from "../../lib/db/schema";
 import { collectForExport } from "../../lib/transfer/collect";
 import { importText } from "../../lib/transfer/import";
-import { renderExport } from "./formats";
+import { renderExport } from "../../lib/transfer/render";
+import { errorMessage } from "../format";
+import { postReply } from "../worker-client";
 import type { TransferReply, TransferRequest } from "./transfer-protocol";
 
 /**
@@ -24,7 +26,7 @@ self.onmessage = async (event: MessageEvent<TransferRequest>) => {
       reply = { id: request.id, ok: true, op: "import", result: await importText(db, await request.file.text()) };
     }
   } catch (error) {
-    reply = { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };
+    reply = { id: request.id, ok: false, error: errorMessage(error) };
   }
-  (self as unknown as DedicatedWorkerGlobalScope).postMessage(reply);
+  postReply(reply);
 };

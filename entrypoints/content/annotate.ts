@@ -1,38 +1,19 @@
 import { indexDomText } from "../../lib/anchor/dom-text";
 import { selectionInArticle } from "../../lib/anchor/selection";
-import { quoteSelectorOf } from "../../lib/anchor/selectors";
+import { annotationView } from "../../lib/annotation-view";
 import type { AnnotationDetails, EditMessage, EditResponse } from "../../lib/edit/messages";
+import { sourceLinks } from "../../lib/model";
 import type { SessionOutcome, ShownAnnotation } from "../../lib/page-session";
 
 /** The outcome of annotating the reader's selection: the new annotation where it is, or why not. */
 export type Annotated = { ok: true; item: ShownAnnotation; details: AnnotationDetails } | { ok: false; error: string };
 
 /** An annotation's details as the page shows them, found at `range`. */
-export function shownFrom(
-  details: AnnotationDetails,
-  range: Range | null,
-  start: number,
-  end: number,
-): ShownAnnotation {
-  const { annotation, sources } = details;
-  const quote = quoteSelectorOf(annotation.selectors);
+function shownFrom(details: AnnotationDetails, range: Range | null, start: number, end: number): ShownAnnotation {
   return {
-    id: annotation.id,
-    kind: annotation.kind,
-    origin: annotation.origin,
-    exact: annotation.exact,
-    prefix: quote?.prefix ?? "",
-    suffix: quote?.suffix ?? "",
+    ...annotationView(details.annotation, sourceLinks(details.sources)),
     start,
     end,
-    status: annotation.status,
-    speaker: annotation.speaker,
-    cue: annotation.cue,
-    figureKind: annotation.figureKind,
-    value: annotation.value,
-    unit: annotation.unit,
-    qualifier: annotation.qualifier,
-    sources: sources.map((source) => ({ url: source.url, title: source.title })),
     anchor: "exact",
     storedExact: null,
     range,

@@ -25,9 +25,11 @@ export function watchGrowth(ctx: ContentScriptContext, doc: Document, rerun: () 
 
   const judge = () => {
     firstChange = 0;
+    // Done with this address, or a pass is running: no need to copy the page's whole text.
+    if (passes >= MAX_PASSES || baseline === Number.POSITIVE_INFINITY) return;
     const length = doc.body?.textContent?.length ?? 0;
     const needed = Math.max(baseline * GROWTH_SHARE, hadArticle ? GROWTH_WITH_ARTICLE : GROWTH_WITHOUT_ARTICLE);
-    if (length - baseline < needed || passes >= MAX_PASSES) return;
+    if (length - baseline < needed) return;
     baseline = Number.POSITIVE_INFINITY; // until the pass reports the new length
     rerun();
   };

@@ -4,6 +4,7 @@ import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { defineContentScript } from "wxt/utils/define-content-script";
 import type { AnnotationDetails, EditMessage, EditResponse } from "../../lib/edit/messages";
 import { type BackgroundMessage, type ContentMessage, checkContentMessage, type PageState } from "../../lib/messages";
+import { machineFieldsOf, sourceLinks } from "../../lib/model";
 import { runSession, type SessionOutcome, type ShownAnnotation, toPaintable } from "../../lib/page-session";
 import { createPainter, type Painter } from "../../lib/paint/painter";
 import { annotateSelection } from "./annotate";
@@ -41,11 +42,8 @@ export default defineContentScript({
       if (!stored || stored.deleted || stored.dismissed) return;
       Object.assign(item, {
         status: stored.status,
-        speaker: stored.speaker,
-        value: stored.value,
-        unit: stored.unit,
-        qualifier: stored.qualifier,
-        sources: details.sources.map((source) => ({ url: source.url, title: source.title })),
+        ...machineFieldsOf(stored),
+        sources: sourceLinks(details.sources),
       });
       const paintable = toPaintable(item, item.range, outcome.highlightKinds);
       if (paintable) painter.add([paintable]);
@@ -123,11 +121,11 @@ export default defineContentScript({
 
     // One pass at a time: a new pass (navigation, a late article) aborts the one before.
     let pass: AbortController | null = null;
+    ctx.onInvalidated(() => pass?.abort());
     const run = (passStart: number, settleFirst = false) => {
       pass?.abort();
       const controller = new AbortController();
       pass = controller;
-      ctx.onInvalidated(() => controller.abort());
       state = { status: "reading" };
       // After a single-page app's navigation, its next view may still be rendering: wait for quiet.
       const ready = settleFirst ? whenSettled(document, controller.signal) : Promise.resolve();

@@ -1,5 +1,5 @@
 import { type AnchorReport, detectionId, type StoredAnnotationView } from "../db/annotations";
-import type { AnchorState, DetectedSpan } from "../model";
+import { type AnchorState, type DetectedSpan, machineFieldsOf } from "../model";
 import { locateAll, type TextMatch } from "./locate";
 import { CONTEXT_LENGTH } from "./selectors";
 
@@ -107,12 +107,7 @@ export function reanchor(
       start: detection.start,
       end: detection.end,
       status: "unverified",
-      speaker: detection.speaker,
-      cue: detection.cue,
-      figureKind: detection.figureKind,
-      value: detection.value,
-      unit: detection.unit,
-      qualifier: detection.qualifier,
+      ...machineFieldsOf(detection),
       sources: [],
       anchor: "exact",
       storedExact: null,

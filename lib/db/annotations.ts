@@ -1,4 +1,5 @@
-import { positionSelectorOf, quoteSelectorOf } from "../anchor/selectors";
+import { positionSelectorOf } from "../anchor/selectors";
+import { annotationView } from "../annotation-view";
 import { sha256Hex } from "../extract/hash";
 import {
   type AnchorState,
@@ -8,6 +9,9 @@ import {
   type AnnotationStatus,
   type DetectedSpan,
   type MachineFields,
+  machineFieldsOf,
+  sourceLinks,
+  sourcesByAnnotation,
   unreviewed,
 } from "../model";
 import type { ClaimmarkDb } from "./schema";
@@ -35,12 +39,7 @@ function detectedFields(detection: DetectedSpan) {
       },
       { type: "TextPositionSelector" as const, start: detection.start, end: detection.end },
     ],
-    speaker: detection.speaker,
-    cue: detection.cue,
-    figureKind: detection.figureKind,
-    value: detection.value,
-    unit: detection.unit,
-    qualifier: detection.qualifier,
+    ...machineFieldsOf(detection),
     confidence: detection.confidence,
   };
 }
@@ -62,12 +61,8 @@ export function newAutoAnnotation(pageKey: string, detection: DetectedSpan, now:
  * ones get their machine fields refreshed while the reader's work on them (status, tags, note,
  * dismissal) is left exactly as it was.
  */
-function mergeInto(
-  draft: SetDraft,
-  pageKey: string,
-  detections: DetectedSpan[],
-  now: number,
-): { added: number; kept: number } {
+function mergeInto(draft: SetDraft, detections: DetectedSpan[], now: number): { added: number; kept: number } {
+  const { pageKey } = draft;
   const at = new Map(draft.annotations.map((annotation, i) => [annotation.id, i]));
   let added = 0;
   let kept = 0;
@@ -115,40 +110,19 @@ export interface AnchorReport {
 /** A page's stored annotations as re-anchoring needs them, with their sources' links. */
 export async function storedViews(db: ClaimmarkDb, pageKey: string): Promise<StoredAnnotationView[]> {
   const { annotations, sources } = await readSet(db, pageKey);
-  const linksOf = new Map<string, { url: string; title: string }[]>();
-  for (const source of sources) {
-    const links = linksOf.get(source.annotationId) ?? [];
-    links.push({ url: source.url, title: source.title });
-    linksOf.set(source.annotationId, links);
-  }
-  return annotations.map((annotation) => {
-    const quote = quoteSelectorOf(annotation.selectors);
-    const position = positionSelectorOf(annotation.selectors);
-    return {
-      id: annotation.id,
-      kind: annotation.kind,
-      origin: annotation.origin,
-      exact: quote?.exact ?? annotation.exact,
-      prefix: quote?.prefix ?? "",
-      suffix: quote?.suffix ?? "",
-      start: position?.start ?? null,
-      status: annotation.status,
-      // Deleted reads as dismissed here: not painted, and not re-created by the next detection.
-      dismissed: annotation.dismissed || annotation.deleted === true,
-      speaker: annotation.speaker,
-      cue: annotation.cue,
-      figureKind: annotation.figureKind,
-      value: annotation.value,
-      unit: annotation.unit,
-      qualifier: annotation.qualifier,
-      sources: linksOf.get(annotation.id) ?? [],
-    };
-  });
+  const linksOf = sourcesByAnnotation(sources);
+  return annotations.map((annotation) => ({
+    ...annotationView(annotation, sourceLinks(linksOf.get(annotation.id) ?? [])),
+    start: positionSelectorOf(annotation.selectors)?.start ?? null,
+    // Deleted reads as dismissed here: not painted, and not re-created by the next detection.
+    dismissed: annotation.dismissed || annotation.deleted === true,
+  }));
 }
 
 /**
  * What a visit found, stored in one write of the page's set: the detections merged, and how the
- * stored annotations were re-found; hand-made annotations deleted over a day ago are removed. Returns how many detections were new and how many known.
+ * stored annotations were re-found; hand-made annotations deleted over a day ago are removed.
+ * Returns how many detections were new and how many known.
  */
 export async function recordVisit(
   db: ClaimmarkDb,
@@ -159,7 +133,7 @@ export async function recordVisit(
 ): Promise<{ added: number; kept: number }> {
   return changeSet(db, pageKey, (draft) => {
     purgeDeleted(draft, now);
-    const merged = mergeInto(draft, pageKey, detections, now);
+    const merged = mergeInto(draft, detections, now);
     anchorsInto(draft, anchors, now);
     return merged;
   });
@@ -184,9 +158,8 @@ function purgeDeleted(draft: SetDraft, now: number): void {
 }
 
 /** How a page's annotations were re-found on this visit, noted in its set; ids it does not hold are ignored. */
-function anchorsInto(draft: SetDraft, anchors: AnchorReport[], now: number): number {
+function anchorsInto(draft: SetDraft, anchors: AnchorReport[], now: number): void {
   const at = new Map(draft.annotations.map((annotation, i) => [annotation.id, i]));
-  let updated = 0;
   for (const anchor of anchors) {
     const i = at.get(anchor.id);
     if (i === undefined) continue;
@@ -195,7 +168,5 @@ function anchorsInto(draft: SetDraft, anchors: AnchorReport[], now: number): num
       ...annotation,
       anchor: { state: anchor.state, current: anchor.current, checkedAt: now },
     };
-    updated++;
   }
-  return updated;
 }

@@ -1,4 +1,3 @@
-import type { TextQuoteSelector } from "../model";
 import {
   type Annotation,
   type AnnotationPatch,
@@ -7,19 +6,19 @@ import {
   type Settings,
   type Source,
   type SourceInput,
+  type TextQuoteSelector,
   unreviewed,
 } from "../model";
 import { siteOf } from "../url/normalize";
 import type { ClaimmarkDb } from "./schema";
 import {
-  allAnnotations,
   changeAnnotation,
   changeSet,
-  getAnnotation,
-  setOfAnnotation,
-  setOfSource,
-  sourcesOf,
-  writeSets,
+  changeSetOfAnnotation,
+  changeSetOfSource,
+  groupSources,
+  readSets,
+  type SetDraft,
 } from "./store";
 
 /**
@@ -100,6 +99,55 @@ export async function createUserAnnotation(
   return annotation;
 }
 
+/** Marks an annotation of a set changed: one of its sources was. */
+function touch(draft: SetDraft, annotationId: string, now: number): void {
+  draft.annotations = draft.annotations.map((a) => (a.id === annotationId ? { ...a, updatedAt: now } : a));
+}
+
+/** Adds a source to an annotation of this set; refuses past the per-annotation bound. Undefined when the set lacks the annotation. */
+export function addSourceIn(
+  draft: SetDraft,
+  annotationId: string,
+  input: SourceInput,
+  now: number,
+): Source | undefined {
+  if (!draft.annotations.some((a) => a.id === annotationId)) return undefined;
+  const count = draft.sources.filter((source) => source.annotationId === annotationId).length;
+  if (count >= EDIT_LIMITS.sourcesPerAnnotation) throw new Error("too many sources on one annotation");
+  const source: Source = { id: newId("source"), annotationId, ...input, createdAt: now, updatedAt: now };
+  draft.sources.push(source);
+  touch(draft, annotationId, now);
+  return source;
+}
+
+/**
+ * Replaces (or with null, removes) the source with this id in this set and marks its annotation
+ * changed. Returns the source as it now is, or as it was when removed; undefined when there is none.
+ */
+export function changeSourceIn(
+  draft: SetDraft,
+  id: string,
+  change: (source: Source) => Source | null,
+  now: number,
+): Source | undefined {
+  const at = draft.sources.findIndex((source) => source.id === id);
+  if (at === -1) return undefined;
+  const source = draft.sources[at] as Source;
+  const changed = change(source);
+  if (changed) draft.sources[at] = changed;
+  else draft.sources.splice(at, 1);
+  touch(draft, source.annotationId, now);
+  return changed ?? source;
+}
+
+/** Puts back, in this set, a source removed by `deleteSource`; undefined when there is nothing to do. */
+export function restoreSourceIn(draft: SetDraft, source: Source): Source | undefined {
+  if (!draft.annotations.some((a) => a.id === source.annotationId)) return undefined;
+  if (draft.sources.some((s) => s.id === source.id)) return undefined;
+  draft.sources.push(source);
+  return source;
+}
+
 /** Adds a source to an annotation; refuses past the per-annotation bound. */
 export async function addSource(
   db: ClaimmarkDb,
@@ -107,14 +155,7 @@ export async function addSource(
   input: SourceInput,
   now: number = Date.now(),
 ): Promise<Source> {
-  let added: Source | undefined;
-  await changeAnnotation(db, annotationId, (annotation, draft) => {
-    const count = draft.sources.filter((source) => source.annotationId === annotationId).length;
-    if (count >= EDIT_LIMITS.sourcesPerAnnotation) throw new Error("too many sources on one annotation");
-    added = { id: newId("source"), annotationId, ...input, createdAt: now, updatedAt: now };
-    draft.sources.push(added);
-    return { ...annotation, updatedAt: now };
-  });
+  const added = await changeSetOfAnnotation(db, annotationId, (draft) => addSourceIn(draft, annotationId, input, now));
   if (!added) throw new Error("no such annotation");
   return added;
 }
@@ -126,46 +167,19 @@ export async function updateSource(
   patch: Partial<SourceInput>,
   now: number = Date.now(),
 ): Promise<Source | undefined> {
-  return changeSource(db, id, now, (source) => ({ ...source, ...patch, updatedAt: now }));
+  return changeSetOfSource(db, id, (draft) =>
+    changeSourceIn(draft, id, (source) => ({ ...source, ...patch, updatedAt: now }), now),
+  );
 }
 
 /** Removes a source; returns it, so the reader can undo. */
 export async function deleteSource(db: ClaimmarkDb, id: string, now: number = Date.now()): Promise<Source | undefined> {
-  return changeSource(db, id, now, () => null);
-}
-
-/**
- * Replaces (or with null, removes) the source with this id and marks its annotation changed.
- * Returns the source as it now is, or as it was when removed; undefined when there is none.
- */
-async function changeSource(
-  db: ClaimmarkDb,
-  id: string,
-  now: number,
-  change: (source: Source) => Source | null,
-): Promise<Source | undefined> {
-  return db.transaction("rw", db.annotationSets, async () => {
-    const set = await setOfSource(db, id);
-    const at = set?.sources.findIndex((source) => source.id === id) ?? -1;
-    if (!set || at === -1) return undefined;
-    const source = set.sources[at] as Source;
-    const changed = change(source);
-    if (changed) set.sources[at] = changed;
-    else set.sources.splice(at, 1);
-    set.annotations = set.annotations.map((a) => (a.id === source.annotationId ? { ...a, updatedAt: now } : a));
-    await writeSets(db, [set]);
-    return changed ?? source;
-  });
+  return changeSetOfSource(db, id, (draft) => changeSourceIn(draft, id, () => null, now));
 }
 
 /** Puts back a source removed by `deleteSource`. */
 export async function restoreSource(db: ClaimmarkDb, source: Source): Promise<void> {
-  await db.transaction("rw", db.annotationSets, async () => {
-    const set = await setOfAnnotation(db, source.annotationId);
-    if (!set || set.sourceIds.includes(source.id)) return;
-    set.sources.push(source);
-    await writeSets(db, [set]);
-  });
+  await changeSetOfAnnotation(db, source.annotationId, (draft) => restoreSourceIn(draft, source));
 }
 
 /** Every tag in use, on the most pages first: what tag completion offers. Read from the tag index alone. */
@@ -209,12 +223,9 @@ function unitKey(unit: string | null): string | null {
  */
 export async function relatedAnnotations(
   db: ClaimmarkDb,
-  id: string,
+  annotation: Annotation,
   limit = 20,
 ): Promise<{ sameSpeaker: RelatedAnnotation[]; sameFigure: RelatedAnnotation[] }> {
-  const annotation = await getAnnotation(db, id);
-  const none = { sameSpeaker: [], sameFigure: [] };
-  if (!annotation) return none;
   const visible = (other: Annotation) => other.pageKey !== annotation.pageKey && !other.deleted && !other.dismissed;
   let sameSpeaker: Annotation[] = [];
   let sameFigure: Annotation[] = [];
@@ -222,7 +233,8 @@ export async function relatedAnnotations(
   const unit = unitKey(annotation.unit);
   const speaks = key !== null && annotation.kind !== "figure";
   const counts = annotation.kind === "figure" && typeof annotation.value === "number" && unit !== null;
-  const everything = speaks || counts ? await allAnnotations(db) : [];
+  const sets = speaks || counts ? await readSets(db) : [];
+  const everything = sets.flatMap((set) => set.annotations);
   if (speaks) {
     sameSpeaker = everything.filter(
       (other) =>
@@ -242,10 +254,8 @@ export async function relatedAnnotations(
   }
   const pick = [...sameSpeaker.slice(0, limit), ...sameFigure.slice(0, limit)];
   const pages = new Map((await db.pages.bulkGet([...new Set(pick.map((a) => a.pageKey))])).map((p) => [p?.key, p]));
-  const sources = await sourcesOf(
-    db,
-    pick.map((a) => a.id),
-  );
+  const picked = new Set(pick.map((a) => a.id));
+  const sources = groupSources(sets.flatMap((set) => set.sources.filter((s) => picked.has(s.annotationId))));
   const view = (other: Annotation): RelatedAnnotation => ({
     annotation: other,
     pageTitle: pages.get(other.pageKey)?.title ?? other.pageKey,

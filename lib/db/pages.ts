@@ -1,7 +1,7 @@
 import type { Annotation, AnnotationKind, PageRecord, PageReport } from "../model";
 import { normalizeUrl, pageKey } from "../url/normalize";
 import type { ClaimmarkDb } from "./schema";
-import { annotationsOfPage } from "./store";
+import { readSet } from "./store";
 
 /**
  * Stores what the content script reported for the page at `tabUrl`, keyed by its normalised
@@ -51,5 +51,5 @@ export async function countAnnotationsByKind(
   db: ClaimmarkDb,
   key: string,
 ): Promise<Partial<Record<AnnotationKind, number>>> {
-  return countByKind(await annotationsOfPage(db, key));
+  return countByKind((await readSet(db, key)).annotations);
 }

@@ -52,24 +52,9 @@ export async function setOfSource(db: ClaimmarkDb, id: string): Promise<Annotati
 }
 
 /** Every set holding one of these annotation ids, each once. */
-async function setsOfAnnotations(db: ClaimmarkDb, ids: string[]): Promise<AnnotationSet[]> {
+export async function setsOfAnnotations(db: ClaimmarkDb, ids: string[]): Promise<AnnotationSet[]> {
   if (ids.length === 0) return [];
   return db.annotationSets.where("ids").anyOf(ids).distinct().toArray();
-}
-
-/** One annotation by id. */
-export async function getAnnotation(db: ClaimmarkDb, id: string): Promise<Annotation | undefined> {
-  return (await setOfAnnotation(db, id))?.annotations.find((annotation) => annotation.id === id);
-}
-
-/** One source by id. */
-export async function getSource(db: ClaimmarkDb, id: string): Promise<Source | undefined> {
-  return (await setOfSource(db, id))?.sources.find((source) => source.id === id);
-}
-
-/** A page's annotations, deleted and dismissed ones included. */
-export async function annotationsOfPage(db: ClaimmarkDb, pageKey: string): Promise<Annotation[]> {
-  return (await db.annotationSets.get(pageKey))?.annotations ?? [];
 }
 
 /** Sets read per request batch by `readSets`: each batch arrives in a task of its own. */
@@ -89,11 +74,6 @@ export async function readSets(db: ClaimmarkDb, pageKeys?: string[]): Promise<An
   return sets;
 }
 
-/** Every annotation stored. */
-export async function allAnnotations(db: ClaimmarkDb): Promise<Annotation[]> {
-  return (await readSets(db)).flatMap((set) => set.annotations);
-}
-
 /** Sources grouped by annotation id, oldest first. */
 export function groupSources(sources: Source[]): Map<string, Source[]> {
   const grouped = sourcesByAnnotation(sources);
@@ -101,32 +81,62 @@ export function groupSources(sources: Source[]): Map<string, Source[]> {
   return grouped;
 }
 
-/** The sources of some annotations, grouped by annotation id, oldest first. */
-export async function sourcesOf(db: ClaimmarkDb, annotationIds: string[]): Promise<Map<string, Source[]>> {
-  const wanted = new Set(annotationIds);
-  const sets = await setsOfAnnotations(db, annotationIds);
-  return groupSources(sets.flatMap((set) => set.sources.filter((source) => wanted.has(source.annotationId))));
+/**
+ * Changes the set that `find` names, in one transaction: `change` edits the draft in place and
+ * returns a result, or undefined to write nothing. Undefined too when there is no such set.
+ */
+async function changeFound<T>(
+  db: ClaimmarkDb,
+  find: () => Promise<AnnotationSet | undefined>,
+  change: (draft: SetDraft) => T | undefined,
+): Promise<T | undefined> {
+  return db.transaction("rw", db.annotationSets, async () => {
+    const set = await find();
+    if (!set) return undefined;
+    const result = change(set);
+    if (result !== undefined) await writeSets(db, [set]);
+    return result;
+  });
+}
+
+/** Changes the set holding the annotation with this id: one read, one write (see `changeFound`). */
+export function changeSetOfAnnotation<T>(
+  db: ClaimmarkDb,
+  id: string,
+  change: (draft: SetDraft) => T | undefined,
+): Promise<T | undefined> {
+  return changeFound(db, () => setOfAnnotation(db, id), change);
+}
+
+/** Changes the set holding the source with this id: one read, one write (see `changeFound`). */
+export function changeSetOfSource<T>(
+  db: ClaimmarkDb,
+  id: string,
+  change: (draft: SetDraft) => T | undefined,
+): Promise<T | undefined> {
+  return changeFound(db, () => setOfSource(db, id), change);
 }
 
 /**
  * Changes the annotation with this id where it is stored; `change` returns the new annotation, or
  * undefined to leave it. Returns the stored result, undefined when there is no such annotation.
  */
-export async function changeAnnotation(
+export function changeAnnotation(
   db: ClaimmarkDb,
   id: string,
   change: (annotation: Annotation, draft: SetDraft) => Annotation | undefined,
 ): Promise<Annotation | undefined> {
-  return db.transaction("rw", db.annotationSets, async () => {
-    const set = await setOfAnnotation(db, id);
-    const at = set?.annotations.findIndex((annotation) => annotation.id === id) ?? -1;
-    if (!set || at === -1) return undefined;
-    const changed = change(set.annotations[at] as Annotation, set);
-    if (!changed) return undefined;
-    set.annotations[at] = changed;
-    await writeSets(db, [set]);
+  return changeSetOfAnnotation(db, id, (draft) => {
+    const at = draft.annotations.findIndex((annotation) => annotation.id === id);
+    const changed = at === -1 ? undefined : change(draft.annotations[at] as Annotation, draft);
+    if (changed) draft.annotations[at] = changed;
     return changed;
   });
+}
+
+/** An annotation's sources in its page's set, oldest first. */
+export function sourcesIn(set: SetDraft, annotationId: string): Source[] {
+  return groupSources(set.sources.filter((source) => source.annotationId === annotationId)).get(annotationId) ?? [];
 }
 
 /** How many annotations and sources are stored: counted in the id indexes, no set read. */

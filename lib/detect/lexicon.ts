@@ -547,3 +547,7 @@ export const FEMALE_GIVEN_NAMES = new Set(
     "valerie vanessa victoria virginia wendy yvonne"
   ).split(" "),
 );
+
+/** Days and months, lower-cased: they open a sentence ("On Monday, …") or stand before a participle ("on Friday saying") without being a name. */
+export const CALENDAR_WORD =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/u;

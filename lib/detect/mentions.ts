@@ -1,7 +1,7 @@
 /** The names mentioned in a text, and what a surname, a pronoun or a title refers back to. */
 
 import { isSpaceCode } from "./chars";
-import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, NOT_NAMES, ORGANISATION_WORDS, TITLES } from "./lexicon";
+import { CALENDAR_WORD, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, NOT_NAMES, ORGANISATION_WORDS, TITLES } from "./lexicon";
 import { blockRuns, type NameMention, parseName } from "./names";
 import type { Range } from "./sentences";
 
@@ -66,10 +66,6 @@ const MALE_TITLES = new Set([
   "father",
   "brother",
 ]);
-
-/** Days and months, which open a sentence ("On Monday, …") without being its subject. */
-const CALENDAR_WORDS =
-  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/u;
 
 /** Lower-case role nouns that, after a capitalised modifier, stand before a name ("Democratic nominee Hillary Clinton"). */
 const ROLE_BEFORE_NAME = new Set(
@@ -391,7 +387,7 @@ export class Mentions {
     const next = /^\s+(\p{Ll}+)/u.exec(this.text.slice(mention.end, mention.end + 30))?.[1];
     if (next && ROLE_BEFORE_NAME.has(next)) return false;
     if (/^\p{Lu}+$/u.test(mention.name) || NOT_NAMES.has(word) || /^(?:to|into|upon)$/u.test(word)) return false;
-    if (CALENDAR_WORDS.test(word)) return false;
+    if (CALENDAR_WORD.test(word)) return false;
     return !/(?:ic|ian|ean|can|ese|ish)$/u.test(word);
   }
 

@@ -1,5 +1,5 @@
 import { indexIn, isSpaceAt, lastIndexIn, startsDigit, startsLower, startsUpper, startsUpperOrDigit } from "./chars";
-import { type Lexicon, mayBeCue, NOT_NAMES, ORGANISATION_WORDS, TITLES, type VerbInfo } from "./lexicon";
+import { CALENDAR_WORD, type Lexicon, mayBeCue, NOT_NAMES, ORGANISATION_WORDS, TITLES, type VerbInfo } from "./lexicon";
 import type { Mentions } from "./mentions";
 import { capitalisedRuns, parseName, SENTENCE_ADVERB } from "./names";
 import type { Range } from "./sentences";
@@ -114,9 +114,6 @@ const ROLE_NOUNS = new Set(
 
 // Word shapes, compiled once here: a `\p{…}` pattern written inside a function is rebuilt on every call
 // once esbuild has lowered it to `new RegExp`, as it does for an engine target (tsx; browser builds).
-/** Days and months, which a name-like word before a participle may be ("on Friday saying"). */
-const CALENDAR =
-  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/u;
 /** A past form ("claimed"). */
 const PAST_FORM = /\p{L}{3,}ed$/u;
 /** A verb form: past or participle ("quadrupled", "denouncing"). */
@@ -882,25 +879,23 @@ function attributionBefore(text: string, before: Range, lexicon: Lexicon): Attri
     const participle = /ing$/.test(token.lower) && !progressive;
     if (participle) {
       // "footage of Hillary Clinton asking, “…”": a name right before the participle is its subject.
-      let k = tokens.indexOf(tokens.find((t) => t.start >= cue.start) as Token);
-      let first = k;
+      let k = tokens.findIndex((t) => t.start >= cue.start);
       while (
-        first > 0 &&
-        capitalInitial(tokens[first - 1] as Token) &&
-        /^[\s.]*$/u.test(text.slice((tokens[first - 1] as Token).end, (tokens[first] as Token).start))
+        k > 0 &&
+        capitalInitial(tokens[k - 1] as Token) &&
+        /^[\s.]*$/u.test(text.slice((tokens[k - 1] as Token).end, (tokens[k] as Token).start))
       )
-        first--;
-      k = first;
+        k--;
       const before = tokens[k - 1];
       if (
-        k < tokens.indexOf(token) &&
+        k < i &&
         before &&
         lowerInitial(before) &&
         /^\s+$/u.test(text.slice(before.end, (tokens[k] as Token).start))
       ) {
-        const range = { start: (tokens[k] as Token).start, end: (tokens[tokens.indexOf(token) - 1] as Token).end };
-        const lastWord = (tokens[tokens.indexOf(token) - 1] as Token).lower;
-        if (range.end <= cue.start && isNamePhrase(text, range) && !CALENDAR.test(lastWord))
+        const range = { start: (tokens[k] as Token).start, end: (tokens[i - 1] as Token).end };
+        const lastWord = (tokens[i - 1] as Token).lower;
+        if (range.end <= cue.start && isNamePhrase(text, range) && !CALENDAR_WORD.test(lastWord))
           return { source: { ...range, head: range }, cue };
       }
     }

@@ -1,31 +1,34 @@
 import {
-  addSource,
+  addSourceIn,
   allTags,
+  changeSourceIn,
   createUserAnnotation,
-  deleteSource,
   patched,
   relatedAnnotations,
-  restoreSource,
-  updateSource,
+  restoreSourceIn,
 } from "../db/edit";
 import type { ClaimmarkDb } from "../db/schema";
-import { changeAnnotation, getAnnotation, getSource, groupSources, sourcesOf } from "../db/store";
+import { changeSetOfAnnotation, changeSetOfSource, type SetDraft, setOfAnnotation, sourcesIn } from "../db/store";
 import { detectFigures } from "../detect/figures";
 import type { FigureDetection } from "../detect/types";
 import type { Annotation, Source } from "../model";
 import { pageKey } from "../url/normalize";
 import type { AnnotationDetails, EditMessage, EditResponse } from "./messages";
 
+/** An annotation and its sources, from its page's set; undefined when the set lacks it. */
+function detailsIn(set: SetDraft, id: string): AnnotationDetails | undefined {
+  const annotation = set.annotations.find((a) => a.id === id);
+  return annotation && { annotation, sources: sourcesIn(set, id) };
+}
+
 /**
- * An annotation as it now stands, with its sources; with `withContext`, also every tag in use and
- * the related annotations of other pages. Those read the whole table, so only opening a card (or
- * making an annotation) asks for them, never each change saved as the reader types.
+ * Details with every tag in use and the related annotations of other pages. Those read the whole
+ * database, so only opening a card (or making an annotation) asks for them, never each change
+ * saved as the reader types.
  */
-async function detailsOf(db: ClaimmarkDb, annotation: Annotation, withContext = false): Promise<AnnotationDetails> {
-  const sources = (await sourcesOf(db, [annotation.id])).get(annotation.id) ?? [];
-  if (!withContext) return { annotation, sources };
-  const [tags, related] = await Promise.all([allTags(db), relatedAnnotations(db, annotation.id)]);
-  return { annotation, sources, context: { tags, related } };
+async function withContext(db: ClaimmarkDb, details: AnnotationDetails): Promise<AnnotationDetails> {
+  const [tags, related] = await Promise.all([allTags(db), relatedAnnotations(db, details.annotation)]);
+  return { ...details, context: { tags, related } };
 }
 
 /** A hand-made figure read like a detected one: the figure that covers most of the selection. */
@@ -48,17 +51,13 @@ function parseFigure(exact: string, lang: string | null): FigureDetection | null
 export async function handleEdit(db: ClaimmarkDb, message: EditMessage, url: string): Promise<EditResponse> {
   const key = pageKey(url, message.page.canonicalUrl);
   if (!key) return { ok: false, error: "refused: not an http(s) page" };
-  const owned = async (id: string): Promise<Annotation | null> => {
-    const annotation = await getAnnotation(db, id);
-    return annotation && annotation.pageKey === key ? annotation : null;
-  };
-  const answer = async (id: string, withContext = false): Promise<EditResponse> => {
-    const annotation = await getAnnotation(db, id);
-    return annotation
-      ? { ok: true, details: await detailsOf(db, annotation, withContext) }
-      : { ok: false, error: "the annotation no longer exists" };
-  };
   const missing: EditResponse = { ok: false, error: "no such annotation on this page" };
+  const noSource: EditResponse = { ok: false, error: "no such source on this page" };
+  const now = Date.now();
+  // Each change is one read and one write of the page's set, refused unless the set is this
+  // page's, and answered with the details read from that same set.
+  const answer = (details: AnnotationDetails | undefined, refusal = missing): EditResponse =>
+    details ? { ok: true, details } : refusal;
 
   switch (message.type) {
     case "annotation/create": {
@@ -76,39 +75,58 @@ export async function handleEdit(db: ClaimmarkDb, message: EditMessage, url: str
         unit: figure?.unit ?? null,
         qualifier: figure?.qualifier ?? null,
       });
-      return { ok: true, details: await detailsOf(db, annotation, true) };
+      return { ok: true, details: await withContext(db, { annotation, sources: [] }) };
     }
     case "annotation/update": {
-      // Saved as the reader types: one read and one write of the page's set, and the answer
-      // taken from that same set.
-      let sources: Source[] = [];
       const { id, patch } = message;
-      const annotation = await changeAnnotation(db, id, (stored, draft) => {
-        if (draft.pageKey !== key) return undefined;
-        sources = groupSources(draft.sources.filter((source) => source.annotationId === id)).get(id) ?? [];
-        return patched(stored, patch, Date.now());
-      });
-      return annotation ? { ok: true, details: { annotation, sources } } : missing;
+      return answer(
+        await changeSetOfAnnotation(db, id, (draft) => {
+          const at = draft.annotations.findIndex((a) => a.id === id);
+          if (draft.pageKey !== key || at === -1) return undefined;
+          draft.annotations[at] = patched(draft.annotations[at] as Annotation, patch, now);
+          return detailsIn(draft, id);
+        }),
+      );
     }
-    case "annotation/details":
-      if (!(await owned(message.id))) return missing;
-      return answer(message.id, message.withContext);
-    case "source/add":
-      if (!(await owned(message.annotationId))) return missing;
-      await addSource(db, message.annotationId, message.source);
-      return answer(message.annotationId);
+    case "annotation/details": {
+      const set = await setOfAnnotation(db, message.id);
+      const details = set && set.pageKey === key ? detailsIn(set, message.id) : undefined;
+      return details && message.withContext ? { ok: true, details: await withContext(db, details) } : answer(details);
+    }
+    case "source/add": {
+      const { annotationId } = message;
+      return answer(
+        await changeSetOfAnnotation(db, annotationId, (draft) =>
+          draft.pageKey === key && addSourceIn(draft, annotationId, message.source, now)
+            ? detailsIn(draft, annotationId)
+            : undefined,
+        ),
+      );
+    }
     case "source/update":
     case "source/remove": {
-      const source = await getSource(db, message.id);
-      if (!source || !(await owned(source.annotationId))) return { ok: false, error: "no such source on this page" };
-      if (message.type === "source/update") await updateSource(db, message.id, message.patch);
-      else await deleteSource(db, message.id);
-      const response = await answer(source.annotationId);
-      return response.ok && message.type === "source/remove" ? { ...response, removed: source } : response;
+      const { id } = message;
+      let removed: Source | undefined;
+      const details = await changeSetOfSource(db, id, (draft) => {
+        if (draft.pageKey !== key) return undefined;
+        const change = (source: Source): Source | null =>
+          message.type === "source/update" ? { ...source, ...message.patch, updatedAt: now } : null;
+        const source = changeSourceIn(draft, id, change, now);
+        if (message.type === "source/remove") removed = source;
+        return source && detailsIn(draft, source.annotationId);
+      });
+      const response = answer(details, noSource);
+      return response.ok && removed ? { ...response, removed } : response;
     }
-    case "source/restore":
-      if (!(await owned(message.source.annotationId))) return missing;
-      await restoreSource(db, message.source);
-      return answer(message.source.annotationId);
+    case "source/restore": {
+      const { source } = message;
+      return answer(
+        await changeSetOfAnnotation(db, source.annotationId, (draft) => {
+          if (draft.pageKey !== key) return undefined;
+          restoreSourceIn(draft, source);
+          return detailsIn(draft, source.annotationId);
+        }),
+      );
+    }
   }
 }

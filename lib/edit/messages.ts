@@ -1,4 +1,5 @@
 import type { ArticlePassage } from "../anchor/selection";
+import { type Checked, fail, isRecord } from "../check";
 import type { RelatedAnnotation } from "../db/edit";
 import {
   type Annotation,
@@ -8,7 +9,7 @@ import {
   type Source,
   type SourceInput,
 } from "../model";
-import { type Checked, checkAnnotationPatch, checkSourceInput } from "./validate";
+import { checkAnnotationPatch, checkSourceInput } from "./validate";
 
 /**
  * The messages by which the card, in a page, asks the background to change the reader's work.
@@ -59,11 +60,6 @@ export const EDIT_TYPES: readonly string[] = [
   "source/remove",
   "source/restore",
 ];
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 
 const isId = (value: unknown): value is string => typeof value === "string" && /^[\w-]{1,100}$/u.test(value);
 

@@ -1,14 +1,14 @@
-import { type AnnotationPatch, type AnnotationStatus, EDIT_LIMITS, type SourceInput } from "../model";
+import { type Checked, isRecord } from "../check";
+import {
+  ANNOTATION_STATUSES,
+  type AnnotationPatch,
+  type AnnotationStatus,
+  EDIT_LIMITS,
+  type SourceInput,
+} from "../model";
 
-/** A checked value, or what is wrong with it. */
-export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
-
-const STATUSES: readonly AnnotationStatus[] = ["unverified", "supported", "disputed", "false"];
 const PATCH_KEYS = ["status", "tags", "note", "speaker", "value", "unit", "qualifier", "dismissed", "deleted"];
 const SOURCE_KEYS = ["url", "title", "publisher", "accessedAt", "note", "quote"];
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** A tag as stored: trimmed, inner whitespace collapsed, no leading "#"; empty when nothing is left. */
 export function cleanTag(raw: string): string {
@@ -40,7 +40,7 @@ export function checkAnnotationPatch(raw: unknown): Checked<AnnotationPatch> {
     if (!PATCH_KEYS.includes(key)) return { ok: false, error: `unknown field ${key.slice(0, 40)}` };
     switch (key) {
       case "status":
-        if (!STATUSES.includes(value as AnnotationStatus))
+        if (!ANNOTATION_STATUSES.includes(value as AnnotationStatus))
           return { ok: false, error: "status must be unverified, supported, disputed or false" };
         patch.status = value as AnnotationStatus;
         break;

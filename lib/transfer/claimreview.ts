@@ -61,7 +61,7 @@ function review(annotation: Annotation, page: PageRecord | undefined, sources: S
 }
 
 /** Schema.org ClaimReview JSON-LD: one per claim, quote or figure with a status other than unverified. */
-export function toClaimReview(set: ExportSet, _generated: Date = new Date()): object[] {
+export function toClaimReview(set: ExportSet): object[] {
   const pages = new Map(set.pages.map((page) => [page.key, page]));
   const sources = sourcesByAnnotation(set.sources);
   const reviews: object[] = [];

@@ -1,5 +1,6 @@
 import { readingOrderOf } from "../anchor/selectors";
 import type { AnnotationSet, ClaimmarkDb } from "../db/schema";
+import { readSet, setsOfAnnotations } from "../db/store";
 import type { Annotation, PageRecord, Source } from "../model";
 
 /** What one export holds: the annotations, the pages they are on and their sources. */
@@ -9,8 +10,8 @@ export interface ExportSet {
   sources: Source[];
 }
 
-/** Which annotations an export takes. */
-export interface ExportScope {
+/** Which annotations an export takes: a page, some ids, or all. */
+export interface ExportQuery {
   pageKey?: string;
   ids?: string[];
   includeDismissed?: boolean;
@@ -31,10 +32,7 @@ export function sortExportSet(set: ExportSet): ExportSet {
 }
 
 /** Everything for a scope: one page, some annotation ids, or all (deleted annotations never; dismissed ones only when asked). */
-export async function collectForExport(
-  db: ClaimmarkDb,
-  scope: { pageKey?: string; ids?: string[]; includeDismissed?: boolean },
-): Promise<ExportSet> {
+export async function collectForExport(db: ClaimmarkDb, scope: ExportQuery): Promise<ExportSet> {
   return db.transaction("r", db.pages, db.annotationSets, async () => {
     const keep = (a: Annotation) => !a.deleted && (scope.includeDismissed || !a.dismissed);
     // Everything: every page, including pages without annotations, so a backup restores them all.
@@ -46,17 +44,12 @@ export async function collectForExport(
     let sets: AnnotationSet[];
     if (scope.ids) {
       const ids = new Set(scope.ids);
-      sets = await db.annotationSets
-        .where("ids")
-        .anyOf([...ids])
-        .distinct()
-        .toArray();
+      sets = await setsOfAnnotations(db, [...ids]);
       if (scope.pageKey !== undefined) sets = sets.filter((set) => set.pageKey === scope.pageKey);
       const picked = pick(sets, (a) => ids.has(a.id) && keep(a));
       return sortExportSet({ pages: await pagesOf(db, picked.annotations, scope.pageKey), ...picked });
     }
-    const set = await db.annotationSets.get(scope.pageKey as string);
-    const picked = pick(set ? [set] : [], keep);
+    const picked = pick([await readSet(db, scope.pageKey as string)], keep);
     return sortExportSet({ pages: await pagesOf(db, picked.annotations, scope.pageKey), ...picked });
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod/v4";
+import { isRecord } from "../check";
 import { isWebUrl } from "../edit/validate";
 import { DETECTION_LIMITS, EDIT_LIMITS } from "../model";
 import { msOf } from "./dates";
@@ -45,8 +46,6 @@ export const positionSelector = z.object({
 });
 
 const KNOWN_SELECTORS = new Set(["TextQuoteSelector", "TextPositionSelector"]);
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * A target's selectors: the TextQuoteSelector and TextPositionSelector among them (others, like a

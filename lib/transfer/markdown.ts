@@ -44,17 +44,10 @@ export function sourceLink(source: Source): string {
   return `[${name}](${href})`;
 }
 
-const STATUS_WORDS: Record<Annotation["status"], string> = {
-  unverified: "unverified",
-  supported: "supported",
-  disputed: "disputed",
-  false: "false",
-};
-
 /** The lines under a quoted passage: its status, tags, sources and note. */
 function details(annotation: Annotation, sources: Source[]): string[] {
   const lines: string[] = [];
-  const facts = [`Status: ${STATUS_WORDS[annotation.status]}`];
+  const facts = [`Status: ${annotation.status}`];
   if (annotation.tags.length) facts.push(`Tags: ${annotation.tags.map(mdText).join(", ")}`);
   lines.push(`- ${facts.join(" · ")}`);
   if (sources.length) lines.push(`- Sources: ${sources.map(sourceLink).join(", ")}`);

@@ -1,6 +1,7 @@
 import { z } from "zod/v4";
 import { cleanTag } from "../edit/validate";
 import {
+  ANNOTATION_STATUSES,
   type Annotation,
   DETECTION_LIMITS,
   EDIT_LIMITS,
@@ -19,7 +20,6 @@ import { ID_PREFIX } from "./w3c";
  * tool's (its annotations become the reader's highlights).
  */
 
-const STATUSES = ["unverified", "supported", "disputed", "false"] as const;
 const field = nullableText(EDIT_LIMITS.field).default(null);
 
 const textBody = z.object({
@@ -111,8 +111,8 @@ function build(raw: RawAnnotation): ParsedItem | string {
         updatedAt: item["cm:modified"] ?? updatedAt,
       });
     } else if (item.purpose === "assessing") {
-      if (!(STATUSES as readonly string[]).includes(item.value))
-        return `body[${index}].value: expected one of ${STATUSES.join(", ")}`;
+      if (!(ANNOTATION_STATUSES as readonly string[]).includes(item.value))
+        return `body[${index}].value: expected one of ${ANNOTATION_STATUSES.join(", ")}`;
       status = item.value as Annotation["status"];
     } else if (item.purpose === "tagging") {
       const tag = cleanTag(item.value);

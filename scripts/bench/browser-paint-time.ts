@@ -23,10 +23,13 @@ export interface PagePasses {
 /** Long tasks are reported to observers asynchronously: give the last one time to arrive. */
 const LONG_TASK_DELIVERY_MS = 200;
 
-/** Where a corpus page is served for the browser benches (its scripts neutralised, as in `npm run corpus`). */
-export function servePage(server: StaticServer, page: CorpusPage): string {
+/**
+ * Where a corpus page is served for the browser benches and `npm run corpus`: its scripts
+ * neutralised, and its inline handlers renamed or (with `csp`) forbidden (see `neutralisePage`).
+ */
+export function servePage(server: StaticServer, page: CorpusPage, options: { csp?: boolean } = {}): string {
   const path = `/${encodeURIComponent(page.name)}/source.html`;
-  server.override(path, neutralisePage(page.html));
+  server.override(path, neutralisePage(page.html, options));
   return `${server.origin}${path}`;
 }
 

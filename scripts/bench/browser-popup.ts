@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Page, Worker } from "playwright-core";
 import { indexed, SCHEMA_VERSION } from "../../lib/db/schema";
 import type { Annotation, PageRecord, Source } from "../../lib/model";
+import { storedPages } from "../browser/extension-db";
 import { launchWithExtension } from "../browser/launch";
 import { waitForPass } from "../browser/page-state";
 import { serveDirectory } from "../browser/serve";
@@ -189,21 +190,7 @@ export async function benchPopup(rounds: number): Promise<string[]> {
       const tabId = await browser.tabIdOf(page);
       const state = await waitForPass(browser.worker, tabId);
       if (state.status !== "recorded") throw new Error(`the bench page was not recorded: ${JSON.stringify(state)}`);
-      const stored = await browser.worker.evaluate(
-        ({ key, version }) =>
-          new Promise<PageRecord | undefined>((resolve, reject) => {
-            const open = indexedDB.open("claimmark", version);
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const request = open.result.transaction("pages").objectStore("pages").get(key);
-              request.onsuccess = () => {
-                open.result.close();
-                resolve(request.result as PageRecord | undefined);
-              };
-            };
-          }),
-        { key: state.pageKey, version: IDB_VERSION },
-      );
+      const stored = (await storedPages(browser.worker)).find((record) => record.key === state.pageKey);
       if (!stored) throw new Error("the bench page was not stored");
       await storeAnnotations(
         browser.worker,

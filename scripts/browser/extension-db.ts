@@ -1,9 +1,9 @@
 import type { Worker } from "playwright-core";
 import type { AnnotationSet } from "../../lib/db/schema";
-import type { Annotation, PageRecord } from "../../lib/model";
+import type { Annotation, PageRecord, Settings } from "../../lib/model";
 
 /** Every row of one of the extension's IndexedDB stores, read in its service worker. */
-function storedRows<T>(worker: Worker, store: "pages" | "annotationSets"): Promise<T[]> {
+function storedRows<T>(worker: Worker, store: "pages" | "annotationSets" | "settings"): Promise<T[]> {
   return worker.evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {
@@ -34,6 +34,10 @@ export const storedPages = (worker: Worker): Promise<PageRecord[]> => storedRows
 /** Every annotation the extension stored (a page's annotations are one record). */
 export const storedAnnotations = async (worker: Worker): Promise<Annotation[]> =>
   (await storedRows<AnnotationSet>(worker, "annotationSets")).flatMap((set) => set.annotations);
+
+/** The settings the extension stored (as saved, defaults not filled in), or undefined before any were saved. */
+export const storedSettings = async (worker: Worker): Promise<Settings | undefined> =>
+  (await storedRows<{ key: string; value: Settings }>(worker, "settings")).find((row) => row.key === "settings")?.value;
 
 /** Waits until the extension has stored a page whose URL starts with `prefix`. */
 export async function waitForStoredPage(worker: Worker, prefix: string, timeoutMs = 15_000): Promise<PageRecord> {

@@ -1,16 +1,11 @@
 // The extension's import runs into an in-memory database: main.ts installs fake-indexeddb.
 import { openDb } from "../../lib/db/schema";
-import { toClaimReview } from "../../lib/transfer/claimreview";
 import { collectForExport } from "../../lib/transfer/collect";
-import { toCsv } from "../../lib/transfer/csv";
 import { importText } from "../../lib/transfer/import";
-import { toMarkdown } from "../../lib/transfer/markdown";
-import { toW3c } from "../../lib/transfer/w3c";
+import { EXPORT_FORMATS, type ExportFormat, renderExport } from "../../lib/transfer/render";
 import { readInput } from "./input";
 
 /** Formats `claimmark convert` writes. */
-export type ConvertFormat = "w3c" | "csv" | "md" | "claimreview";
-const FORMATS: readonly ConvertFormat[] = ["w3c", "csv", "md", "claimreview"];
 
 export const CONVERT_USAGE = `Usage: claimmark convert FILE|- [--format w3c|csv|md|claimreview]
 
@@ -25,17 +20,17 @@ export async function runConvert(
   warn: (text: string) => void,
 ): Promise<number> {
   let file: string | null = null;
-  let format: ConvertFormat = "w3c";
+  let format: ExportFormat = "w3c";
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const [flag, inline] = arg.startsWith("--format=") ? ["--format", arg.slice(9)] : [arg, undefined];
     if (flag === "--format") {
       const value = inline ?? argv[++i];
-      if (!FORMATS.includes(value as ConvertFormat)) {
-        warn(`--format must be one of ${FORMATS.join(", ")}`);
+      if (!(EXPORT_FORMATS as readonly string[]).includes(value as ExportFormat)) {
+        warn(`--format must be one of ${EXPORT_FORMATS.join(", ")}`);
         return 2;
       }
-      format = value as ConvertFormat;
+      format = value as ExportFormat;
     } else if (arg.startsWith("--") || file !== null) {
       warn(`unexpected argument ${arg}\n${CONVERT_USAGE}`);
       return 2;
@@ -61,10 +56,7 @@ export async function runConvert(
   }
   for (const refusal of imported.report.refused) warn(`${file}: refused ${refusal.item}: ${refusal.reason}`);
   const set = await collectForExport(db, { includeDismissed: true });
-  if (format === "w3c") write(`${JSON.stringify(toW3c(set), null, 2)}\n`);
-  if (format === "csv") write(toCsv(set));
-  if (format === "md") write(toMarkdown(set));
-  if (format === "claimreview") write(`${JSON.stringify(toClaimReview(set), null, 2)}\n`);
+  write(renderExport(format, set, 2));
   db.close();
   return imported.report.refused.length > 0 ? 1 : 0;
 }

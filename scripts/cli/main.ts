@@ -2,9 +2,7 @@
 // Installed before anything loads Dexie, which looks for IndexedDB once, when it loads.
 import "fake-indexeddb/auto";
 import { detect } from "../../lib/detect/index";
-import { toCsv } from "../../lib/transfer/csv";
-import { toMarkdown } from "../../lib/transfer/markdown";
-import { toW3c } from "../../lib/transfer/w3c";
+import { renderExport } from "../../lib/transfer/render";
 import { type DetectOptions, parseDetectArgs, USAGE } from "./args";
 import { type DetectedPage, exportSetOf } from "./export";
 import { type DetectionRow, formatJson, formatJsonl, toRow } from "./format";
@@ -60,9 +58,9 @@ async function runDetect(options: DetectOptions): Promise<number> {
   if (!options.printText) {
     if (options.format === "json") write(formatJson(rows));
     // The extension's own export formats, of the detections as it would store them.
-    if (options.format === "w3c") write(`${JSON.stringify(toW3c(exportSetOf(pages)), null, 2)}\n`);
-    if (options.format === "csv") write(toCsv(exportSetOf(pages)));
-    if (options.format === "md") write(toMarkdown(exportSetOf(pages)));
+    if (options.format === "w3c" || options.format === "csv" || options.format === "md") {
+      write(renderExport(options.format, exportSetOf(pages), 2));
+    }
   }
   return failed ? 1 : 0;
 }

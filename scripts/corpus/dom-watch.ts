@@ -3,8 +3,9 @@ import type { Page } from "playwright-core";
 /**
  * Installed before the page's own HTML, in its main world: snapshots the DOM as parsed at
  * DOMContentLoaded and counts every mutation record after it, from any world (our content
- * script's included), as the end-to-end DOM test does. A string, not a function: `tsx` would
- * wrap a function's inner closures in a `__name` helper that does not exist in the page.
+ * script's included), for `npm run corpus` and the end-to-end tests (through their harness).
+ * A string, not a function: `tsx` would wrap a function's inner closures in a `__name` helper
+ * that does not exist in the page.
  */
 const DOM_WATCH = `(() => {
   window.__claimmarkDom = { before: null, mutations: 0 };
@@ -16,6 +17,27 @@ const DOM_WATCH = `(() => {
   });
 })();`;
 
+/**
+ * Makes `page` snapshot its DOM as parsed and count every mutation from then on, in every
+ * document it opens from now on. Call before `goto`; read with `domAfterLoad` or `checkDom`.
+ */
+export async function watchDom(page: Page): Promise<void> {
+  await page.addInitScript({ content: DOM_WATCH });
+}
+
+/** The DOM as parsed (undefined when no snapshot was taken), the DOM now, and the mutations counted in between. */
+export function domAfterLoad(page: Page): Promise<{ before: string | undefined; now: string; mutations: number }> {
+  return page.evaluate(() => {
+    const watch = (window as unknown as { __claimmarkDom?: { before: string | null; mutations: number } })
+      .__claimmarkDom;
+    return {
+      before: watch?.before ?? undefined,
+      now: document.documentElement.outerHTML,
+      mutations: watch?.mutations ?? 0,
+    };
+  });
+}
+
 /** What the DOM watch saw: whether the DOM still equals its snapshot, and the mutations since. */
 export interface DomCheck {
   /** False when no snapshot was taken (the page never reached DOMContentLoaded in its main world). */
@@ -24,19 +46,9 @@ export interface DomCheck {
   mutations: number;
 }
 
-/** Installs the DOM watch in every document the page opens from now on. */
-export async function watchDom(page: Page): Promise<void> {
-  await page.addInitScript({ content: DOM_WATCH });
-}
-
 /** Compares the page's DOM with its DOMContentLoaded snapshot. */
 export async function checkDom(page: Page): Promise<DomCheck> {
-  const seen = await page.evaluate(() => {
-    const watch = (window as unknown as { __claimmarkDom?: { before: string | null; mutations: number } })
-      .__claimmarkDom;
-    if (!watch || watch.before === null) return null;
-    return { unchanged: watch.before === document.documentElement.outerHTML, mutations: watch.mutations };
-  });
-  if (!seen) return { snapshot: false, unchanged: false, mutations: 0 };
-  return { snapshot: true, unchanged: seen.unchanged && seen.mutations === 0, mutations: seen.mutations };
+  const seen = await domAfterLoad(page);
+  if (seen.before === undefined) return { snapshot: false, unchanged: false, mutations: 0 };
+  return { snapshot: true, unchanged: seen.before === seen.now && seen.mutations === 0, mutations: seen.mutations };
 }

@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { storedAnnotations } from "../../scripts/browser/extension-db";
 import { waitForPaint } from "../../scripts/browser/page-state";
-import { ARTICLE, useHarness } from "./harness";
+import { ARTICLE, openArticle, painted, useHarness } from "./harness";
 
 const harness = useHarness();
 
@@ -31,20 +31,12 @@ async function select(page: Page, text: string): Promise<void> {
   await page.mouse.up();
 }
 
-async function openArticle(path: string): Promise<{ page: Page; tabId: number }> {
-  const page = await harness.browser.context.newPage();
-  await page.goto(`${harness.server.origin}${ARTICLE}?${path}`);
-  const tabId = await harness.browser.tabIdOf(page);
-  await waitForPaint(harness.browser.worker, tabId);
-  return { page, tabId };
-}
-
 const mine = async (key: string) =>
   (await storedAnnotations(harness.browser.worker)).filter((a) => a.pageKey === key && a.origin === "user");
 
 describe("annotating by hand", () => {
   it("marks a selected figure from the bar by the selection, parsed like a detected one, and shows its card", async () => {
-    const { page } = await openArticle("by-hand");
+    const { page } = await openArticle(harness, `${ARTICLE}?by-hand`);
     await select(page, "Badakhshan, Kunduz, and Takhar provinces");
     await select(page, "as early as 2023");
     await page.getByTestId("selection-figure").click();
@@ -54,18 +46,16 @@ describe("annotating by hand", () => {
     const [figure] = await mine(key);
     expect(figure).toMatchObject({ kind: "figure", exact: "as early as 2023", value: "2023" });
     await expect.poll(() => page.getByTestId("card").count()).toBe(1);
-    const painted = await page.evaluate(() =>
-      [...(CSS.highlights.get("claimmark-figure") ?? [])].map((range) => (range as Range).toString()),
-    );
-    expect(painted).toContain("as early as 2023");
+    expect(await painted(page, "claimmark-figure")).toContain("as early as 2023");
     expect(await page.evaluate(() => document.getSelection()?.isCollapsed)).toBe(true);
     await page.close();
   });
 
-  it("marks a selection from the context menu or a keyboard command", async () => {
-    const { page, tabId } = await openArticle("by-command");
+  it("marks the selection on a selection/annotate message, and registers the keyboard commands", async () => {
+    const { page, tabId } = await openArticle(harness, `${ARTICLE}?by-command`);
     await select(page, "the Afghan issue remains one of the CSTO's most important areas of focus");
-    // What the context menu's "Mark as claim" and the Alt+Shift+C command send to the page.
+    // What the context menu's "Mark as claim" and the Alt+Shift+M command make the background send to the page
+    // (that they do is checked in tests/unit/background.test.ts): sent here straight from the service worker.
     await harness.browser.worker.evaluate(
       (id) => chrome.tabs.sendMessage(id, { type: "selection/annotate", kind: "claim" }),
       tabId,
@@ -86,7 +76,7 @@ describe("annotating by hand", () => {
   });
 
   it("says why when the selection is not part of the article", async () => {
-    const { page } = await openArticle("outside");
+    const { page } = await openArticle(harness, `${ARTICLE}?outside`);
     await select(page, "Get the day's top stories");
     await page.getByTestId("selection-highlight").click();
     await expect.poll(() => page.getByTestId("page-notice").textContent()).toContain("not part of the article");
@@ -94,22 +84,21 @@ describe("annotating by hand", () => {
   });
 
   it("shows the page's annotation count on the toolbar badge", async () => {
-    const { tabId } = await openArticle("badge");
+    const { tabId } = await openArticle(harness, `${ARTICLE}?badge`);
     await expect
       .poll(() => harness.browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId))
       .toBe("14");
   });
 
   it("deletes a hand-made annotation with undo, and it stays deleted after a reload", async () => {
-    const { page, tabId } = await openArticle("delete");
+    const { page, tabId } = await openArticle(harness, `${ARTICLE}?delete`);
     await select(page, "as early as 2023");
     await page.getByTestId("selection-highlight").click();
     const key = `${harness.server.origin}${ARTICLE}?delete`;
     await expect.poll(async () => (await mine(key)).length).toBe(1);
     const card = page.getByTestId("card");
     await expect.poll(() => card.count()).toBe(1);
-    const highlighted = () =>
-      page.evaluate(() => [...(CSS.highlights.get("claimmark-highlight") ?? [])].map((r) => (r as Range).toString()));
+    const highlighted = () => painted(page, "claimmark-highlight");
     expect(await highlighted()).toEqual(["as early as 2023"]);
 
     await card.getByTestId("card-delete").click();
@@ -126,7 +115,7 @@ describe("annotating by hand", () => {
   });
 
   it("opens a hand-made annotation's page at its place from the library", async () => {
-    const { page } = await openArticle("library-open");
+    const { page } = await openArticle(harness, `${ARTICLE}?library-open`);
     await select(page, "the Afghan issue remains one of the CSTO's most important areas of focus");
     await page.getByTestId("selection-highlight").click();
     const key = `${harness.server.origin}${ARTICLE}?library-open`;

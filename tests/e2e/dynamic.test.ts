@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { storedAnnotations, waitForStoredPage } from "../../scripts/browser/extension-db";
-import { pageState, waitForPaint } from "../../scripts/browser/page-state";
-import { ARTICLE, painted, useHarness } from "./harness";
+import { pageState } from "../../scripts/browser/page-state";
+import { ARTICLE, openArticle, painted, useHarness } from "./harness";
 
 const harness = useHarness();
 
@@ -28,10 +28,7 @@ describe("pages that change after loading", () => {
   });
 
   it("follows a single-page app to its next story and leaves nothing of the old one", async () => {
-    const page = await harness.browser.context.newPage();
-    await page.goto(`${harness.server.origin}/spa.html`);
-    const tabId = await harness.browser.tabIdOf(page);
-    await waitForPaint(harness.browser.worker, tabId);
+    const { page } = await openArticle(harness, "/spa.html");
     expect((await painted(page, "claimmark-quote")).some((text) => text.includes("about 1,200 passengers a day"))).toBe(
       true,
     );
@@ -55,9 +52,7 @@ describe("pages that change after loading", () => {
 
 describe("the card from the keyboard", () => {
   it("walks the highlights with Alt+Shift+Arrow, focuses the card, and closes it with Escape", async () => {
-    const page = await harness.browser.context.newPage();
-    await page.goto(`${harness.server.origin}${ARTICLE}?keyboard`);
-    await waitForPaint(harness.browser.worker, await harness.browser.tabIdOf(page));
+    const { page } = await openArticle(harness, `${ARTICLE}?keyboard`);
     await page.locator("body").click({ position: { x: 5, y: 5 } });
 
     await page.keyboard.press("Alt+Shift+ArrowDown");

@@ -1,26 +1,13 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { storedAnnotations } from "../../scripts/browser/extension-db";
+import { storedAnnotations, storedSettings } from "../../scripts/browser/extension-db";
 import { waitForPaint } from "../../scripts/browser/page-state";
-import { ARTICLE, openCardOf, painted, useHarness } from "./harness";
+import { ARTICLE_HTML, openArticle, openCardOf, painted, useHarness } from "./harness";
 
 const harness = useHarness();
-const articleHtml = readFileSync(resolve(import.meta.dirname, "../fixtures", ARTICLE.slice(1)), "utf8");
-
-async function open(path: string, html = articleHtml): Promise<{ page: Page; tabId: number; key: string }> {
-  harness.server.override(path, html);
-  const page = await harness.browser.context.newPage();
-  await page.goto(`${harness.server.origin}${path}`);
-  const tabId = await harness.browser.tabIdOf(page);
-  await waitForPaint(harness.browser.worker, tabId);
-  return { page, tabId, key: `${harness.server.origin}${path}` };
-}
 
 describe("dismissing and deleting", () => {
   it("dismisses a wrong detection, with undo, and it stays dismissed after a reload", async () => {
-    const { page, tabId, key } = await open("/dismiss.html");
+    const { page, tabId, key } = await openArticle(harness, "/dismiss.html", ARTICLE_HTML);
     let card = await openCardOf(page, "January 2015", "figure");
     await card.getByTestId("card-dismiss").click();
     await expect.poll(async () => (await painted(page, "claimmark-figure")).includes("January 2015")).toBe(false);
@@ -42,7 +29,7 @@ describe("dismissing and deleting", () => {
 
 describe("the popup and the page", () => {
   it("reveals a row's annotation in the page: it scrolls there, flashes and opens its card", async () => {
-    const { page } = await open("/reveal.html");
+    const { page } = await openArticle(harness, "/reveal.html", ARTICLE_HTML);
     const popup = await harness.browser.openPopup(page);
     await popup.getByTestId("search").fill("Badakhshan");
     const reveal = popup.getByTestId("row-reveal").first();
@@ -55,7 +42,7 @@ describe("the popup and the page", () => {
   });
 
   it("repaints the page when the popup changes an annotation's status", async () => {
-    const { page, key } = await open("/popup-edit.html");
+    const { page, key } = await openArticle(harness, "/popup-edit.html", ARTICLE_HTML);
     const popup = await harness.browser.openPopup(page);
     await popup.getByTestId("search").fill("6,500");
     const id = (await storedAnnotations(harness.browser.worker)).find(
@@ -75,10 +62,10 @@ describe("the popup and the page", () => {
 
 describe("the same figure elsewhere", () => {
   it("lists another page's close figure with the same unit in the card, linked to that page", async () => {
-    const other = articleHtml.replace("about 6,500 militants", "about 6,000 militants");
-    const first = await open("/other-outlet.html", other);
+    const other = ARTICLE_HTML.replace("about 6,500 militants", "about 6,000 militants");
+    const first = await openArticle(harness, "/other-outlet.html", other);
     await first.page.close();
-    const { page } = await open("/same-figure.html");
+    const { page } = await openArticle(harness, "/same-figure.html", ARTICLE_HTML);
     const card = await openCardOf(page, "about 6,500 militants", "figure");
     const related = card.getByTestId("related-item");
     // Other tests' copies of the article count too; the other outlet's 6,000 must be among them.
@@ -91,10 +78,8 @@ describe("the same figure elsewhere", () => {
 
 describe("two tabs editing one page", () => {
   it("keeps both tabs' changes to the same annotation", async () => {
-    const a = await open("/two-tabs.html");
-    const b = await harness.browser.context.newPage();
-    await b.goto(`${harness.server.origin}/two-tabs.html`);
-    await waitForPaint(harness.browser.worker, await harness.browser.tabIdOf(b));
+    const a = await openArticle(harness, "/two-tabs.html", ARTICLE_HTML);
+    const { page: b } = await openArticle(harness, "/two-tabs.html");
 
     await a.page.bringToFront();
     const cardA = await openCardOf(a.page, "about 6,500 militants", "figure");
@@ -126,21 +111,8 @@ describe("settings", () => {
     const settings = await harness.browser.context.newPage();
     await settings.goto(`chrome-extension://${harness.browser.extensionId}/options.html#settings`);
     await settings.getByTestId("setting-auto-detect").click();
-    await expect
-      .poll(() =>
-        harness.browser.worker.evaluate(
-          () =>
-            new Promise<boolean | undefined>((done) => {
-              const request = indexedDB.open("claimmark");
-              request.onsuccess = () => {
-                const get = request.result.transaction("settings").objectStore("settings").get("settings");
-                get.onsuccess = () => done(get.result?.value?.autoDetect);
-              };
-            }),
-        ),
-      )
-      .toBe(false);
-    const { page } = await open("/detection-off.html");
+    await expect.poll(async () => (await storedSettings(harness.browser.worker))?.autoDetect).toBe(false);
+    const { page } = await openArticle(harness, "/detection-off.html", ARTICLE_HTML);
     expect(await painted(page, "claimmark-quote")).toEqual([]);
     expect(await painted(page, "claimmark-figure")).toEqual([]);
     await settings.getByTestId("setting-auto-detect").click();

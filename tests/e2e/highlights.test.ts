@@ -1,13 +1,10 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { storedAnnotations, waitForStoredPage } from "../../scripts/browser/extension-db";
 import { waitForPaint } from "../../scripts/browser/page-state";
-import { ARTICLE, domAfterLoad, useHarness, watchDom } from "./harness";
+import { ARTICLE_HTML, domAfterLoad, highlightPoint, openArticle, useHarness, watchDom } from "./harness";
 
 const harness = useHarness();
-const articleHtml = readFileSync(resolve(import.meta.dirname, "../fixtures", ARTICLE.slice(1)), "utf8");
 
 /** The text of every range in each of Claimmark's highlights, read from the page's own world. */
 function painted(page: Page): Promise<Record<string, string[]>> {
@@ -20,15 +17,6 @@ function painted(page: Page): Promise<Record<string, string[]>> {
   });
 }
 
-/** Opens a copy of the example article served at its own path, so tests do not share stored state. */
-async function openArticle(path: string, html = articleHtml): Promise<{ page: Page; tabId: number }> {
-  harness.server.override(path, html);
-  const page = await harness.browser.context.newPage();
-  await page.goto(`${harness.server.origin}${path}`);
-  const tabId = await harness.browser.tabIdOf(page);
-  return { page, tabId };
-}
-
 const TASMAGAMBETOV = "This is undoubtedly a very serious problem,";
 const MILITANTS = "about 6,500 militants";
 
@@ -36,7 +24,7 @@ describe("highlights on the example article", () => {
   it("paints both quotes and all seven figures without changing the page's DOM", async () => {
     const page = await harness.browser.context.newPage();
     await watchDom(page);
-    harness.server.override("/paint.html", articleHtml);
+    harness.server.override("/paint.html", ARTICLE_HTML);
     await page.goto(`${harness.server.origin}/paint.html`);
     const stats = await waitForPaint(harness.browser.worker, await harness.browser.tabIdOf(page));
     expect(stats.mode).toBe("highlight-api");
@@ -60,17 +48,8 @@ describe("highlights on the example article", () => {
   });
 
   it("opens a card for “about 6,500 militants” with its value, unit, qualifier and speaker", async () => {
-    const { page, tabId } = await openArticle("/card.html");
-    await waitForPaint(harness.browser.worker, tabId);
-    const box = await page.evaluate((text) => {
-      const range = [...(CSS.highlights.get("claimmark-figure") ?? [])].find((r) => (r as Range).toString() === text) as
-        | Range
-        | undefined;
-      range?.startContainer.parentElement?.scrollIntoView({ block: "center", behavior: "instant" });
-      // The figure may wrap onto a second line: aim at the middle of its widest line box.
-      const rect = [...(range?.getClientRects() ?? [])].sort((a, b) => b.width - a.width)[0];
-      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-    }, MILITANTS);
+    const { page } = await openArticle(harness, "/card.html", ARTICLE_HTML);
+    const box = await highlightPoint(page, MILITANTS, "figure");
     expect(box).not.toBeNull();
     await page.mouse.click(box?.x ?? 0, box?.y ?? 0);
 
@@ -94,8 +73,7 @@ describe("highlights on the example article", () => {
   });
 
   it("comes back from storage on reload, with no duplicates", async () => {
-    const { page, tabId } = await openArticle("/reload.html");
-    const first = await waitForPaint(harness.browser.worker, tabId);
+    const { page, tabId, stats: first } = await openArticle(harness, "/reload.html", ARTICLE_HTML);
     const before = await painted(page);
     const key = `${harness.server.origin}/reload.html`;
     const stored = (await storedAnnotations(harness.browser.worker)).filter((a) => a.pageKey === key);
@@ -113,13 +91,12 @@ describe("highlights on the example article", () => {
   });
 
   it("re-finds a quote whose wording changed, flags it, and shows old beside new in the popup", async () => {
-    const { page, tabId } = await openArticle("/edited.html");
-    await waitForPaint(harness.browser.worker, tabId);
+    const { page, tabId } = await openArticle(harness, "/edited.html", ARTICLE_HTML);
     const key = `${harness.server.origin}/edited.html`;
     const count = (await storedAnnotations(harness.browser.worker)).filter((a) => a.pageKey === key).length;
 
-    const edited = articleHtml.replace("a very serious problem", "a very grave problem");
-    expect(edited).not.toBe(articleHtml);
+    const edited = ARTICLE_HTML.replace("a very serious problem", "a very grave problem");
+    expect(edited).not.toBe(ARTICLE_HTML);
     harness.server.override("/edited.html", edited);
     await page.reload();
     const stats = await waitForPaint(harness.browser.worker, tabId);
@@ -144,11 +121,10 @@ describe("highlights on the example article", () => {
   });
 
   it("keeps the annotations of a removed paragraph as orphans, listed in the popup", async () => {
-    const { page, tabId } = await openArticle("/shortened.html");
-    await waitForPaint(harness.browser.worker, tabId);
+    const { page, tabId } = await openArticle(harness, "/shortened.html", ARTICLE_HTML);
     const removed = /<p>He further mentioned that[^\n]*<\/p>\n/u;
-    expect(removed.test(articleHtml)).toBe(true);
-    harness.server.override("/shortened.html", articleHtml.replace(removed, ""));
+    expect(removed.test(ARTICLE_HTML)).toBe(true);
+    harness.server.override("/shortened.html", ARTICLE_HTML.replace(removed, ""));
     await page.reload();
     const stats = await waitForPaint(harness.browser.worker, tabId);
     expect(stats.orphans).toBe(1);
@@ -163,12 +139,11 @@ describe("highlights on the example article", () => {
   });
 
   it("uses the dark-page colours on a dark page", async () => {
-    const dark = articleHtml.replace(
+    const dark = ARTICLE_HTML.replace(
       "</head>",
       "<style>html, body { background: #121212; color: #e8e8e8; }</style></head>",
     );
-    const { page, tabId } = await openArticle("/dark.html", dark);
-    await waitForPaint(harness.browser.worker, tabId);
+    const { page } = await openArticle(harness, "/dark.html", dark);
     const names = Object.keys(await painted(page));
     expect(names).toEqual(expect.arrayContaining(["claimmark-quote-dark", "claimmark-figure-dark"]));
     expect(names.some((name) => !name.endsWith("-dark"))).toBe(false);
@@ -176,8 +151,10 @@ describe("highlights on the example article", () => {
   });
 
   it("stays invisible to a page whose Content Security Policy forbids inline handlers", async () => {
-    const strict = articleHtml
-      .replace("<head>", `<head><meta http-equiv="Content-Security-Policy" content="script-src 'none'">`)
+    const strict = ARTICLE_HTML.replace(
+      "<head>",
+      `<head><meta http-equiv="Content-Security-Policy" content="script-src 'none'">`,
+    )
       // Readability turns <font> into <span>, copying its attributes as it goes.
       .replace("It is worth noting", '<font onclick="void 0">It is worth noting</font>');
     const page = await harness.browser.context.newPage();

@@ -2,8 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { launchWithExtension } from "../../scripts/browser/launch";
-import { waitForPaint } from "../../scripts/browser/page-state";
-import { ARTICLE, openCardOf, painted, useHarness } from "./harness";
+import { ARTICLE, openArticle, openCardOf, painted, useHarness } from "./harness";
 
 const harness = useHarness();
 const MILITANTS = "about 6,500 militants";
@@ -20,9 +19,7 @@ async function download(popup: Page, testId: string): Promise<{ name: string; te
 
 describe("export and import", () => {
   it("exports the example article's annotations in every format from the popup, and a fresh profile imports the JSON-LD and paints it again", async () => {
-    const page = await harness.browser.context.newPage();
-    await page.goto(`${harness.server.origin}${ARTICLE}?export`);
-    await waitForPaint(harness.browser.worker, await harness.browser.tabIdOf(page));
+    const { page } = await openArticle(harness, `${ARTICLE}?export`);
     const card = await openCardOf(page, MILITANTS, "figure");
     await card.getByTestId("card-status").focus();
     await page.keyboard.press("ArrowDown");
@@ -100,9 +97,7 @@ describe("export and import", () => {
       });
       await expect.poll(() => library.getByTestId("import-report").textContent()).toContain("14 annotations added");
 
-      const again = await fresh.context.newPage();
-      await again.goto(`${harness.server.origin}${ARTICLE}?export`);
-      const stats = await waitForPaint(fresh.worker, await fresh.tabIdOf(again));
+      const { page: again, stats } = await openArticle({ browser: fresh, server: harness.server }, `${ARTICLE}?export`);
       expect(stats).toMatchObject({ annotations: 14, anchored: 14 });
       expect(await painted(again, "claimmark-disputed")).toEqual([MILITANTS]);
     } finally {

@@ -4,20 +4,12 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { storedAnnotations } from "../../scripts/browser/extension-db";
 import { waitForPaint } from "../../scripts/browser/page-state";
-import { ARTICLE, openCardOf, painted, useHarness } from "./harness";
+import { ARTICLE, openArticle, openCardOf, painted, useHarness } from "./harness";
 
 const harness = useHarness();
 const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const MILITANTS = "about 6,500 militants";
 const SOURCE = "https://www.csto.org/en/news/border-programme";
-
-async function openArticle(query: string): Promise<{ page: Page; tabId: number; key: string }> {
-  const page = await harness.browser.context.newPage();
-  await page.goto(`${harness.server.origin}${ARTICLE}?${query}`);
-  const tabId = await harness.browser.tabIdOf(page);
-  await waitForPaint(harness.browser.worker, tabId);
-  return { page, tabId, key: `${harness.server.origin}${ARTICLE}?${query}` };
-}
 
 /** axe-core's violations on a page (or inside the elements matching `include`). */
 async function axeViolations(page: Page, include?: string): Promise<string[]> {
@@ -37,7 +29,7 @@ async function axeViolations(page: Page, include?: string): Promise<string[]> {
 
 describe("pinning a figure to its source", () => {
   it("tags “about 6,500 militants” with a source and a note, marks it disputed, and finds it intact after a reload in the card, the popup and the library", async () => {
-    const { page, tabId, key } = await openArticle("workflow");
+    const { page, tabId, key } = await openArticle(harness, `${ARTICLE}?workflow`);
     let card = await openCardOf(page, MILITANTS, "figure");
     // From the keyboard: the card ignores untrusted events, and Playwright's selectOption makes those.
     await card.getByTestId("card-status").focus();

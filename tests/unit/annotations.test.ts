@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { detectionId, PURGE_DELETED_AFTER_MS, recordVisit } from "../../lib/db/annotations";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
-import { changeAnnotation, countStored, getAnnotation, getSource } from "../../lib/db/store";
+import { changeAnnotation, countStored } from "../../lib/db/store";
 import type { DetectedSpan } from "../../lib/model";
 import { annotationRecord, MILITANTS, sourceRecord } from "./samples";
-import { putAnnotations, putSources } from "./stored";
+import { getAnnotation, getSource, putAnnotations, putSources } from "./stored";
 
 const PAGE = "https://example.com/story";
 const quote: DetectedSpan = {

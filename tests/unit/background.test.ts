@@ -2,25 +2,21 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import background from "../../entrypoints/background";
 import { openDb } from "../../lib/db/schema";
-import { allAnnotations, countStored } from "../../lib/db/store";
+import { countStored } from "../../lib/db/store";
 import { sha256Hex } from "../../lib/extract/hash";
 import type { PageExtractedResponse } from "../../lib/messages";
 import type { PageReport } from "../../lib/model";
+import { pageReport } from "./samples";
+import { allAnnotations } from "./stored";
 
-const report: PageReport = {
-  canonicalUrl: null,
+const report = pageReport({
   readerable: false,
   hasArticle: false,
   noArticleReason: "not-readerable",
   title: "Links",
-  byline: null,
-  siteName: null,
-  publishedTime: null,
-  lang: "en",
-  excerpt: null,
   textLength: 0,
   textHash: null,
-};
+});
 
 const STORY = [
   "The council met on Monday in Astana to discuss the border.",
@@ -59,12 +55,25 @@ async function send(message: unknown, sender: object): Promise<PageExtractedResp
   return response;
 }
 
+type MenuListener = Parameters<typeof fakeBrowser.contextMenus.onClicked.addListener>[0];
+type CommandListener = Parameters<typeof fakeBrowser.commands.onCommand.addListener>[0];
+
 describe("background", () => {
+  /** What the background registered for a context menu click and for a keyboard command. */
+  let onMenuClicked: MenuListener | undefined;
+  let onCommand: CommandListener | undefined;
+
   beforeEach(async () => {
     fakeBrowser.reset();
-    // WXT's fake browser leaves these out; the background only registers and sets them.
-    vi.spyOn(fakeBrowser.contextMenus.onClicked, "addListener").mockImplementation(() => {});
-    vi.spyOn(fakeBrowser.commands.onCommand, "addListener").mockImplementation(() => {});
+    // WXT's fake browser leaves these out; keep the listeners the background registers, and take what it sets.
+    onMenuClicked = undefined;
+    onCommand = undefined;
+    vi.spyOn(fakeBrowser.contextMenus.onClicked, "addListener").mockImplementation((listener) => {
+      onMenuClicked = listener;
+    });
+    vi.spyOn(fakeBrowser.commands.onCommand, "addListener").mockImplementation((listener) => {
+      onCommand = listener;
+    });
     vi.spyOn(fakeBrowser.action, "setBadgeText").mockResolvedValue(undefined);
     vi.spyOn(fakeBrowser.action, "setBadgeBackgroundColor").mockResolvedValue(undefined);
     await openDb().pages.clear();
@@ -86,6 +95,15 @@ describe("background", () => {
       colourScheme: "default",
     });
     expect(await openDb().pages.get("https://example.com/links")).toMatchObject({ title: "Links", hasArticle: false });
+  });
+
+  it("asks the tab's page to annotate its selection, from the keyboard command and from the context menu", () => {
+    const sendMessage = vi.spyOn(fakeBrowser.tabs, "sendMessage").mockResolvedValue(undefined);
+    const tab = { id: 7 } as Parameters<CommandListener>[1];
+    onCommand?.("mark-claim", tab);
+    onMenuClicked?.({ menuItemId: "mark-claim" } as Parameters<MenuListener>[0], tab);
+    const annotate = [7, { type: "selection/annotate", kind: "claim" }, { frameId: 0 }];
+    expect(sendMessage.mock.calls).toEqual([annotate, annotate]);
   });
 
   it("refuses messages from elsewhere or of the wrong shape, and stores nothing", async () => {

@@ -2,10 +2,9 @@ import Dexie from "dexie";
 import { afterEach, describe, expect, it } from "vitest";
 import { countAnnotationsByKind, recordPage } from "../../lib/db/pages";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
-import { getAnnotation } from "../../lib/db/store";
 import type { Annotation, PageReport } from "../../lib/model";
 import { annotationRecord, pageReport } from "./samples";
-import { putAnnotations } from "./stored";
+import { getAnnotation, putAnnotations } from "./stored";
 
 const article: PageReport = pageReport({ siteName: "Example", textLength: 100, textHash: "b".repeat(64) });
 

@@ -1,12 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createUserAnnotation, relatedAnnotations, updateAnnotation } from "../../lib/db/edit";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
-import { countStored, getAnnotation, getSource } from "../../lib/db/store";
+import { countStored } from "../../lib/db/store";
 import { handleEdit } from "../../lib/edit/handle";
 import { checkEditMessage, type EditMessage } from "../../lib/edit/messages";
 import { checkAnnotationPatch, checkSourceInput } from "../../lib/edit/validate";
 import type { PageRecord } from "../../lib/model";
 import { pageRecord, userInput } from "./samples";
+import { getAnnotation, getSource } from "./stored";
 
 const BORDER = "https://example.com/border";
 const OTHER = "https://other.example/story";
@@ -158,10 +159,10 @@ describe("related annotations", () => {
     const elsewhere = await createUserAnnotation(db, OTHER, userInput({ speaker: "Sidorov" }));
     await updateAnnotation(db, elsewhere.id, { status: "disputed" });
 
-    const figures = await relatedAnnotations(db, here.id);
+    const figures = await relatedAnnotations(db, here);
     expect(figures.sameFigure.map((r) => r.annotation.id)).toEqual([close.id]);
     expect(figures.sameFigure[0]?.pageTitle).toBe("Other story");
-    const speakers = await relatedAnnotations(db, said.id);
+    const speakers = await relatedAnnotations(db, said);
     expect(speakers.sameSpeaker.map((r) => [r.annotation.id, r.annotation.status])).toEqual([
       [elsewhere.id, "disputed"],
     ]);

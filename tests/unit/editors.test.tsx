@@ -11,7 +11,7 @@ import { StatusSelect } from "../../components/edit/StatusSelect";
 import { TagsInput } from "../../components/edit/TagsInput";
 import { Toast } from "../../components/edit/Toast";
 import { strictTrust, TrustContext } from "../../components/edit/trust";
-import type { Source } from "../../lib/model";
+import { sourceRecord } from "./samples";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 let root: HTMLElement;
@@ -44,18 +44,14 @@ async function violations(): Promise<string[]> {
   return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((n) => n.html).join(" | ")}`);
 }
 
-const SOURCE: Source = {
+const SOURCE = sourceRecord({
   id: "source-1",
-  annotationId: "a1",
-  url: "https://example.org/report",
   title: "The report",
   publisher: "Ministry",
   accessedAt: "2024-05-01",
   note: "Page 4, see https://example.org/annex.",
   quote: "6,500 militants",
-  createdAt: 1,
-  updatedAt: 1,
-};
+});
 
 beforeEach(() => {
   root = document.createElement("div");

@@ -10,6 +10,7 @@ import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
 import type { Annotation, PageRecord, Source } from "../../lib/model";
 import { annotationRecord, pageRecord, sourceRecord } from "./samples";
 import { putAnnotations, putSources } from "./stored";
+import { until } from "./until";
 
 const HOSTILE = '<img src=x onerror="alert(1)">';
 /** Noon, local time, on a given day: dates in the filters are the reader's local days. */
@@ -82,20 +83,6 @@ async function seed(): Promise<void> {
     source("s2", "q1", { url: "javascript:alert(1)", title: "Click me" }),
     source("s3", "q1", { url: "https://archive.example/x?a=1&b=2", title: "", note: "an archived copy" }),
   ]);
-}
-
-/** Waits until the check passes: the library renders after its live queries answer. */
-async function until(check: () => void, timeout = 4000): Promise<void> {
-  const start = Date.now();
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() - start > timeout) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
 }
 
 const byTestId = (id: string) => root.querySelector<HTMLElement>(`[data-testid="${id}"]`);

@@ -2,12 +2,13 @@
 import { JSDOM } from "jsdom";
 import { beforeEach, describe, expect, it } from "vitest";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
-import { allAnnotations, changeAnnotation, countStored } from "../../lib/db/store";
+import { changeAnnotation, countStored } from "../../lib/db/store";
 import { handleBackgroundMessage } from "../../lib/handle-message";
 import type { BackgroundMessage, PageState } from "../../lib/messages";
 import { runSession } from "../../lib/page-session";
 import { createPainter } from "../../lib/paint/painter";
 import { fixture } from "./dom";
+import { allAnnotations } from "./stored";
 
 const URL = "https://example.com/news/border";
 const ARTICLE = fixture("csto-tajik-afghan-border.html");

@@ -7,12 +7,12 @@ import { TrustContext } from "../../components/edit/trust";
 import { Popup, type PopupActions } from "../../components/Popup";
 import { addSource } from "../../lib/db/edit";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
-import { changeAnnotation, getAnnotation } from "../../lib/db/store";
+import { changeAnnotation } from "../../lib/db/store";
 import type { Annotation, PageRecord } from "../../lib/model";
 import { collectForExport } from "../../lib/transfer/collect";
 import { ID_PREFIX, type W3cCollection } from "../../lib/transfer/w3c";
 import { annotationRecord, pageRecord } from "./samples";
-import { putAnnotations } from "./stored";
+import { getAnnotation, putAnnotations } from "./stored";
 
 // The real collector, watched: the export scopes' calls show which ids each scope asks for.
 vi.mock("../../lib/transfer/collect", async (importOriginal) => {

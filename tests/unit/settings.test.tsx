@@ -9,79 +9,43 @@ import { siteFromInput } from "../../components/library/SiteRules";
 import { getSettings, saveSettings } from "../../lib/db/edit";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
 import { countStored } from "../../lib/db/store";
-import { type Annotation, DEFAULT_SETTINGS, type PageRecord, type Source } from "../../lib/model";
+import { DEFAULT_SETTINGS } from "../../lib/model";
+import { annotationRecord, pageRecord, sourceRecord } from "./samples";
 import { putAnnotations, putSources } from "./stored";
+import { until } from "./until";
 
-const PAGE: PageRecord = {
-  key: "https://news.example/a",
-  url: "https://news.example/a",
+const PAGE = pageRecord("https://news.example/a", {
   title: "Border tensions rise",
-  canonicalUrl: null,
-  readerable: true,
-  hasArticle: true,
-  noArticleReason: null,
-  byline: null,
   siteName: "News",
-  publishedTime: null,
-  lang: "en",
-  excerpt: null,
   textLength: 100,
-  textHash: "abc",
-  firstSeen: 1,
   lastSeen: 2,
-};
+});
 
-const ANNOTATION: Annotation = {
+const ANNOTATION = annotationRecord({
   id: "q1",
   pageKey: PAGE.key,
-  kind: "quote",
-  origin: "auto",
   selectors: [{ type: "TextQuoteSelector", exact: "tense", prefix: "is ", suffix: "." }],
   exact: "tense",
   speaker: "Sidorov",
   cue: "said",
-  figureKind: null,
-  value: null,
-  unit: null,
-  qualifier: null,
   confidence: 0.9,
   status: "disputed",
   tags: ["border"],
   note: "a note",
-  dismissed: false,
-  createdAt: 1,
   updatedAt: 2,
-};
+});
 
-const SOURCE: Source = {
-  id: "s1",
+const SOURCE = sourceRecord({
   annotationId: "q1",
   url: "https://example.org/r",
   title: "Report",
   publisher: "Org",
   accessedAt: "2025-01-01",
-  note: "",
-  quote: "",
-  createdAt: 1,
-  updatedAt: 1,
-};
+});
 
 let db: ClaimmarkDb;
 let root: HTMLElement;
 let dbCount = 0;
-
-async function until(check: () => void | Promise<void>, timeout = 4000): Promise<void> {
-  const start = Date.now();
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() - start > timeout) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-}
 
 const byTestId = <T extends HTMLElement = HTMLElement>(id: string) =>
   document.querySelector<T>(`[data-testid="${id}"]`) as T;

@@ -3,19 +3,17 @@ import { afterEach, describe, expect, it } from "vitest";
 import { addSource, deleteSource } from "../../lib/db/edit";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
 import {
-  annotationsOfPage,
   changeAnnotation,
   changeSet,
   countStored,
-  getAnnotation,
-  getSource,
+  readSet,
   readSets,
   setOfAnnotation,
   setOfSource,
-  sourcesOf,
+  sourcesIn,
 } from "../../lib/db/store";
 import { annotationRecord, sourceRecord } from "./samples";
-import { putAnnotations, putSources } from "./stored";
+import { getAnnotation, getSource, putAnnotations, putSources } from "./stored";
 
 const A = "https://example.com/a";
 const B = "https://example.com/b";
@@ -40,12 +38,12 @@ describe("a page's annotations and sources kept as one record", () => {
     ]);
     await putSources(db, [sourceRecord({ id: "s1", annotationId: "a2" })]);
     expect(await db.annotationSets.count()).toBe(2);
-    expect((await annotationsOfPage(db, A)).map((a) => a.id)).toEqual(["a1", "a2"]);
+    expect((await readSet(db, A)).annotations.map((a) => a.id)).toEqual(["a1", "a2"]);
     expect((await readSets(db)).map((set) => set.pageKey)).toEqual([A, B]);
     expect((await setOfAnnotation(db, "b1"))?.pageKey).toBe(B);
     expect((await setOfSource(db, "s1"))?.pageKey).toBe(A);
     expect(await getSource(db, "s1")).toMatchObject({ annotationId: "a2" });
-    expect((await sourcesOf(db, ["a2", "b1"])).get("a2")?.map((s) => s.id)).toEqual(["s1"]);
+    expect(sourcesIn(await readSet(db, A), "a2")?.map((s) => s.id)).toEqual(["s1"]);
     expect(await db.annotationSets.where("tags").equals("army").primaryKeys()).toEqual([B]);
     expect(await countStored(db)).toEqual({ annotations: 3, sources: 1 });
   });
@@ -75,7 +73,7 @@ describe("a page's annotations and sources kept as one record", () => {
       draft.annotations = [];
     });
     expect(await db.annotationSets.get(A)).toBeUndefined();
-    expect(await annotationsOfPage(db, A)).toEqual([]);
+    expect((await readSet(db, A)).annotations).toEqual([]);
   });
 
   it("undoes a whole change when it throws", async () => {
@@ -87,7 +85,7 @@ describe("a page's annotations and sources kept as one record", () => {
         throw new Error("changed my mind");
       }),
     ).rejects.toThrow("changed my mind");
-    expect((await annotationsOfPage(db, A)).map((a) => a.id)).toEqual(["a1"]);
+    expect((await readSet(db, A)).annotations.map((a) => a.id)).toEqual(["a1"]);
   });
 });
 
@@ -118,11 +116,11 @@ describe("upgrading a version 3 database (one record per annotation and per sour
     old.close();
 
     db = openDb(name);
-    expect((await annotationsOfPage(db, A)).map((a) => [a.id, a.status])).toEqual([
+    expect((await readSet(db, A)).annotations.map((a) => [a.id, a.status])).toEqual([
       ["a1", "unverified"],
       ["a2", "disputed"],
     ]);
-    expect((await sourcesOf(db, ["a2", "b1"])).get("b1")?.map((s) => s.id)).toEqual(["s2"]);
+    expect(sourcesIn(await readSet(db, B), "b1")?.map((s) => s.id)).toEqual(["s2"]);
     expect(await countStored(db)).toEqual({ annotations: 3, sources: 2 });
     expect(await db.annotationSets.where("tags").equals("border").primaryKeys()).toEqual([A]);
     expect(db.tables.map((table) => table.name).sort()).toEqual(["annotationSets", "pages", "settings"]);

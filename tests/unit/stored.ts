@@ -1,5 +1,5 @@
 import type { ClaimmarkDb } from "../../lib/db/schema";
-import { changeSet, readSets, setOfAnnotation } from "../../lib/db/store";
+import { changeSet, readSets, setOfAnnotation, setOfSource } from "../../lib/db/store";
 import type { Annotation, Source } from "../../lib/model";
 
 /** Puts `item` in place of the element with its id, or at the end. */
@@ -30,4 +30,19 @@ export async function putSources(db: ClaimmarkDb, sources: Source[]): Promise<vo
 /** Every source stored. */
 export async function allSources(db: ClaimmarkDb): Promise<Source[]> {
   return (await readSets(db)).flatMap((set) => set.sources);
+}
+
+/** One annotation by id. */
+export async function getAnnotation(db: ClaimmarkDb, id: string): Promise<Annotation | undefined> {
+  return (await setOfAnnotation(db, id))?.annotations.find((annotation) => annotation.id === id);
+}
+
+/** One source by id. */
+export async function getSource(db: ClaimmarkDb, id: string): Promise<Source | undefined> {
+  return (await setOfSource(db, id))?.sources.find((source) => source.id === id);
+}
+
+/** Every annotation stored. */
+export async function allAnnotations(db: ClaimmarkDb): Promise<Annotation[]> {
+  return (await readSets(db)).flatMap((set) => set.annotations);
 }

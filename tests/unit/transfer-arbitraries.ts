@@ -1,10 +1,9 @@
 import fc from "fast-check";
 import type { ClaimmarkDb } from "../../lib/db/schema";
-import { allAnnotations } from "../../lib/db/store";
 import { cleanTag } from "../../lib/edit/validate";
 import type { Annotation, PageRecord, Selector, Source } from "../../lib/model";
 import type { ExportSet } from "../../lib/transfer/collect";
-import { allSources } from "./stored";
+import { allAnnotations, allSources } from "./stored";
 
 /** Strings a hostile page or a careless reader could produce: markup, formulas, control characters, any unicode. */
 export const HOSTILE = [

@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { recordPage } from "../../lib/db/pages";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
-import { changeAnnotation, countStored, getAnnotation, getSource } from "../../lib/db/store";
+import { changeAnnotation, countStored } from "../../lib/db/store";
 import { collectForExport } from "../../lib/transfer/collect";
 import { IMPORT_MAX_BYTES, importText } from "../../lib/transfer/import";
 import { toMarkdown } from "../../lib/transfer/markdown";
 import { toW3c, type W3cCollection } from "../../lib/transfer/w3c";
 import { annotationRecord, pageRecord, pageReport, sourceRecord } from "./samples";
-import { putAnnotations, putSources } from "./stored";
+import { getAnnotation, getSource, putAnnotations, putSources } from "./stored";
 import { dump } from "./transfer-arbitraries";
 
 const BORDER = "https://example.com/border";
