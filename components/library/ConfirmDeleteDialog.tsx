@@ -36,9 +36,7 @@ export function ConfirmDeleteDialog({
   const backup = async () => {
     try {
       const saved = await downloadBackup(db);
-      setMessage(
-        `Saved a copy of ${saved.pages.length} pages, ${saved.annotations.length} annotations and ${saved.sources.length} sources.`,
-      );
+      setMessage(`Saved a copy of ${saved} annotations, with their pages and sources. Import it to restore them.`);
     } catch (error) {
       setMessage(`The copy could not be saved: ${errorMessage(error)}`);
     }

@@ -2,7 +2,7 @@
 import axe from "axe-core";
 import { render } from "preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { type Backup, backupFileName, buildBackup } from "../../components/library/backup";
+import { backupFileName } from "../../components/library/backup";
 import { OptionsPage } from "../../components/library/OptionsPage";
 import { SettingsPanel } from "../../components/library/SettingsPanel";
 import { siteFromInput } from "../../components/library/SiteRules";
@@ -10,8 +10,9 @@ import { getSettings, saveSettings } from "../../lib/db/edit";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
 import { countStored } from "../../lib/db/store";
 import { DEFAULT_SETTINGS } from "../../lib/model";
+import { importText } from "../../lib/transfer/import";
 import { annotationRecord, pageRecord, sourceRecord } from "./samples";
-import { putAnnotations, putSources } from "./stored";
+import { allAnnotations, allSources, putAnnotations, putSources } from "./stored";
 import { until } from "./until";
 
 const PAGE = pageRecord("https://news.example/a", {
@@ -19,6 +20,7 @@ const PAGE = pageRecord("https://news.example/a", {
   siteName: "News",
   textLength: 100,
   lastSeen: 2,
+  textHash: "a".repeat(64),
 });
 
 const ANNOTATION = annotationRecord({
@@ -226,7 +228,7 @@ describe("delete all data", () => {
     expect((await countStored(db)).annotations).toBe(1);
   });
 
-  it("downloads a backup holding every page, annotation and source", async () => {
+  it("downloads a backup that the import restores: every page, annotation and source", async () => {
     const blobs: Blob[] = [];
     const clicks: { href: string; download: string }[] = [];
     const created = vi.fn((blob: Blob) => {
@@ -240,25 +242,26 @@ describe("delete all data", () => {
     await openDialog();
     byTestId("download-backup").click();
     await until(() => expect(clicks).toHaveLength(1));
-    expect(clicks[0]?.download).toMatch(/^claimmark-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(clicks[0]?.download).toMatch(/^claimmark-backup-\d{4}-\d{2}-\d{2}\.jsonld$/);
     expect(clicks[0]?.href).toBe("blob:claimmark/1");
-    expect(blobs[0]?.type).toBe("application/json");
-    const backup = JSON.parse(await (blobs[0] as Blob).text()) as Backup;
-    expect(backup.format).toBe("claimmark-backup");
-    expect(backup.pages).toEqual([PAGE]);
-    expect(backup.annotations).toEqual([ANNOTATION]);
-    expect(backup.sources).toEqual([SOURCE]);
-    await until(() => expect(document.querySelector('[role="dialog"]')?.textContent).toContain("Saved a copy"));
+    expect(blobs[0]?.type).toBe("application/ld+json");
+    // Restored into an empty database by the extension's own import, nothing is lost.
+    const restored = openDb(`settings-restore-${Date.now()}`);
+    const result = await importText(restored, await (blobs[0] as Blob).text());
+    expect(result.ok && result.report).toMatchObject({ added: 1, refused: [] });
+    expect(await restored.pages.toArray()).toEqual([PAGE]);
+    expect(await allAnnotations(restored)).toEqual([ANNOTATION]);
+    expect(await allSources(restored)).toEqual([SOURCE]);
+    await restored.delete();
+    await until(() =>
+      expect(document.querySelector('[role="dialog"]')?.textContent).toContain("Saved a copy of 1 annotations"),
+    );
     // The link is gone again.
     expect(document.querySelector("a[download]")).toBeNull();
   });
 
-  it("names the backup by the local day, and reads everything in one go", async () => {
-    expect(backupFileName(new Date(2025, 2, 9, 23, 59))).toBe("claimmark-backup-2025-03-09.json");
-    await seed();
-    const backup = await buildBackup(db, new Date(Date.UTC(2025, 0, 2)));
-    expect(backup).toMatchObject({ version: 1, exportedAt: "2025-01-02T00:00:00.000Z" });
-    expect([backup.pages.length, backup.annotations.length, backup.sources.length]).toEqual([1, 1, 1]);
+  it("names the backup by the local day", () => {
+    expect(backupFileName(new Date(2025, 2, 9, 23, 59))).toBe("claimmark-backup-2025-03-09.jsonld");
   });
 
   it("has no accessibility violations in the dialog", async () => {
