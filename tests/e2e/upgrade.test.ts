@@ -8,9 +8,6 @@ const PAGE = "https://news.example/border";
 
 describe("a database written by an earlier version (one record per annotation and per source)", () => {
   it("is moved into the page's record when the extension opens it, with nothing lost", async () => {
-    const library = await harness.browser.context.newPage();
-    await library.goto(`chrome-extension://${harness.browser.extensionId}/options.html`);
-    await library.getByTestId("library").waitFor();
     const page = pageRecord(PAGE, { title: "Border story" });
     const annotation = annotationRecord({
       id: "old-1",
@@ -21,9 +18,11 @@ describe("a database written by an earlier version (one record per annotation an
       note: "Written before the upgrade",
     });
     const source = sourceRecord({ id: "old-source", annotationId: "old-1", title: "UN Monitoring Team report" });
-    // Version 3 as Dexie made it (IndexedDB version 30), written raw after deleting what the
-    // extension created: Dexie's open connections close themselves when asked to.
-    await library.evaluate(
+    // Version 3 as Dexie made it (IndexedDB version 30), written raw in the fresh profile before
+    // any extension page opens the database: the service worker opens it only for a message, and
+    // no page has sent one. (Deleting a database the library held open raced with the library's
+    // live query reopening it at the current version.)
+    await harness.browser.worker.evaluate(
       ({ page, annotation, source }) =>
         new Promise<void>((resolve, reject) => {
           const removal = indexedDB.deleteDatabase("claimmark");
@@ -54,7 +53,9 @@ describe("a database written by an earlier version (one record per annotation an
       { page, annotation, source },
     );
 
-    await library.reload();
+    const library = await harness.browser.context.newPage();
+    await library.goto(`chrome-extension://${harness.browser.extensionId}/options.html`);
+    await library.getByTestId("library").waitFor();
     const row = library.locator('[data-annotation-id="old-1"]');
     await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
     expect(await row.textContent()).toContain("about 6,500 militants");
