@@ -1,3 +1,5 @@
+import { getDomain } from "tldts";
+
 /** Query parameters that only track where a visitor came from; they never change the page. */
 const TRACKING_PARAMS = new Set([
   "fbclid",
@@ -65,27 +67,21 @@ export function normalizeUrl(raw: string): string | null {
   return url.href;
 }
 
-/** Second-level labels under which country-code registries sell names (example.co.uk). */
-const COUNTRY_SECOND_LEVELS = new Set(["co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go", "gob", "nic"]);
-
 /**
- * The registrable part of a hostname, approximated without a public-suffix list:
- * enough to tell www.example.com and m.example.com apart from another site.
+ * The registrable domain of a hostname ("bbc.co.uk" for www.bbc.co.uk), from the public-suffix
+ * list through tldts. Private suffixes count: attacker.github.io and victim.github.io are two
+ * sites, as browsers treat them. IP addresses and names without a public suffix (localhost) are
+ * their own site.
  */
 export function siteOf(hostname: string): string {
   const host = hostname.toLowerCase().replace(/\.$/, "");
-  if (/^[\d.]+$/.test(host) || host.includes(":")) return host;
-  const labels = host.split(".");
-  if (labels.length <= 2) return host;
-  const tld = labels[labels.length - 1] ?? "";
-  const second = labels[labels.length - 2] ?? "";
-  const keep = tld.length === 2 && COUNTRY_SECOND_LEVELS.has(second) ? 3 : 2;
-  return labels.slice(-keep).join(".");
+  return getDomain(host, { allowPrivateDomains: true }) ?? host;
 }
 
 /**
- * The key a page is stored under: its canonical link when that is on the same site as the
- * page (so a page cannot claim another site's identity), else its own normalised URL.
+ * The key a page is stored under: its canonical link when that is on the same registrable domain
+ * as the page (so a page cannot claim another site's identity, not even another github.io site),
+ * else its own normalised URL.
  */
 export function pageKey(pageUrl: string, canonicalUrl: string | null): string | null {
   const own = normalizeUrl(pageUrl);

@@ -27,6 +27,11 @@ describe("siteOf", () => {
     ["example.com", "example.com"],
     ["127.0.0.1", "127.0.0.1"],
     ["localhost", "localhost"],
+    ["attacker.github.io", "attacker.github.io"],
+    ["news.victim.github.io", "victim.github.io"],
+    ["www.example.com.", "example.com"],
+    ["foo.blogspot.com", "foo.blogspot.com"],
+    ["a.b.example.com.au", "example.com.au"],
   ])("%s is on %s", (host, site) => {
     expect(siteOf(host)).toBe(site);
   });
@@ -41,6 +46,16 @@ describe("pageKey", () => {
 
   it("ignores a canonical link to another site: a page cannot take another site's identity", () => {
     expect(pageKey("https://evil.test/story", "https://example.com/story")).toBe("https://evil.test/story");
+  });
+
+  it("ignores a canonical link to another site under a private suffix (github.io, blogspot)", () => {
+    expect(pageKey("https://attacker.github.io/x", "https://victim.github.io/article")).toBe(
+      "https://attacker.github.io/x",
+    );
+    expect(pageKey("https://a.blogspot.com/p", "https://b.blogspot.com/p")).toBe("https://a.blogspot.com/p");
+    expect(pageKey("https://victim.github.io/amp/article", "https://victim.github.io/article")).toBe(
+      "https://victim.github.io/article",
+    );
   });
 
   it("ignores an unusable canonical link", () => {
