@@ -16,6 +16,12 @@ export default defineConfig({
     // contextMenus: "Mark as claim", "Mark as figure" and "Highlight" on a selection.
     permissions: ["activeTab", "contextMenus"],
     action: { default_title: "Claimmark" },
+    // The card is an extension page in a frame of the page (the page can neither read nor style
+    // its inside). A page may load it only as a frame; the dynamic URL changes every session, so
+    // pages cannot use it to tell who has Claimmark installed before a card is ever opened.
+    web_accessible_resources: [
+      { resources: ["card.html"], matches: ["http://*/*", "https://*/*"], use_dynamic_url: true },
+    ],
     // Shown, and changeable, in the browser's shortcut settings (chrome://extensions/shortcuts).
     commands: {
       "mark-claim": { suggested_key: { default: "Alt+Shift+M" }, description: "Mark the selection as a claim" },

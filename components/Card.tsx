@@ -1,4 +1,5 @@
-import type { JSX } from "preact";
+import type { ComponentChildren, JSX } from "preact";
+import { useEffect, useRef } from "preact/hooks";
 import type { AnnotationOrigin, MachineFields, Source } from "../lib/model";
 import { parseHttpUrl } from "../lib/url/normalize";
 import { AnnotationFields, type EditCallbacks } from "./edit/AnnotationFields";
@@ -36,6 +37,14 @@ export interface CardProps extends CardOptions {
   annotation: CardAnnotation;
   /** Closing writes nothing, so it answers any Escape or click (the page can close the card anyway). */
   onClose(): void;
+  /** Alt+Shift+↓ / ↑ in the card: the next or previous highlight's card. */
+  onWalk?(step: 1 | -1): void;
+  /** Move focus to the close button when the card appears (it was opened from the keyboard). */
+  autoFocus?: boolean;
+  /** Whether a pointer may act on the card now (the frame's click guard); shown as `data-armed`. */
+  armed?: boolean;
+  /** Messages shown at the top of the card (a refused click, a failed save). */
+  banner?: ComponentChildren;
 }
 
 const FIGURE_KIND_LABELS: Record<string, string> = {
@@ -84,7 +93,19 @@ export function qualifierWords(qualifier: string): string {
 export const safeLinkHref = (url: string): string | null => parseHttpUrl(url)?.href ?? null;
 
 /** One annotation's card: what it is, who said it or what it counts, its verdict and its sources. */
-export function Card({ annotation, onClose, locale, related, tagSuggestions, toast, ...callbacks }: CardProps) {
+export function Card({
+  annotation,
+  onClose,
+  onWalk,
+  autoFocus,
+  armed,
+  banner,
+  locale,
+  related,
+  tagSuggestions,
+  toast,
+  ...callbacks
+}: CardProps) {
   const a = annotation;
   const kindLabel = KIND_LABELS[a.kind] ?? "Annotation";
   const exact = a.exact.length > EXACT_SHOWN ? `${a.exact.slice(0, EXACT_SHOWN).trimEnd()}…` : a.exact;
@@ -92,7 +113,17 @@ export function Card({ annotation, onClose, locale, related, tagSuggestions, toa
   const attributed = Boolean(a.speaker || a.cue) || a.kind === "quote" || a.kind === "claim";
   const isFigure = a.kind === "figure";
 
+  const closeButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (autoFocus) closeButton.current?.focus({ preventScroll: true });
+  }, [autoFocus]);
+
   const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLElement>) => {
+    if (event.altKey && event.shiftKey && (event.key === "ArrowDown" || event.key === "ArrowUp") && onWalk) {
+      event.preventDefault();
+      onWalk(event.key === "ArrowDown" ? 1 : -1);
+      return;
+    }
     if (event.key !== "Escape") return;
     event.preventDefault();
     event.stopPropagation();
@@ -108,16 +139,25 @@ export function Card({ annotation, onClose, locale, related, tagSuggestions, toa
       data-testid="card"
       data-kind={a.kind}
       data-status={a.status}
+      data-armed={armed === undefined ? undefined : String(armed)}
       onKeyDown={onKeyDown}
     >
       <div class="card-head">
         <span class="card-kind" data-testid="card-kind">
           {kindLabel}
         </span>
-        <button type="button" class="card-close" data-testid="card-close" aria-label="Close" onClick={onClose}>
+        <button
+          type="button"
+          class="card-close"
+          data-testid="card-close"
+          aria-label="Close"
+          ref={closeButton}
+          onClick={onClose}
+        >
           ×
         </button>
       </div>
+      {banner}
       {exact && (
         <p class="card-exact" data-testid="card-exact">
           {exact}

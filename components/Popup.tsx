@@ -25,6 +25,8 @@ const NO_ARTICLE_TEXT: Record<NoArticleReason, string> = {
   "not-html": "This is not a web page but a file shown by the browser (a PDF, an image or plain text).",
   "too-complex":
     "This page is nested too deeply or is too large to read safely, so Claimmark left it alone to keep your browser responsive.",
+  "too-large":
+    "This page's text is far longer than any article, so Claimmark did not read it, to keep your browser responsive.",
   failed: "Reading the article failed on this page.",
 };
 

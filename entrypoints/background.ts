@@ -1,8 +1,12 @@
 import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
+import { CardBroker } from "../lib/card/broker";
+import { cardPortHandler } from "../lib/card/port";
+import { CARD_PAGE, CARD_PORT, type CardFrameCommand } from "../lib/card/protocol";
 import { countAnnotationsByKind } from "../lib/db/pages";
 import { openDb } from "../lib/db/schema";
-import { handleBackgroundMessage } from "../lib/handle-message";
+import { backgroundGuard } from "../lib/guard/limits";
+import { type BackgroundContext, handleBackgroundMessage } from "../lib/handle-message";
 import type { SelectionCommand } from "../lib/messages";
 
 /** The context menu's items and the keyboard commands: what each asks the page to do with its selection. */
@@ -13,17 +17,24 @@ const ACTIONS: Record<string, SelectionCommand["kind"]> = {
 };
 
 /**
- * Whether a (checked) message can change a page's annotation count: a visit, a new annotation, or
- * a deletion or dismissal. Other edits (saved as the reader types) and card openings cannot.
+ * Whether a (checked) message can change a page's annotation count: a visit or a new annotation.
+ * Edits happen in extension pages, which recount themselves.
  */
 function mayChangeCount(message: unknown): boolean {
-  const { type, patch } = message as { type?: string; patch?: object };
-  if (type === "page/extracted" || type === "annotation/create") return true;
-  return type === "annotation/update" && patch !== undefined && ("deleted" in patch || "dismissed" in patch);
+  const { type } = message as { type?: string };
+  return type === "page/extracted" || type === "annotation/create";
 }
 
 export default defineBackground(() => {
   const db = openDb();
+  const context: BackgroundContext = {
+    db,
+    extensionId: browser.runtime.id,
+    cards: new CardBroker(),
+    guard: backgroundGuard(),
+    detections: Promise.resolve(),
+    shown: new Map(),
+  };
   // MV2 Firefox calls it browserAction.
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
@@ -35,18 +46,52 @@ export default defineBackground(() => {
     await action.setBadgeBackgroundColor({ tabId, color: "#0b3954" });
   };
 
+  /** The page key each tab's last visit was stored under: a new annotation there recounts it. */
+  const tabPages = new Map<number, string>();
+
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    handleBackgroundMessage(db, message, sender, browser.runtime.id).then((response) => {
+    handleBackgroundMessage(context, message, sender).then((response) => {
       sendResponse(response);
-      const pageKey = !response.ok
-        ? null
-        : "pageKey" in response
-          ? response.pageKey
-          : response.details.annotation.pageKey;
       const tabId = sender.tab?.id;
-      if (pageKey && tabId !== undefined && mayChangeCount(message)) showCount(tabId, pageKey).catch(() => {});
+      if (!response.ok || tabId === undefined || !mayChangeCount(message)) return;
+      if ("pageKey" in response) tabPages.set(tabId, response.pageKey);
+      const pageKey = tabPages.get(tabId);
+      if (pageKey) showCount(tabId, pageKey).catch(() => {});
     });
     return true; // the response is sent asynchronously
+  });
+
+  // Card frames: an extension page in a frame of a tab, showing what a token from the tab's content script names.
+  // runtime.getURL names card.html by its dynamic URL; the frame's document is at the extension's own origin.
+  const ownOrigin = new URL(browser.runtime.getURL("/")).protocol;
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== CARD_PORT) return;
+    const tabId = port.sender?.tab?.id;
+    const from = port.sender?.url ? new URL(port.sender.url) : null;
+    const fromCardPage =
+      port.sender?.id === browser.runtime.id && from?.protocol === ownOrigin && from.pathname === CARD_PAGE;
+    if (!fromCardPage || tabId === undefined || tabId < 0) {
+      port.disconnect();
+      return;
+    }
+    const post = (command: CardFrameCommand) => {
+      try {
+        port.postMessage(command);
+      } catch {
+        // The frame went away meanwhile: nobody to answer.
+      }
+    };
+    const handle = cardPortHandler(db, context.cards, tabId, post);
+    port.onMessage.addListener((message: unknown) => {
+      handle(message).then((ours) => {
+        if (!ours) port.disconnect();
+      });
+    });
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    context.cards.forgetTab(tabId);
+    context.shown.delete(tabId);
+    tabPages.delete(tabId);
   });
 
   const askPage = (tabId: number | undefined, kind: SelectionCommand["kind"]) => {

@@ -1,8 +1,19 @@
 import type { LocatedAnnotation } from "./anchor/reanchor";
+import type { ArticlePassage } from "./anchor/selection";
 import { type Checked, fail, isRecord } from "./check";
-import { sha256Hex } from "./extract/hash";
-import { type NoArticleReason, PAGE_FIELD_LIMITS, type PageReport, type Settings } from "./model";
+import { sha256Hex, sha256HexAsync } from "./extract/hash";
+import {
+  type AnnotationKind,
+  type AnnotationStatus,
+  ARTICLE_TEXT_LIMIT,
+  DETECTION_LIMITS,
+  type NoArticleReason,
+  PAGE_FIELD_LIMITS,
+  type PageReport,
+  type Settings,
+} from "./model";
 import type { ColourScheme } from "./paint/names";
+import { cleanNullable, cleanText } from "./text/clean";
 
 /**
  * Every message that crosses a process boundary in Claimmark, typed here and checked on
@@ -31,6 +42,37 @@ export interface PageExtractedMessage {
   article: ExtractedArticle | null;
 }
 
+/**
+ * An annotation as the content script gets it: only what painting needs, all of it read from the
+ * page's own article text (kind, where, which words). The reader's work (status, tags, note,
+ * sources, corrected fields) never reaches the page's process; the verdict comes only when the
+ * reader chose to mark verdicts in pages, and is "unverified" otherwise.
+ */
+export interface PaintItem {
+  id: string;
+  kind: AnnotationKind;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  /** Where it is in this visit's article text. */
+  start: number;
+  end: number;
+  anchor: "exact" | "fuzzy";
+  status: AnnotationStatus;
+}
+
+/** The paint view of a located annotation: its verdict only when the reader shows verdicts in pages. */
+export function toPaintItem(item: LocatedAnnotation, showVerdicts: boolean): PaintItem {
+  const { id, kind, exact, prefix, suffix, start, end, anchor } = item;
+  return { id, kind, exact, prefix, suffix, start, end, anchor, status: showVerdicts ? item.status : "unverified" };
+}
+
+/** The page a message is about: its address as the page sees it, and its canonical link. */
+export interface PageRef {
+  url: string;
+  canonicalUrl: string | null;
+}
+
 /** Background → content script: the page's key, whether its article changed, and what to paint where. */
 export type PageExtractedResponse =
   | {
@@ -41,7 +83,7 @@ export type PageExtractedResponse =
       /** Detections made on this visit. */
       detections: number;
       /** Annotations to paint (dismissed ones left out), located in this visit's article text. */
-      located: LocatedAnnotation[];
+      located: PaintItem[];
       /** Stored annotations not found in the article: kept, and listed in the popup. */
       orphans: number;
       /** Which kinds the reader wants highlighted, and in which colours. */
@@ -96,7 +138,52 @@ export type PageState =
     }
   | { status: "failed"; error: string };
 
-export type BackgroundMessage = PageExtractedMessage;
+/**
+ * Content script → background: store the reader's selection as an annotation. The article text
+ * comes along so the background can check, against the hash it stored for the page, that the
+ * passage is really the article's text at those offsets.
+ */
+export interface AnnotationCreateMessage {
+  type: "annotation/create";
+  page: PageRef;
+  kind: "claim" | "figure" | "highlight";
+  passage: ArticlePassage;
+  text: string;
+}
+
+/** Content script → background: how to paint one annotation of this page now (after an edit elsewhere). */
+export interface AnnotationPaintMessage {
+  type: "annotation/paint";
+  page: PageRef;
+  id: string;
+}
+
+/**
+ * Content script → background: the reader asked for the card of an annotation of this page (a
+ * trusted click, a rest of the pointer, a key, the popup). The answer is a token for the card frame.
+ */
+export interface CardOpenMessage {
+  type: "card/open";
+  page: PageRef;
+  id: string;
+  focus: boolean;
+}
+
+export type BackgroundMessage =
+  | PageExtractedMessage
+  | AnnotationCreateMessage
+  | AnnotationPaintMessage
+  | CardOpenMessage;
+
+/** The background's answer to `annotation/create`: the new annotation, as the page paints it. */
+export type AnnotationCreateResponse = { ok: true; item: PaintItem } | { ok: false; error: string };
+
+/** The background's answer to `annotation/paint`: null when the annotation is no longer shown (deleted, dismissed). */
+export type AnnotationPaintResponse = { ok: true; item: PaintItem | null } | { ok: false; error: string };
+
+/** The background's answer to `card/open`: the token with which the tab's card frame may show it. */
+export type CardOpenResponse = { ok: true; token: string } | { ok: false; error: string };
+
 /** Background → content script: annotate the reader's selection (context menu, keyboard command). */
 export interface SelectionCommand {
   type: "selection/annotate";
@@ -109,7 +196,20 @@ export interface AnnotationNotice {
   id: string;
 }
 
-export type ContentMessage = PageStateRequest | SelectionCommand | AnnotationNotice;
+/** Card frame → content script: the reader closed the card (Escape, the close button). */
+export interface CardCloseNotice {
+  type: "card/close";
+  /** Whether focus was in the card, and so goes back to where it was in the page. */
+  returnFocus: boolean;
+}
+
+/** Card frame → content script: Alt+Shift+↓ or ↑ pressed in the card: open the next or previous highlight's card. */
+export interface CardWalkNotice {
+  type: "card/walk";
+  step: 1 | -1;
+}
+
+export type ContentMessage = PageStateRequest | SelectionCommand | AnnotationNotice | CardCloseNotice | CardWalkNotice;
 
 function stringField(value: unknown, name: string, max: number, nullable: boolean): string | null | Error {
   if (value === null && nullable) return null;
@@ -118,7 +218,14 @@ function stringField(value: unknown, name: string, max: number, nullable: boolea
   return value;
 }
 
-const NO_ARTICLE_REASONS: readonly NoArticleReason[] = ["not-readerable", "empty", "not-html", "too-complex", "failed"];
+const NO_ARTICLE_REASONS: readonly NoArticleReason[] = [
+  "not-readerable",
+  "empty",
+  "not-html",
+  "too-complex",
+  "too-large",
+  "failed",
+];
 const REPORT_KEYS = [
   "canonicalUrl",
   "readerable",
@@ -169,6 +276,7 @@ export function checkPageReport(raw: unknown): Checked<PageReport> {
   } else if (!NO_ARTICLE_REASONS.includes(reason as NoArticleReason)) {
     return fail("noArticleReason must say why there is no article");
   }
+  // Stored as text that any reader of an export can take: no NUL, no lone surrogate.
   return {
     ok: true,
     value: {
@@ -176,25 +284,30 @@ export function checkPageReport(raw: unknown): Checked<PageReport> {
       readerable: raw.readerable,
       hasArticle: raw.hasArticle,
       noArticleReason: (raw.hasArticle ? null : reason) as NoArticleReason | null,
-      title: strings.title as string,
-      byline: strings.byline as string | null,
-      siteName: strings.siteName as string | null,
-      publishedTime: strings.publishedTime as string | null,
-      lang: strings.lang as string | null,
-      excerpt: strings.excerpt as string | null,
+      title: cleanText(strings.title as string),
+      byline: cleanNullable(strings.byline as string | null),
+      siteName: cleanNullable(strings.siteName as string | null),
+      publishedTime: cleanNullable(strings.publishedTime as string | null),
+      lang: cleanNullable(strings.lang as string | null),
+      excerpt: cleanNullable(strings.excerpt as string | null),
       textLength,
       textHash: raw.hasArticle ? (strings.textHash as string) : null,
     },
   };
 }
 
-/** Longest article text the background accepts: far above any real article, a bound for hostile pages. */
-export const ARTICLE_TEXT_LIMIT = 5_000_000;
 /** Most paragraph blocks accepted for one article. */
 export const ARTICLE_BLOCK_LIMIT = 200_000;
 
-/** Checks the extracted article against the report that describes it. */
-export function checkArticle(raw: unknown, report: PageReport): Checked<ExtractedArticle | null> {
+/**
+ * Checks the extracted article against the report that describes it. With `hash: false` the text's
+ * hash is left to the caller (the background checks it with the native digest, off its thread).
+ */
+export function checkArticle(
+  raw: unknown,
+  report: PageReport,
+  options: { hash: boolean } = { hash: true },
+): Checked<ExtractedArticle | null> {
   if (!report.hasArticle) return raw === null ? { ok: true, value: null } : fail("article must be null without one");
   if (!isRecord(raw) || Object.keys(raw).some((key) => key !== "text" && key !== "blocks")) {
     return fail("article must be an object with text and blocks");
@@ -203,7 +316,7 @@ export function checkArticle(raw: unknown, report: PageReport): Checked<Extracte
   if (typeof text !== "string") return fail("article text must be a string");
   if (text.length > ARTICLE_TEXT_LIMIT) return fail(`article text is longer than ${ARTICLE_TEXT_LIMIT} characters`);
   if (text.length !== report.textLength) return fail("article text does not have the reported length");
-  if (sha256Hex(text) !== report.textHash) return fail("article text does not match the reported hash");
+  if (options.hash && sha256Hex(text) !== report.textHash) return fail("article text does not match the reported hash");
   if (!Array.isArray(blocks) || blocks.length > ARTICLE_BLOCK_LIMIT) {
     return fail(`article blocks must be an array of at most ${ARTICLE_BLOCK_LIMIT}`);
   }
@@ -221,24 +334,88 @@ export function checkArticle(raw: unknown, report: PageReport): Checked<Extracte
   return { ok: true, value: { text, blocks: blocks as ExtractedArticle["blocks"] } };
 }
 
-/** Checks a message addressed to the background; anything not exactly one of ours is refused. */
+const isId = (value: unknown): value is string => typeof value === "string" && /^[\w-]{1,100}$/u.test(value);
+
+/** Checks a page reference: the address the page is at and its canonical link. */
+function checkPage(raw: unknown): Checked<PageRef> {
+  if (!isRecord(raw) || Object.keys(raw).some((key) => key !== "url" && key !== "canonicalUrl"))
+    return fail("page must be {url, canonicalUrl}");
+  const { url, canonicalUrl } = raw;
+  if (typeof url !== "string" || url.length > PAGE_FIELD_LIMITS.url) return fail("page url must be text");
+  if (canonicalUrl !== null && (typeof canonicalUrl !== "string" || canonicalUrl.length > PAGE_FIELD_LIMITS.url))
+    return fail("canonicalUrl must be text or null");
+  return { ok: true, value: { url, canonicalUrl } };
+}
+
+/** Checks a selected passage's shape; whether it is the article's text is checked against the page's hash later. */
+function checkPassage(raw: unknown): Checked<ArticlePassage> {
+  if (!isRecord(raw)) return fail("passage must be an object");
+  const { exact, prefix, suffix, start, end } = raw;
+  if (Object.keys(raw).length !== 5) return fail("passage must be {exact, prefix, suffix, start, end}");
+  if (typeof exact !== "string" || exact.length === 0 || exact.length > DETECTION_LIMITS.exact)
+    return fail("the passage must be some text");
+  if (typeof prefix !== "string" || typeof suffix !== "string") return fail("prefix and suffix must be text");
+  if (prefix.length > DETECTION_LIMITS.context || suffix.length > DETECTION_LIMITS.context)
+    return fail("prefix and suffix are too long");
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || (start as number) < 0)
+    return fail("start and end must be offsets");
+  if ((end as number) - (start as number) !== exact.length) return fail("exact must span start to end");
+  return { ok: true, value: { exact, prefix, suffix, start: start as number, end: end as number } };
+}
+
+/** The exact keys each message addressed to the background has. */
+const KEYS: Record<BackgroundMessage["type"], string[]> = {
+  "page/extracted": ["type", "url", "report", "article"],
+  "annotation/create": ["type", "page", "kind", "passage", "text"],
+  "annotation/paint": ["type", "page", "id"],
+  "card/open": ["type", "page", "id", "focus"],
+};
+
+/**
+ * Checks a message addressed to the background; anything not exactly one of ours is refused. An
+ * article's hash is not checked here: see `checkArticleHash`.
+ */
 export function checkBackgroundMessage(raw: unknown): Checked<BackgroundMessage> {
   if (!isRecord(raw)) return fail("message must be an object");
-  if (raw.type === "page/extracted") {
-    const keys = ["type", "url", "report", "article"];
-    if (Object.keys(raw).some((key) => !keys.includes(key))) return fail("page/extracted has unknown fields");
+  const type = raw.type as BackgroundMessage["type"];
+  const keys = typeof type === "string" && Object.hasOwn(KEYS, type) ? KEYS[type] : null;
+  if (!keys) return fail(`unknown message type: ${String(raw.type).slice(0, 40)}`);
+  if (Object.keys(raw).some((key) => !keys.includes(key)) || keys.some((key) => !(key in raw)))
+    return fail(`${type} must have exactly ${keys.join(", ")}`);
+  if (type === "page/extracted") {
     const url = stringField(raw.url, "url", PAGE_FIELD_LIMITS.url, false);
     if (url instanceof Error) return fail(url.message);
     const report = checkPageReport(raw.report);
     if (!report.ok) return report;
-    const article = checkArticle(raw.article, report.value);
+    const article = checkArticle(raw.article, report.value, { hash: false });
     if (!article.ok) return article;
     return {
       ok: true,
       value: { type: "page/extracted", url: url as string, report: report.value, article: article.value },
     };
   }
-  return fail(`unknown message type: ${String(raw.type).slice(0, 40)}`);
+  const page = checkPage(raw.page);
+  if (!page.ok) return page;
+  if (type === "annotation/create") {
+    if (raw.kind !== "claim" && raw.kind !== "figure" && raw.kind !== "highlight")
+      return fail("kind must be claim, figure or highlight");
+    const passage = checkPassage(raw.passage);
+    if (!passage.ok) return passage;
+    if (typeof raw.text !== "string" || raw.text.length > ARTICLE_TEXT_LIMIT) return fail("text must be the article");
+    return {
+      ok: true,
+      value: { type, page: page.value, kind: raw.kind, passage: passage.value, text: raw.text },
+    };
+  }
+  if (!isId(raw.id)) return fail("bad id");
+  if (type === "annotation/paint") return { ok: true, value: { type, page: page.value, id: raw.id } };
+  if (typeof raw.focus !== "boolean") return fail("focus must be true or false");
+  return { ok: true, value: { type, page: page.value, id: raw.id, focus: raw.focus } };
+}
+
+/** Whether an article's text has the hash its report gives (by the native digest where there is one). */
+export async function checkArticleHash(article: ExtractedArticle | null, report: PageReport): Promise<boolean> {
+  return article === null || (await sha256HexAsync(article.text)) === report.textHash;
 }
 
 /** Checks a message addressed to a content script. */
@@ -247,12 +424,12 @@ export function checkContentMessage(raw: unknown): Checked<ContentMessage> {
   if (raw.type === "page/state") return { ok: true, value: { type: "page/state" } };
   if (raw.type === "selection/annotate" && ["claim", "figure", "highlight"].includes(raw.kind as string))
     return { ok: true, value: { type: "selection/annotate", kind: raw.kind as SelectionCommand["kind"] } };
-  if (
-    (raw.type === "annotation/reveal" || raw.type === "annotation/changed") &&
-    typeof raw.id === "string" &&
-    /^[\w-]{1,100}$/.test(raw.id)
-  )
+  if ((raw.type === "annotation/reveal" || raw.type === "annotation/changed") && isId(raw.id))
     return { ok: true, value: { type: raw.type, id: raw.id } };
+  if (raw.type === "card/close" && typeof raw.returnFocus === "boolean")
+    return { ok: true, value: { type: "card/close", returnFocus: raw.returnFocus } };
+  if (raw.type === "card/walk" && (raw.step === 1 || raw.step === -1))
+    return { ok: true, value: { type: "card/walk", step: raw.step } };
   return fail("unknown message");
 }
 

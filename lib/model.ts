@@ -28,7 +28,7 @@ export interface PageReport {
   textHash: string | null;
 }
 
-export type NoArticleReason = "not-readerable" | "empty" | "not-html" | "too-complex" | "failed";
+export type NoArticleReason = "not-readerable" | "empty" | "not-html" | "too-complex" | "too-large" | "failed";
 
 /** A page as stored: the report plus the identity and dates the background gives it. */
 export interface PageRecord extends PageReport {
@@ -131,6 +131,11 @@ export interface Settings {
   highlightKinds: Record<"quote" | "claim" | "figure" | "highlight", boolean>;
   /** The highlight colours: the Okabe–Ito palette, or saturated opaque ones for low vision. */
   colourScheme?: "default" | "high-contrast";
+  /**
+   * Whether verdicts (supported, disputed, false) are also marked in pages. Off unless the reader
+   * turns it on: a page can read its own highlights, so it would learn the reader's verdicts.
+   */
+  verdictMarksInPage?: boolean;
 }
 
 /** Settings before the reader changes anything. */
@@ -139,6 +144,7 @@ export const DEFAULT_SETTINGS: Settings = {
   siteRules: {},
   highlightKinds: { quote: true, claim: true, figure: true, highlight: true },
   colourScheme: "default",
+  verdictMarksInPage: false,
 };
 
 /** The fields of an annotation the reader may change. */
@@ -192,6 +198,20 @@ export const PAGE_FIELD_LIMITS = {
   lang: 35,
   excerpt: 2000,
 } as const;
+
+/**
+ * Longest article text Claimmark reads: far beyond any real article (the longest of the
+ * Readability test corpus is under 200,000 characters), a bound for hostile pages. The content
+ * script checks it before hashing and sending, the background again on arrival.
+ */
+export const ARTICLE_TEXT_LIMIT = 2_000_000;
+
+/**
+ * Longest page text (the body's `textContent`) the content script hands to Readability: a page
+ * this large is refused before it is cloned, so a hostile page cannot make the reader's tab clone
+ * and parse tens of megabytes.
+ */
+export const PAGE_TEXT_LIMIT = 8_000_000;
 
 /** Bounds on what a page may report as detections: a hostile page must not fill the database. */
 export const DETECTION_LIMITS = {

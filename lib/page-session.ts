@@ -1,17 +1,23 @@
 import { type DomTextIndex, indexDomTextSteps } from "./anchor/dom-text";
 import { locateAll, type QuoteTarget } from "./anchor/locate";
 import { normalizeWhitespace } from "./anchor/normalize";
-import type { LocatedAnnotation } from "./anchor/reanchor";
-import type { PageRef } from "./edit/messages";
 import { type Extraction, extractionSteps, READABILITY_STEP } from "./extract/article";
 import type { ArticleText } from "./extract/article-text";
-import type { BackgroundMessage, PageExtractedMessage, PageExtractedResponse, PageState, PaintStats } from "./messages";
+import type {
+  BackgroundMessage,
+  PageExtractedMessage,
+  PageExtractedResponse,
+  PageRef,
+  PageState,
+  PaintItem,
+  PaintStats,
+} from "./messages";
 import { DEFAULT_SETTINGS, type Settings } from "./model";
 import type { Paintable, Painter } from "./paint/painter";
 import { SliceClock } from "./yield";
 
 /** An annotation on this visit with where it was found in the live page (null: not found there). */
-export interface ShownAnnotation extends LocatedAnnotation {
+export interface ShownAnnotation extends PaintItem {
   range: Range | null;
 }
 
@@ -21,7 +27,7 @@ export interface SessionOutcome {
   shown: ShownAnnotation[];
   /** The article as extracted on this pass (null without one): where a selection is looked for. */
   article: ArticleText | null;
-  /** The page as the background knows it: for edits made in the page. */
+  /** The page as the background knows it: for annotations made and cards opened in the page. */
   page: PageRef;
   /** Which kinds the reader wants highlighted. */
   highlightKinds: Settings["highlightKinds"];
@@ -132,7 +138,7 @@ const round = (ms: number): number => Math.round(ms * 10) / 10;
  */
 async function paintLocated(
   options: SessionOptions,
-  located: LocatedAnnotation[],
+  located: PaintItem[],
   clock: SliceClock,
   kinds: Settings["highlightKinds"],
 ): Promise<ShownAnnotation[]> {
@@ -181,7 +187,7 @@ async function paintLocated(
 
 /** What the painter draws for an annotation found at `range`: nothing for terms and kinds the reader hid. */
 export function toPaintable(
-  item: Pick<LocatedAnnotation, "id" | "kind" | "status">,
+  item: Pick<PaintItem, "id" | "kind" | "status">,
   range: Range | null,
   kinds: Settings["highlightKinds"],
 ): Paintable | null {

@@ -4,10 +4,12 @@
 import "fake-indexeddb/auto";
 import { resolve } from "node:path";
 import { benchBrowser } from "./bench/browser";
+import { benchCrossTab } from "./bench/browser-cross-tab";
 import { benchPopup } from "./bench/browser-popup";
 import { benchBrowserTransfer } from "./bench/browser-transfer";
 import { readCorpus } from "./bench/corpus";
 import { benchDetection } from "./bench/detection";
+import { benchDetectionScaling } from "./bench/detection-scaling";
 import { benchExtraction } from "./bench/extraction";
 import { benchTransfer } from "./bench/transfer";
 
@@ -34,7 +36,9 @@ const pages = readCorpus(corpusDir);
 console.log(`# Claimmark bench: ${pages.length} pages from ${corpusDir}, Node ${process.version}`);
 const readability = benchExtraction(pages, rounds);
 benchDetection(pages, rounds, readability);
+benchDetectionScaling();
 for (const line of await benchBrowser(corpusDir, { rounds })) console.log(line);
 for (const line of await benchPopup(rounds)) console.log(line);
+for (const line of await benchCrossTab(rounds)) console.log(line);
 for (const line of await benchTransfer()) console.log(line);
 for (const line of await benchBrowserTransfer()) console.log(line);

@@ -1,5 +1,5 @@
 import type { JSX } from "preact";
-import { useId } from "preact/hooks";
+import { useEffect, useId, useState } from "preact/hooks";
 import type { AnnotationStatus } from "../../lib/model";
 import { STATUS_OPTIONS } from "./labels";
 import { useTrusted } from "./trust";
@@ -26,16 +26,23 @@ export function StatusSelect({
 }: StatusSelectProps) {
   const id = useId();
   const trusted = useTrusted();
+  // The reader's choice shows at once and stays while it is being saved: a render in between (the
+  // card redrawn for another reason) must not put the select back, or the next arrow key would
+  // start from the old verdict. A new stored value (saved, or changed elsewhere) then takes over.
+  const [chosen, setChosen] = useState(value);
+  useEffect(() => setChosen(value), [value]);
   const change = trusted((event: JSX.TargetedEvent<HTMLSelectElement>) => {
     const next = STATUS_OPTIONS.find((option) => option.value === event.currentTarget.value);
-    if (next && next.value !== value) onChange(next.value);
+    if (!next || next.value === chosen) return;
+    setChosen(next.value);
+    onChange(next.value);
   });
   return (
     <span class="edit-status">
       <label class={hideLabel ? "edit-sr-only" : "edit-label"} for={id}>
         {label}
       </label>
-      <select id={id} class="edit-select" data-testid={testId} data-status={value} value={value} onChange={change}>
+      <select id={id} class="edit-select" data-testid={testId} data-status={chosen} value={chosen} onChange={change}>
         {STATUS_OPTIONS.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

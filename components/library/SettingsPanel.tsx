@@ -18,7 +18,11 @@ const HIGHLIGHT_KIND_LABELS: Record<HighlightKind, string> = {
 
 const SCHEMES: { value: NonNullable<Settings["colourScheme"]>; label: string; hint: string }[] = [
   { value: "default", label: "Okabe–Ito (default)", hint: "Light tints, safe for colour-blind readers." },
-  { value: "high-contrast", label: "High contrast", hint: "Saturated solid colours and thick underlines." },
+  {
+    value: "high-contrast",
+    label: "High contrast",
+    hint: "Saturated solid colours and thick underlines. A page can tell that you chose it.",
+  },
 ];
 
 /** A change to the settings, applied to what is stored at the time it is saved. */
@@ -67,6 +71,24 @@ function SettingsForm({ settings, onChange }: { settings: Settings; onChange: (c
             <label for={`setting-kind-${kind}`}>{HIGHLIGHT_KIND_LABELS[kind]}</label>
           </div>
         ))}
+        <div class="field-check">
+          <input
+            id="setting-verdict-marks"
+            type="checkbox"
+            data-testid="setting-verdict-marks"
+            aria-describedby="setting-verdict-marks-hint"
+            checked={settings.verdictMarksInPage === true}
+            onChange={(e) => {
+              const on = checked(e);
+              onChange((s) => ({ ...s, verdictMarksInPage: on }));
+            }}
+          />
+          <label for="setting-verdict-marks">Also mark my verdicts (supported, disputed, false) in pages</label>
+        </div>
+        <p class="hint" id="setting-verdict-marks-hint">
+          Off by default. A page can read its own highlights, so with this on, every page you annotate can see which of
+          its passages you judged, and how. Your notes, tags and sources never reach a page either way.
+        </p>
       </fieldset>
       <fieldset data-testid="setting-colour-scheme">
         <legend>Colours</legend>

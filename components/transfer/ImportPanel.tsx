@@ -2,33 +2,43 @@ import { useState } from "preact/hooks";
 import type { ClaimmarkDb } from "../../lib/db/schema";
 import { IMPORT_MAX_BYTES, type ImportReport } from "../../lib/transfer/import";
 import { countLabel, errorMessage } from "../format";
+import { ImportConflicts } from "./ImportConflicts";
 import { runImport } from "./run-transfer";
 
-/** What the reader sees after an import: what was added, merged and refused, and why. */
-function Report({ report }: { report: ImportReport }) {
+/** What the reader sees after an import: what was added, merged and refused, and why, and the edits of theirs it kept. */
+function Report({ db, report }: { db: ClaimmarkDb; report: ImportReport }) {
   return (
-    <div class="transfer-status" role="status" data-testid="import-report">
-      <p>
-        {countLabel(report.added, "annotation")} added, {report.merged} merged, {report.refused.length} refused
-        {report.sources > 0 && `, ${countLabel(report.sources, "source")}`}.
-      </p>
-      {report.refused.length > 0 && (
-        <ul class="transfer-refused" data-testid="import-refused">
-          {report.refused.slice(0, 20).map((refusal) => (
-            <li key={refusal.item}>
-              {refusal.item}: {refusal.reason}
-            </li>
-          ))}
-          {report.refused.length > 20 && <li>…and {report.refused.length - 20} more</li>}
-        </ul>
+    <>
+      <div class="transfer-status" role="status" data-testid="import-report">
+        <p>
+          {countLabel(report.added, "annotation")} added, {report.merged} already here
+          {report.merged > 0 && ` (${report.updated} updated from the file)`}, {report.refused.length} refused
+          {report.sources > 0 && `, ${countLabel(report.sources, "source")}`}.
+        </p>
+        {report.refused.length > 0 && (
+          <ul class="transfer-refused" data-testid="import-refused">
+            {report.refused.slice(0, 20).map((refusal) => (
+              <li key={refusal.item}>
+                {refusal.item}: {refusal.reason}
+              </li>
+            ))}
+            {report.refused.length > 20 && <li>…and {report.refused.length - 20} more</li>}
+          </ul>
+        )}
+      </div>
+      {/* Outside the live region: it holds buttons, and its own status line says what taking did. */}
+      {report.conflicts.length + report.unlistedConflicts > 0 && (
+        <ImportConflicts db={db} conflicts={report.conflicts} unlisted={report.unlistedConflicts} />
       )}
-    </div>
+    </>
   );
 }
 
 /** Import a Claimmark JSON-LD or Hypothesis JSON export; a bad file changes nothing and says why. */
 export function ImportPanel({ db }: { db: ClaimmarkDb }) {
-  const [result, setResult] = useState<{ report: ImportReport } | { error: string } | null>(null);
+  // Each import gets its own number, so a new report starts with nothing taken.
+  const [result, setResult] = useState<{ report: ImportReport; run: number } | { error: string } | null>(null);
+  const [runs, setRuns] = useState(0);
   const [busy, setBusy] = useState(false);
 
   const onFile = async (event: Event) => {
@@ -46,8 +56,10 @@ export function ImportPanel({ db }: { db: ClaimmarkDb }) {
     try {
       // In a worker: checking and writing 100,000 annotations takes seconds the page must not freeze for.
       const outcome = await runImport(db, file);
-      if (outcome.ok) setResult({ report: outcome.report });
-      else setResult({ error: `${file.name}: ${outcome.error}. Nothing was imported.` });
+      if (outcome.ok) {
+        setResult({ report: outcome.report, run: runs + 1 });
+        setRuns(runs + 1);
+      } else setResult({ error: `${file.name}: ${outcome.error}. Nothing was imported.` });
     } catch (error) {
       setResult({ error: `${file.name}: ${errorMessage(error)}` });
     } finally {
@@ -69,7 +81,7 @@ export function ImportPanel({ db }: { db: ClaimmarkDb }) {
         onChange={(event) => void onFile(event)}
       />
       {busy && <p role="status">Importing…</p>}
-      {result && "report" in result && <Report report={result.report} />}
+      {result && "report" in result && <Report key={result.run} db={db} report={result.report} />}
       {result && "error" in result && (
         <p class="transfer-error" role="alert" data-testid="import-error">
           {result.error}

@@ -1,7 +1,9 @@
 import type { ClaimmarkDb } from "../../lib/db/schema";
 import { collectForExport } from "../../lib/transfer/collect";
+import type { ImportConflict } from "../../lib/transfer/conflicts";
 import { type ImportResult, importText } from "../../lib/transfer/import";
 import { type ExportFormat, renderExport } from "../../lib/transfer/render";
+import { type TakeReport, takeImported } from "../../lib/transfer/take-imported";
 import { workerClient } from "../worker-client";
 import type { ExportQuery, TransferReply, TransferRequest } from "./transfer-protocol";
 
@@ -33,5 +35,14 @@ export async function runImport(db: ClaimmarkDb, file: Blob): Promise<ImportResu
   const reply = await transfer.ask({ op: "import", file });
   if (!reply.ok) return { ok: false, error: reply.error };
   if (reply.op !== "import") return { ok: false, error: "the transfer worker answered something else" };
+  return reply.result;
+}
+
+/** Takes the imported values of some conflicts an import listed, in the worker when there is one. */
+export async function runTakeImported(db: ClaimmarkDb, conflicts: ImportConflict[]): Promise<TakeReport> {
+  if (!transfer) return takeImported(db, conflicts);
+  const reply = await transfer.ask({ op: "take", conflicts });
+  if (!reply.ok) throw new Error(reply.error);
+  if (reply.op !== "take") throw new Error("the transfer worker answered something else");
   return reply.result;
 }

@@ -3,6 +3,7 @@ import { openDb } from "../../lib/db/schema";
 import { collectForExport } from "../../lib/transfer/collect";
 import { importText } from "../../lib/transfer/import";
 import { renderExport } from "../../lib/transfer/render";
+import { takeImported } from "../../lib/transfer/take-imported";
 import { errorMessage } from "../format";
 import { postReply } from "../worker-client";
 import type { TransferReply, TransferRequest } from "./transfer-protocol";
@@ -22,8 +23,10 @@ self.onmessage = async (event: MessageEvent<TransferRequest>) => {
       const set = await collectForExport(db, request.scope);
       const blob = new Blob([renderExport(request.format, set)], { type: request.type });
       reply = { id: request.id, ok: true, op: "export", blob, count: set.annotations.length };
-    } else {
+    } else if (request.op === "import") {
       reply = { id: request.id, ok: true, op: "import", result: await importText(db, await request.file.text()) };
+    } else {
+      reply = { id: request.id, ok: true, op: "take", result: await takeImported(db, request.conflicts) };
     }
   } catch (error) {
     reply = { id: request.id, ok: false, error: errorMessage(error) };

@@ -1,24 +1,10 @@
 import { indexDomText } from "../../lib/anchor/dom-text";
 import { selectionInArticle } from "../../lib/anchor/selection";
-import { annotationView } from "../../lib/annotation-view";
-import type { AnnotationDetails, EditMessage, EditResponse } from "../../lib/edit/messages";
-import { sourceLinks } from "../../lib/model";
+import type { AnnotationCreateMessage, AnnotationCreateResponse } from "../../lib/messages";
 import type { SessionOutcome, ShownAnnotation } from "../../lib/page-session";
 
 /** The outcome of annotating the reader's selection: the new annotation where it is, or why not. */
-export type Annotated = { ok: true; item: ShownAnnotation; details: AnnotationDetails } | { ok: false; error: string };
-
-/** An annotation's details as the page shows them, found at `range`. */
-function shownFrom(details: AnnotationDetails, range: Range | null, start: number, end: number): ShownAnnotation {
-  return {
-    ...annotationView(details.annotation, sourceLinks(details.sources)),
-    start,
-    end,
-    anchor: "exact",
-    storedExact: null,
-    range,
-  };
-}
+export type Annotated = { ok: true; item: ShownAnnotation } | { ok: false; error: string };
 
 /**
  * Annotates what the reader selected: finds the selection in the page's text and then in the
@@ -29,7 +15,7 @@ export async function annotateSelection(
   doc: Document,
   outcome: SessionOutcome | null,
   kind: "claim" | "figure" | "highlight",
-  send: (message: EditMessage) => Promise<EditResponse | undefined>,
+  send: (message: AnnotationCreateMessage) => Promise<AnnotationCreateResponse | undefined>,
   skip: (element: Element) => boolean,
 ): Promise<Annotated> {
   const selection = doc.getSelection();
@@ -50,14 +36,21 @@ export async function annotateSelection(
         "That selection is not part of the article. Claimmark annotates the article's text, so it can find it again.",
     };
   }
-  const response = await send({ type: "annotation/create", page: outcome.page, kind, passage });
+  // The article text goes along: the background checks it against the hash it stored for the page.
+  const response = await send({
+    type: "annotation/create",
+    page: outcome.page,
+    kind,
+    passage,
+    text: outcome.article.text,
+  });
   if (!response?.ok) return { ok: false, error: response?.error ?? "The extension did not answer." };
   // The trimmed selection, as the page shows it.
   let s = from;
   let e = to;
   while (s < e && index.text[s] === " ") s++;
   while (e > s && index.text[e - 1] === " ") e--;
-  const item = shownFrom(response.details, index.rangeAt(s, e), passage.start, passage.end);
+  const item: ShownAnnotation = { ...response.item, range: index.rangeAt(s, e) };
   selection.removeAllRanges();
-  return { ok: true, item, details: response.details };
+  return { ok: true, item };
 }

@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from "wxt/utils/content-script-context";
+import type { Lifetime } from "./lifetime";
 
 /** How long the page must be quiet before its growth is judged, and the longest wait while it keeps changing. */
 const QUIET_MS = 1000;
@@ -15,7 +15,7 @@ const MAX_PASSES = 5;
  * once the page has been quiet for a moment and its text grew enough to matter. Our own
  * changes (a card's host, fallback marks) add no text, so they never count as growth.
  */
-export function watchGrowth(ctx: ContentScriptContext, doc: Document, rerun: () => void) {
+export function watchGrowth(life: Lifetime, doc: Document, rerun: () => void) {
   let baseline = Number.POSITIVE_INFINITY;
   let hadArticle = false;
   let passes = 0;
@@ -40,7 +40,7 @@ export function watchGrowth(ctx: ContentScriptContext, doc: Document, rerun: () 
     quiet = setTimeout(judge, now - firstChange >= MAX_WAIT_MS ? 0 : QUIET_MS);
   });
   if (doc.body) observer.observe(doc.body, { childList: true, subtree: true });
-  ctx.onInvalidated(() => {
+  life.onEnd(() => {
     observer.disconnect();
     clearTimeout(quiet);
   });

@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from "wxt/utils/content-script-context";
+import type { Lifetime } from "./lifetime";
 import { transientUi } from "./transient-ui";
 
 /** Tag name of the notice's shadow host: it exists only while a notice shows. */
@@ -14,13 +14,13 @@ const CSS = `
 `;
 
 /** A short message in the corner of the page ("That selection is not part of the article"), gone by itself. */
-export function noticeShower(ctx: ContentScriptContext) {
-  const ui = transientUi(ctx, NOTICE_HOST_TAG, CSS);
+export function noticeShower(life: Lifetime) {
+  const ui = transientUi(life, NOTICE_HOST_TAG, CSS);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  ctx.onInvalidated(() => clearTimeout(timer));
-  return async (message: string) => {
+  life.onEnd(() => clearTimeout(timer));
+  return (message: string) => {
     clearTimeout(timer);
-    const shown = await ui.show(() => {
+    ui.show(() => {
       const box = document.createElement("div");
       box.className = "notice";
       box.setAttribute("role", "status");
@@ -28,6 +28,6 @@ export function noticeShower(ctx: ContentScriptContext) {
       box.textContent = message;
       return box;
     });
-    if (shown) timer = setTimeout(ui.hide, SHOWN_MS);
+    timer = setTimeout(ui.hide, SHOWN_MS);
   };
 }

@@ -1,5 +1,7 @@
-import type { ContentScriptContext } from "wxt/utils/content-script-context";
+import type { Lifetime } from "./lifetime";
+import type { ReaderSelection } from "./reader-selection";
 import { transientUi } from "./transient-ui";
+import { reachedAsShown } from "./ui-integrity";
 
 /** Tag name of the toolbar's shadow host: it exists only while text is selected. */
 export const TOOLBAR_HOST_TAG = "claimmark-toolbar";
@@ -24,51 +26,56 @@ button:hover, button:focus-visible { background: #3a3a40; outline: 2px solid #8c
 `;
 
 /**
- * A small bar by the reader's selection ("Mark as: Claim · Figure · Highlight"). It appears once a
- * selection settles (mouse released or keyboard selection), and goes when the selection does.
+ * A small bar by the reader's selection ("Mark as: Claim · Figure · Highlight"). It shows nothing
+ * stored, appears only for a selection the reader made (mouse released, or selecting keys), and a
+ * button acts only on the reader's real click on the bar as shown: a page that selects a passage
+ * itself, fades or stretches the bar, or dispatches a click gets nothing.
  */
 export function watchSelection(
-  ctx: ContentScriptContext,
+  life: Lifetime,
+  reader: ReaderSelection,
   isOurs: (node: Node) => boolean,
   onChoose: (kind: Kind) => void,
 ): void {
-  const ui = transientUi(ctx, TOOLBAR_HOST_TAG, CSS);
+  const ui = transientUi(life, TOOLBAR_HOST_TAG, CSS);
   const hide = ui.hide;
   let settle: ReturnType<typeof setTimeout> | undefined;
+  let shownAt = 0;
 
-  const show = (rect: DOMRect) =>
-    ui.show(() => {
-      const bar = document.createElement("div");
-      bar.className = "bar";
-      bar.setAttribute("role", "toolbar");
-      bar.setAttribute("aria-label", "Annotate the selection");
-      const label = document.createElement("span");
-      label.className = "label";
-      label.textContent = "Mark as";
-      bar.append(label);
-      for (const [kind, text] of BUTTONS) {
-        const button = document.createElement("button");
-        button.type = "button";
-        button.textContent = text;
-        button.dataset.testid = `selection-${kind}`;
-        // Keep the selection: pressing a button must not collapse it before the click lands.
-        button.addEventListener("mousedown", (event) => event.preventDefault());
-        button.addEventListener("click", (event) => {
-          if (!event.isTrusted) return;
-          hide();
-          onChoose(kind);
-        });
-        bar.append(button);
-      }
-      const top = rect.bottom + 8 + 34 < window.innerHeight ? rect.bottom + 8 : Math.max(8, rect.top - 42);
-      bar.style.top = `${top}px`;
-      bar.style.left = `${Math.max(8, Math.min(rect.left, window.innerWidth - 260))}px`;
-      return bar;
-    });
+  const show = (rect: DOMRect) => {
+    const bar = document.createElement("div");
+    bar.className = "bar";
+    bar.setAttribute("role", "toolbar");
+    bar.setAttribute("aria-label", "Annotate the selection");
+    const label = document.createElement("span");
+    label.className = "label";
+    label.textContent = "Mark as";
+    bar.append(label);
+    for (const [kind, text] of BUTTONS) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = text;
+      button.dataset.testid = `selection-${kind}`;
+      // Keep the selection: pressing a button must not collapse it before the click lands.
+      button.addEventListener("mousedown", (event) => event.preventDefault());
+      button.addEventListener("click", (event) => {
+        const host = ui.current()?.host;
+        if (!host || !reachedAsShown(event, host, shownAt)) return;
+        hide();
+        onChoose(kind);
+      });
+      bar.append(button);
+    }
+    const top = rect.bottom + 8 + 34 < window.innerHeight ? rect.bottom + 8 : Math.max(8, rect.top - 42);
+    bar.style.top = `${top}px`;
+    bar.style.left = `${Math.max(8, Math.min(rect.left, window.innerWidth - 260))}px`;
+    ui.show(() => bar);
+    shownAt = performance.now();
+  };
 
   const check = () => {
     const selection = document.getSelection();
-    if (!selection || selection.isCollapsed || selection.rangeCount === 0) {
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0 || !reader.isReaders(selection)) {
       hide();
       return;
     }
@@ -77,23 +84,24 @@ export function watchSelection(
     const rects = range.getClientRects();
     const last = rects[rects.length - 1];
     if (!last) return;
-    void show(last);
+    show(last);
   };
 
   const soon = () => {
     clearTimeout(settle);
     settle = setTimeout(check, 200);
   };
-  ctx.addEventListener(document, "mouseup", (event: MouseEvent) => {
-    if (!isOurs(event.target as Node)) soon();
+  life.listen(document, "mouseup", (event: MouseEvent) => {
+    if (event.isTrusted && !isOurs(event.target as Node)) soon();
   });
-  ctx.addEventListener(document, "keyup", (event: KeyboardEvent) => {
+  life.listen(document, "keyup", (event: KeyboardEvent) => {
+    if (!event.isTrusted) return;
     if (event.shiftKey || event.key === "Shift") soon();
     if (event.key === "Escape") hide();
   });
-  ctx.addEventListener(document, "selectionchange", () => {
+  life.listen(document, "selectionchange", () => {
     const selection = document.getSelection();
-    if (!selection || selection.isCollapsed) hide();
+    if (!selection || selection.isCollapsed || !reader.isReaders(selection)) hide();
   });
-  ctx.onInvalidated(() => clearTimeout(settle));
+  life.onEnd(() => clearTimeout(settle));
 }

@@ -1,3 +1,4 @@
+import { cleanText } from "../text/clean";
 import { isWhitespaceCode } from "./normalize";
 
 /** A live DOM subtree's visible-ish text, normalised, with the way back from text offsets to DOM points. */
@@ -243,7 +244,8 @@ export function* indexDomTextSteps(
     }
   }
 
-  const text = parts.join("");
+  // Cleaned as the article text is (same length): a page's NUL or lone surrogate reads the same in both.
+  const text = cleanText(parts.join(""));
 
   /** The segment holding index offset `at` (0 <= at < length). */
   const segmentAt = (at: number): number => {

@@ -1,5 +1,6 @@
 import search from "approx-string-match";
 import type { QuoteTarget, TextMatch } from "./locate";
+import { fuzzySearchCost, type SearchBudget } from "./search-budget";
 import { combinedScore, DISTINCTIVE_LENGTH, positionScore, validHint, windowAround } from "./text-quote";
 
 /**
@@ -14,6 +15,12 @@ export const MIN_QUOTE_SIMILARITY = 0.75;
  * two unrelated 32-character stretches of prose are about 0.25 similar, and fewer than 1 in 100 pass 0.5.
  */
 const MIN_CONTEXT_SIMILARITY = 0.6;
+
+/**
+ * Quotes longer than this have their every fuzzy search charged to the search budget, not only those
+ * of the whole text: the error budget stops growing here, and a search's cost keeps growing with the square.
+ */
+const LONG_QUOTE = 1024;
 
 /** How far around the hint, beyond the errors allowed, the first and narrowest search looks. */
 const AT_HINT_SLACK = 32;
@@ -79,25 +86,37 @@ function bestMatch(
 /**
  * Finds the best approximate match of `target.exact` (at least MIN_QUOTE_SIMILARITY similar), scored on
  * quote, prefix, suffix and position similarity. Searches where the hint says first, then a window
- * around it, then the whole text. Never throws; an empty quote gives null. State is "exact" when the matched text has no errors.
+ * around it, then the whole text (when `budget`, if given, affords it). Never throws; an empty quote
+ * gives null. State is "exact" when the matched text has no errors.
  */
 export function locateFuzzy(
   text: string,
   target: QuoteTarget,
   hint: number | undefined = target.hint,
+  budget?: SearchBudget,
 ): TextMatch | null {
-  if (target.exact.length === 0 || text.length === 0) return null;
+  const length = target.exact.length;
+  if (length === 0 || text.length === 0) return null;
   const at = validHint(hint, text.length);
+  // A search costs its stretch of text times the quote's length / 32. Near the hint that is little for
+  // a quote of up to LONG_QUOTE characters; a longer one, searched in a stretch at least as long as
+  // itself, costs the square of its length, so its searches there are charged like the whole text's.
+  const affordsNear = (from: number, to: number): boolean =>
+    !budget || length <= LONG_QUOTE || budget.spend(fuzzySearchCost(to - from, length));
   if (at !== undefined) {
     // Only the least-erroneous matches of a search come back, so a near-identical sentence next door
     // (a list of "Step 3: …", "Step 4: …") would hide the edited quote; where it was expected comes first.
-    const length = target.exact.length;
     const slack = AT_HINT_SLACK + errorBudget(length);
-    const atHint = bestMatch(text, target, at, Math.max(0, at - slack), Math.min(text.length, at + length + slack));
+    const start = Math.max(0, at - slack);
+    const end = Math.min(text.length, at + length + slack);
+    if (!affordsNear(start, end)) return null;
+    const atHint = bestMatch(text, target, at, start, end);
     if (atHint !== null) return atHint;
     const { from, to } = windowAround(at, length, text.length);
+    if (!affordsNear(from, to)) return null;
     const near = bestMatch(text, target, at, from, to);
     if (near !== null || (from === 0 && to === text.length)) return near;
   }
+  if (budget && !budget.spend(fuzzySearchCost(text.length, length))) return null;
   return bestMatch(text, target, at, 0, text.length);
 }

@@ -1,4 +1,5 @@
 import { locateFuzzy } from "./fuzzy";
+import { SearchBudget } from "./search-budget";
 import { locateAtPosition, locateExact, validHint, windowAround } from "./text-quote";
 
 /** A quote to find: a TextQuoteSelector's parts, and where it is expected to start. */
@@ -38,20 +39,24 @@ export interface LocateOptions {
   acceptUnique?: boolean;
 }
 
-/** The ordered fallback for one target: exact (context first, hint breaks ties), position, fuzzy. */
+/**
+ * The ordered fallback for one target: exact (context first, hint breaks ties), position, fuzzy; the
+ * searches of the whole text, when a budget is given, only as far as it goes.
+ */
 function locateOne(
   text: string,
   target: QuoteTarget,
   hint: number | undefined,
   slack: number,
   options: LocateOptions = {},
+  budget?: SearchBudget,
 ): TextMatch | null {
   if (typeof target.exact !== "string" || target.exact.length === 0) return null;
   const at = validHint(hint, text.length);
   return (
-    locateExact(text, target, at, options.acceptUnique) ??
+    locateExact(text, target, at, options.acceptUnique, budget) ??
     locateAtPosition(text, target, at, slack) ??
-    locateFuzzy(text, target, at)
+    locateFuzzy(text, target, at, budget)
   );
 }
 
@@ -63,10 +68,12 @@ export function locateQuote(text: string, target: QuoteTarget): TextMatch | null
 /**
  * Locates many targets in one text; sorts by hint internally, keeps a running offset delta (positions in
  * the article text vs the searched text differ by a roughly constant shift: navigation text before the
- * article), returns results in input order.
+ * article), returns results in input order. Searches of the whole text, for targets not found near
+ * their place, share one budget (see `search-budget.ts`), so the time stays linear in the text's length.
  */
 export function locateAll(text: string, targets: QuoteTarget[], options: LocateOptions = {}): (TextMatch | null)[] {
   const results: (TextMatch | null)[] = new Array(targets.length).fill(null);
+  const budget = new SearchBudget(text.length);
   const hinted: number[] = [];
   const unhinted: number[] = [];
   targets.forEach((target, i) => {
@@ -81,7 +88,7 @@ export function locateAll(text: string, targets: QuoteTarget[], options: LocateO
     const target = targets[i] as QuoteTarget;
     const hint = target.hint as number;
     const predicted = hint + delta;
-    const match = locateOne(text, target, predicted, PREDICTION_SLACK, options);
+    const match = locateOne(text, target, predicted, PREDICTION_SLACK, options, budget);
     results[i] = match;
     // A match far from the prediction teaches the shift only as the first anchor (after a page's
     // navigation text) or when its context agrees: a repeated phrase found elsewhere with other
@@ -94,6 +101,6 @@ export function locateAll(text: string, targets: QuoteTarget[], options: LocateO
       learned = true;
     }
   }
-  for (const i of unhinted) results[i] = locateOne(text, targets[i] as QuoteTarget, undefined, 0, options);
+  for (const i of unhinted) results[i] = locateOne(text, targets[i] as QuoteTarget, undefined, 0, options, budget);
   return results;
 }

@@ -1,6 +1,7 @@
 import { type AnchorReport, detectionId, type StoredAnnotationView } from "../db/annotations";
 import { type AnchorState, type DetectedSpan, machineFieldsOf } from "../model";
 import { locateAll, type TextMatch } from "./locate";
+import { type KeyedRange, OverlapIndex } from "./overlap-index";
 import { CONTEXT_LENGTH } from "./selectors";
 
 /** An annotation to show on this visit, located in this visit's article text. */
@@ -25,9 +26,6 @@ export interface Reanchoring {
   /** Stored annotations that could not be found: kept, and listed as orphans. */
   orphans: StoredAnnotationView[];
 }
-
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean =>
-  a.start < b.end && b.start < a.end;
 
 /**
  * Re-finds stored annotations in this visit's article text (exact, then by position, then fuzzy)
@@ -55,7 +53,7 @@ export function reanchor(
   const located: LocatedAnnotation[] = [];
   const orphans: StoredAnnotationView[] = [];
   // Where stored annotations were found, by kind: a new detection there is one of them again.
-  const taken: { kind: string; start: number; end: number }[] = [];
+  const taken: KeyedRange[] = [];
   stored.forEach((annotation, i) => {
     const match = matches[i] as TextMatch | null;
     if (!match) {
@@ -66,7 +64,7 @@ export function reanchor(
     const current = text.slice(match.start, match.end);
     const state = current === annotation.exact ? "exact" : "fuzzy";
     anchors.push({ id: annotation.id, state, current: state === "fuzzy" ? current : null });
-    taken.push({ kind: annotation.kind, start: match.start, end: match.end });
+    taken.push({ key: annotation.kind, start: match.start, end: match.end });
     if (annotation.dismissed) return;
     const { start: _storedStart, dismissed: _dismissed, ...view } = annotation;
     located.push({
@@ -81,6 +79,7 @@ export function reanchor(
     });
   });
 
+  const takenIndex = new OverlapIndex(taken);
   const storedIds = new Set(stored.map((annotation) => annotation.id));
   const toStore: DetectedSpan[] = [];
   const seen = new Set<string>();
@@ -95,7 +94,7 @@ export function reanchor(
     }
     // A changed quote re-detected, a detection whose neighbourhood was edited, a dismissed one
     // whose context changed: each is a stored annotation found again, not a new one.
-    if (taken.some((range) => range.kind === detection.kind && overlaps(range, detection))) continue;
+    if (takenIndex.overlaps(detection.kind, detection.start, detection.end)) continue;
     toStore.push(detection);
     located.push({
       id,

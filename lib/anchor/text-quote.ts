@@ -1,4 +1,6 @@
 import type { QuoteTarget, TextMatch } from "./locate";
+import { occurrences } from "./occurrences";
+import { exactSearchCost, type SearchBudget } from "./search-budget";
 
 /**
  * Weights of a candidate's score, as Hypothesis weighs them: the quote itself counts most, each side's
@@ -82,12 +84,12 @@ function bestOccurrence(
   to: number,
 ): ExactCandidate | null {
   const { exact, prefix, suffix } = target;
-  // Searching a slice bounds the scan: indexOf on the whole text would run on past `to` when nothing is there.
+  // Searching a slice bounds the scan: a search of the whole text would run on past `to` when nothing is there.
   const haystack = from === 0 && to === text.length ? text : text.slice(from, to);
   const anchor = hint ?? 0;
   let best: ExactCandidate | null = null;
   let count = 0;
-  for (let i = haystack.indexOf(exact); i !== -1; i = haystack.indexOf(exact, i + 1)) {
+  for (const i of occurrences(haystack, exact)) {
     count++;
     const start = from + i;
     const agreement = prefixAgreement(text, start, prefix) + suffixAgreement(text, start + exact.length, suffix);
@@ -118,16 +120,17 @@ function exactMatch(text: string, target: QuoteTarget, start: number, hint: numb
 /**
  * Finds `target.exact` verbatim: the occurrence whose prefix and suffix agree most, the nearest to `hint`
  * among equals. Searches a window around the hint first and the whole text only when the window has no
- * occurrence whose context agrees. An occurrence whose context disagrees is taken only for a distinctive
- * (long) quote, or with `acceptUnique` when it is the text's only occurrence (the quote is known to be
- * in this text: a page whose extracted article dropped the words around it); otherwise null, leaving the
- * choice to the position and fuzzy steps.
+ * occurrence whose context agrees (and `budget`, when given, affords it). An occurrence whose context
+ * disagrees is taken only for a distinctive (long) quote, or with `acceptUnique` when it is the text's
+ * only occurrence (the quote is known to be in this text: a page whose extracted article dropped the
+ * words around it); otherwise null, leaving the choice to the position and fuzzy steps.
  */
 export function locateExact(
   text: string,
   target: QuoteTarget,
   hint: number | undefined = target.hint,
   acceptUnique = false,
+  budget?: SearchBudget,
 ): TextMatch | null {
   const { exact } = target;
   if (exact.length === 0 || exact.length > text.length) return null;
@@ -139,10 +142,16 @@ export function locateExact(
     best = bestOccurrence(text, target, at, from, to);
     searchedAll = from === 0 && to === text.length;
   }
-  if (!searchedAll && (best === null || !contextAgrees(target, best.agreement)))
-    best = bestOccurrence(text, target, at, 0, text.length);
+  // Without the whole-text search, the window's count says nothing of the quote being unique.
+  let counted = searchedAll;
+  if (!searchedAll && (best === null || !contextAgrees(target, best.agreement))) {
+    if (!budget || budget.spend(exactSearchCost(text.length))) {
+      best = bestOccurrence(text, target, at, 0, text.length);
+      counted = true;
+    }
+  }
   if (best === null) return null;
-  const unique = acceptUnique && best.count === 1 && (searchedAll || !contextAgrees(target, best.agreement));
+  const unique = acceptUnique && counted && best.count === 1 && (searchedAll || !contextAgrees(target, best.agreement));
   if (!contextAgrees(target, best.agreement) && exact.length < DISTINCTIVE_LENGTH && !unique) return null;
   return exactMatch(text, target, best.start, at);
 }
@@ -164,7 +173,7 @@ export function locateAtPosition(
   const to = Math.min(text.length, at + slack + exact.length);
   const haystack = text.slice(from, to);
   let nearest = -1;
-  for (let i = haystack.indexOf(exact); i !== -1; i = haystack.indexOf(exact, i + 1)) {
+  for (const i of occurrences(haystack, exact)) {
     if (nearest === -1 || Math.abs(from + i - at) < Math.abs(nearest - at)) nearest = from + i;
   }
   return nearest === -1 ? null : exactMatch(text, target, nearest, at);

@@ -22,8 +22,31 @@ import { changeSet, readSet, type SetDraft } from "./store";
  * context) gets the same id on every visit, so re-detection merges instead of duplicating.
  */
 export function detectionId(pageKey: string, detection: DetectedSpan): string {
+  const known = ids.get(detection);
+  if (known?.pageKey === pageKey) return known.id;
   const identity = [pageKey, detection.kind, detection.prefix, detection.exact, detection.suffix].join("\u0000");
-  return `auto-${sha256Hex(identity).slice(0, 32)}`;
+  const id = `auto-${sha256Hex(identity).slice(0, 32)}`;
+  ids.set(detection, { pageKey, id });
+  return id;
+}
+
+/** Ids already worked out, per detection object (detections are never changed once made). */
+const ids = new WeakMap<DetectedSpan, { pageKey: string; id: string }>();
+
+/**
+ * Works out the ids of many detections ahead of re-anchoring and storing them, `pause`-ing
+ * between batches: thousands of hashes at once would hold the background, which serves every tab.
+ */
+export async function detectionIdsAhead(
+  pageKey: string,
+  detections: readonly DetectedSpan[],
+  pause: () => Promise<void>,
+  batch = 500,
+): Promise<void> {
+  for (let from = 0; from < detections.length; from += batch) {
+    for (const detection of detections.slice(from, from + batch)) detectionId(pageKey, detection);
+    await pause();
+  }
 }
 
 /** The machine-made fields of an automatic annotation, refreshed on every visit. */

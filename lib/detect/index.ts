@@ -1,5 +1,6 @@
 import { splitOnBlankLines } from "./blocks";
 import { detectFigures } from "./figures";
+import { innermostContaining } from "./innermost";
 import { detectSpans } from "./spans";
 import type { DetectInput, Detection, FigureDetection, SpanDetection } from "./types";
 
@@ -24,15 +25,13 @@ function safely<T extends Detection>(run: () => T[], text: string): T[] {
   }
 }
 
-/** The quote or claim a figure sits in: the innermost span that contains it. */
-function attribute(figure: FigureDetection, claims: SpanDetection[]): FigureDetection {
-  let holder: SpanDetection | null = null;
-  for (const span of claims) {
-    if (span.start <= figure.start && figure.end <= span.end) {
-      if (!holder || span.end - span.start < holder.end - holder.start) holder = span;
-    }
-  }
-  return holder?.speaker ? { ...figure, speaker: holder.speaker } : figure;
+/** Each figure with the speaker of the quote or claim it sits in: the innermost span that contains it. */
+function attribute(figures: FigureDetection[], claims: SpanDetection[]): FigureDetection[] {
+  const holders = innermostContaining(claims, figures);
+  return figures.map((figure, i) => {
+    const holder = claims[holders[i] as number];
+    return holder?.speaker ? { ...figure, speaker: holder.speaker } : figure;
+  });
 }
 
 /**
@@ -48,6 +47,6 @@ export function detect(input: DetectInput): Detection[] {
   };
   const spans = safely(() => detectSpans(normalised), text);
   const claims = spans.filter((span) => span.kind !== "term");
-  const figures = safely(() => detectFigures(normalised), text).map((figure) => attribute(figure, claims));
-  return [...spans, ...figures].sort((a, b) => a.start - b.start || b.end - a.end);
+  const figures = safely(() => detectFigures(normalised), text);
+  return [...spans, ...attribute(figures, claims)].sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -4,6 +4,7 @@ import { isSpaceCode } from "./chars";
 import { CALENDAR_WORD, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, NOT_NAMES, ORGANISATION_WORDS, TITLES } from "./lexicon";
 import { blockRuns, type NameMention, parseName } from "./names";
 import type { Range } from "./sentences";
+import { WordSets } from "./word-sets";
 
 /** Nouns an appositive uses for an organisation rather than a person ("the nation's largest coal company"). */
 const INSTITUTION_NOUNS = new Set(
@@ -217,9 +218,14 @@ function givenNameGender(words: string[]): "m" | "f" | null {
   return null;
 }
 
-/** Whether a mention is of a person or unknown (not an organisation) and contains all of `words`. */
-function namesWith(m: NameMention, words: string[]): boolean {
-  return m.kind !== "organisation" && words.every((w) => m.words.includes(w));
+/** A mention's titles as the look-ups ask about them. */
+interface TitleFacts {
+  /** The titles, abbreviations spelled out ("sen" as "senator"). */
+  spelled: Set<string>;
+  /** The rank modifiers among them ("vice", "deputy"). */
+  ranks: string[];
+  /** The gender they tell, if any. */
+  gender: "m" | "f" | null;
 }
 
 /** The names of a text, in order, with look-ups by surname and the genders their titles tell. */
@@ -284,6 +290,15 @@ export class Mentions {
   private parsed: MentionIndex | null = null;
   /** Speakers found so far, in text order: the persons in focus for "he" and "she". */
   private readonly speakers: { at: number; name: string; plural: boolean; person: boolean }[] = [];
+  /**
+   * What the look-ups ask of a name again and again, worked out once: a name can be a capitalised
+   * run as long as the text, and each reference to it would otherwise read it all again.
+   */
+  private readonly words = new WordSets();
+  private readonly titleFacts = new Map<NameMention, TitleFacts>();
+  private readonly nameGenders = new Map<string, "m" | "f" | undefined>();
+  /** `subjectStops[i]`: the first mention from `i` on where `subjectOf` stops (made on first need). */
+  private subjectStops: Int32Array | null = null;
 
   constructor(
     private readonly text: string,
@@ -323,14 +338,38 @@ export class Mentions {
     let best: NameMention | null = null;
     for (let i = lo - 1; i >= 0 && i >= lo - 200; i--) {
       const m = list[i] as NameMention;
-      if (namesWith(m, words) && (!best || m.words.length > best.words.length) && this.agreesInGender(m.name, gender))
+      if (
+        this.namesWith(m, words) &&
+        (!best || m.words.length > best.words.length) &&
+        this.agreesInGender(m.name, gender)
+      )
         best = m;
     }
     for (let i = lo; !best && i < list.length && i < lo + 50; i++) {
       const m = list[i] as NameMention;
-      if (namesWith(m, words) && m.words.length > words.length && this.agreesInGender(m.name, gender)) best = m;
+      if (this.namesWith(m, words) && m.words.length > words.length && this.agreesInGender(m.name, gender)) best = m;
     }
     return best ? best.name : null;
+  }
+
+  /** Whether a mention is of a person or unknown (not an organisation) and contains all of `words`. */
+  private namesWith(m: NameMention, words: string[]): boolean {
+    return m.kind !== "organisation" && this.words.allAmong(words, m.words);
+  }
+
+  /** A mention's titles, abbreviations spelled out, and the gender they tell. */
+  private titlesOf(mention: NameMention): TitleFacts {
+    let facts = this.titleFacts.get(mention);
+    if (!facts) {
+      const titles = mention.titles.map((t) => ABBREVIATED_TITLES[t] ?? t);
+      facts = {
+        spelled: new Set(titles),
+        ranks: titles.filter((t) => RANK_MODIFIERS.has(t)),
+        gender: titleGender(mention.titles),
+      };
+      this.titleFacts.set(mention, facts);
+    }
+    return facts;
   }
 
   /** The person whose titles include the head of a description ("the secretary general"), last mentioned before `at`. */
@@ -342,10 +381,10 @@ export class Mentions {
     for (let i = this.before(at) - 1, seen = 0; i >= 0 && seen < 400; i--, seen++) {
       const mention = this.index.all[i] as NameMention;
       if (mention.kind === "organisation") continue;
-      const titles = mention.titles.map((t) => ABBREVIATED_TITLES[t] ?? t);
+      const titles = this.titlesOf(mention);
       // "the president" is not the vice president, nor "the minister" the deputy minister.
-      if (titles.some((t) => RANK_MODIFIERS.has(t) && !description.includes(t))) continue;
-      if (head.every((w) => titles.includes(w))) return this.fullest(mention.words, at) ?? mention.name;
+      if (titles.ranks.some((t) => !description.includes(t))) continue;
+      if (head.every((w) => titles.spelled.has(w))) return this.fullest(mention.words, at) ?? mention.name;
     }
     return null;
   }
@@ -355,23 +394,38 @@ export class Mentions {
    * “outlaw nation”"), when one does and is not a possessive modifier or inside a quotation.
    */
   subjectOf(start: number, end: number): string | null {
-    for (let i = this.before(start); i < this.index.all.length; i++) {
-      const mention = this.index.all[i] as NameMention;
-      if (mention.start >= end) return null;
-      // Names inside an introductory phrase ("In January, …", "In an August speech, …") are passed over.
-      if (!mention.subject) continue;
-      if (mention.quoted || mention.possessive) return null;
-      if (!this.mayBeSubject(mention)) continue;
-      // "A Government Accountability Office report found …": after an article, a name followed by a
-      // noun (not a verb in -ed or -s) only modifies it; the subject is the name and its noun.
-      const head = /^\s+(\p{Ll}{3,})\b/u.exec(this.text.slice(mention.end, mention.end + 30))?.[1];
-      const article = /(?:^|\s)(?:a|an|the)\s+$/iu.test(
-        this.text.slice(Math.max(start, mention.start - 5), mention.start),
-      );
-      if (article && head && !/(?:ed|s)$/u.test(head)) return `${mention.name} ${head}`;
-      return this.fullest(mention.words, end) ?? mention.name;
+    // The mentions passed over are the same whatever the sentence: skipping them by table keeps a
+    // sentence as long as the text from being read again for each of its quotations.
+    this.subjectStops ??= this.findSubjectStops();
+    const i = this.subjectStops[this.before(start)] as number;
+    const mention = this.index.all[i];
+    if (mention === undefined || mention.start >= end) return null;
+    if (mention.quoted || mention.possessive) return null;
+    // "A Government Accountability Office report found …": after an article, a name followed by a
+    // noun (not a verb in -ed or -s) only modifies it; the subject is the name and its noun.
+    const head = /^\s+(\p{Ll}{3,})\b/u.exec(this.text.slice(mention.end, mention.end + 30))?.[1];
+    const article = /(?:^|\s)(?:a|an|the)\s+$/iu.test(
+      this.text.slice(Math.max(start, mention.start - 5), mention.start),
+    );
+    if (article && head && !/(?:ed|s)$/u.test(head)) return `${mention.name} ${head}`;
+    return this.fullest(mention.words, end) ?? mention.name;
+  }
+
+  /**
+   * For each mention, the first from it on where `subjectOf` stops: a subject that is quoted, a
+   * possessive, or a plausible subject. Names inside an introductory phrase ("In January, …", "In
+   * an August speech, …") and implausible subjects are passed over.
+   */
+  private findSubjectStops(): Int32Array {
+    const all = this.index.all;
+    const stops = new Int32Array(all.length + 1);
+    stops[all.length] = all.length;
+    for (let i = all.length - 1; i >= 0; i--) {
+      const mention = all[i] as NameMention;
+      const stop = mention.subject && (mention.quoted || mention.possessive || this.mayBeSubject(mention));
+      stops[i] = stop ? i : (stops[i + 1] as number);
     }
-    return null;
+    return stops;
   }
 
   /**
@@ -399,7 +453,7 @@ export class Mentions {
     for (let i = this.before(at) - 1, seen = 0; i >= 0 && seen < 200; i--, seen++) {
       const mention = this.index.all[i] as NameMention;
       if (mention.quoted || mention.words.length < 2) continue;
-      if (mention.words.includes(head)) return mention.name;
+      if (this.words.has(mention.words, head)) return mention.name;
     }
     return null;
   }
@@ -407,6 +461,12 @@ export class Mentions {
   /** Whether a name may stand for a pronoun of `gender` (null: either), as far as its titles tell. */
   private agreesInGender(name: string, gender: "m" | "f" | null): boolean {
     if (!gender) return true;
+    const known = this.nameGenders.has(name) ? this.nameGenders.get(name) : this.genderOfName(name);
+    return !known || known === gender;
+  }
+
+  /** The gender a name tells, by its given name or what its surname is known by; remembered per name. */
+  private genderOfName(name: string): "m" | "f" | undefined {
     // "Sens. Jeff Merkley": the given name follows the titles.
     const words = name.toLowerCase().split(/\s+/);
     while (words.length > 2 && TITLES.has((words[0] as string).replace(/\.$/u, ""))) words.shift();
@@ -417,7 +477,8 @@ export class Mentions {
       givenNameGender(words) ??
       this.index.genders.get(surname) ??
       (words.length > 1 || fromSurname === "x" ? undefined : fromSurname);
-    return !gender || !known || known === gender;
+    this.nameGenders.set(name, known);
+    return known;
   }
 
   /** Records a speaker, so that later pronouns can refer to it. */
@@ -453,7 +514,7 @@ export class Mentions {
       if (speaker && mention.start <= speaker.at) break;
       if (mention.quoted || mention.possessive || !mention.subject || mention.kind === "organisation") continue;
       // "Mrs. Clinton" is no "he", whoever else bears the name.
-      const titled = titleGender(mention.titles);
+      const titled = this.titlesOf(mention).gender;
       if (gender && titled && titled !== gender) continue;
       // "Clinton" after "Bill Clinton" and "Hillary Clinton": "she" is the one of her gender.
       const name = this.fullest(mention.words, at, gender) ?? mention.name;

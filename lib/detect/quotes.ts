@@ -1,5 +1,6 @@
-import { isSpaceCode, LETTER, NUMBER, startsDigit, unitClass } from "./chars";
+import { isSpaceCode, LETTER, startsDigit, unitClass } from "./chars";
 import type { Range } from "./sentences";
+import { WordCharacters } from "./word-characters";
 
 /** A span between matching quotation marks. */
 export interface Quotation {
@@ -99,11 +100,39 @@ const LOW_OPENING_LANGS = new Set([
   "da",
 ]);
 
+/** The opening marks of a paragraph still waiting for their closing marks, innermost last. */
+class OpenMarks {
+  readonly list: Open[] = [];
+  /** How many of each mark the list holds: whether a « is open anywhere must not take reading them all. */
+  private readonly counts = new Map<string, number>();
+
+  /** Adds an opening mark, innermost. */
+  push(open: Open): void {
+    this.list.push(open);
+    this.counts.set(open.ch, (this.counts.get(open.ch) ?? 0) + 1);
+  }
+
+  /** Drops the marks from the `k`th on. */
+  truncate(k: number): void {
+    for (let d = k; d < this.list.length; d++) {
+      const ch = (this.list[d] as Open).ch;
+      this.counts.set(ch, (this.counts.get(ch) ?? 1) - 1);
+    }
+    this.list.length = k;
+  }
+
+  /** Whether a `ch` mark is open at any depth. */
+  holds(ch: string): boolean {
+    return (this.counts.get(ch) ?? 0) > 0;
+  }
+}
+
 /** Whether an opening mark among the top three of the stack can be closed by `closer`. */
-function hasOpenFor(stack: Open[], closer: string): boolean {
+function hasOpenFor(stack: OpenMarks, closer: string): boolean {
   const accepted = CLOSES[closer] ?? "";
-  for (let k = stack.length - 1; k >= Math.max(0, stack.length - 3); k--) {
-    if (accepted.includes((stack[k] as Open).ch)) return true;
+  const list = stack.list;
+  for (let k = list.length - 1; k >= Math.max(0, list.length - 3); k--) {
+    if (accepted.includes((list[k] as Open).ch)) return true;
   }
   return false;
 }
@@ -123,7 +152,7 @@ function classify(
   text: string,
   i: number,
   block: Range,
-  stack: Open[],
+  stack: OpenMarks,
   lowOpening: boolean,
 ): { ch: string; length: number; role: "open" | "close" } | null {
   const ch = text[i] as string;
@@ -169,8 +198,7 @@ function classify(
     case "»":
     case "›": {
       const opener = ch === "»" ? "«" : "‹";
-      if (left && !right && !hasOpenFor(stack, ch) && stack.every((o) => o.ch !== opener))
-        return { ch, length, role: "open" };
+      if (left && !right && !hasOpenFor(stack, ch) && !stack.holds(opener)) return { ch, length, role: "open" };
       return { ch, length, role: "close" };
     }
     case "‚":
@@ -202,12 +230,6 @@ function nextMark(body: string, offset: number, from: number): number {
   return MARKS.test(body) ? MARKS.lastIndex - 1 + offset : offset + body.length;
 }
 
-/** Whether a letter or digit occurs in text[start, end). */
-function hasWordCharacter(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (unitClass(text.charCodeAt(i)) & (LETTER | NUMBER)) return true;
-  return false;
-}
-
 /** First non-space offset of a block, or its end. */
 function firstVisible(text: string, block: Range): number {
   let i = block.start;
@@ -226,6 +248,7 @@ function continues(opener: string, ch: string): boolean {
  */
 function emit(
   text: string,
+  words: WordCharacters,
   quotations: Quotation[],
   open: Open,
   closeAt: number,
@@ -238,7 +261,7 @@ function emit(
   let end = closeAt;
   while (start < end && isSpace(text[start])) start++;
   while (end > start && isSpace(text[end - 1])) end--;
-  if (!hasWordCharacter(text, start, end)) return -1;
+  if (!words.within(start, end)) return -1;
   quotations.push({
     open: open.at,
     openLength: open.length,
@@ -268,12 +291,13 @@ function emit(
 export function findQuotations(text: string, blocks: Range[], lang: string | null): Quotation[] {
   const lowOpening = LOW_OPENING_LANGS.has((lang ?? "").toLowerCase().split(/[-_]/)[0] ?? "");
   const quotations: Quotation[] = [];
+  const words = new WordCharacters(text);
   // A quotation carried over from the previous paragraph, with the index it will take.
   let carried: { mark: Open; from: number } | null = null;
 
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b] as Range;
-    const stack: Open[] = [];
+    const stack = new OpenMarks();
     let skipAt = -1;
     if (carried) {
       stack.push(carried.mark);
@@ -292,18 +316,19 @@ export function findQuotations(text: string, blocks: Range[], lang: string | nul
         continue;
       }
       const accepted = CLOSES[mark.ch] ?? "";
-      let k = stack.length - 1;
-      while (k >= 0 && k >= stack.length - 3 && !accepted.includes((stack[k] as Open).ch)) k--;
-      if (k < 0 || k < stack.length - 3) continue;
-      const open = stack[k] as Open;
-      for (let d = k + 1; d < stack.length; d++) open.children.push(...(stack[d] as Open).children);
-      stack.length = k;
+      const list = stack.list;
+      let k = list.length - 1;
+      while (k >= 0 && k >= list.length - 3 && !accepted.includes((list[k] as Open).ch)) k--;
+      if (k < 0 || k < list.length - 3) continue;
+      const open = list[k] as Open;
+      for (let d = k + 1; d < list.length; d++) open.children.push(...(list[d] as Open).children);
+      stack.truncate(k);
       const multiParagraph = open.at < block.start;
-      const index = emit(text, quotations, open, at, mark.length, k, multiParagraph, false);
-      if (index >= 0 && k > 0) (stack[k - 1] as Open).children.push(index);
-      else if (index < 0 && k > 0) (stack[k - 1] as Open).children.push(...open.children);
+      const index = emit(text, words, quotations, open, at, mark.length, k, multiParagraph, false);
+      if (index >= 0 && k > 0) (list[k - 1] as Open).children.push(index);
+      else if (index < 0 && k > 0) (list[k - 1] as Open).children.push(...open.children);
     }
-    const bottom = stack[0];
+    const bottom = stack.list[0];
     if (!bottom) continue;
     const nextBlock = blocks[b + 1];
     const nextStart = nextBlock ? firstVisible(text, nextBlock) : -1;
@@ -316,7 +341,7 @@ export function findQuotations(text: string, blocks: Range[], lang: string | nul
     if (opensParagraph) {
       let end = block.end;
       while (end > block.start && isSpace(text[end - 1])) end--;
-      emit(text, quotations, bottom, end, 0, 0, bottom.at < block.start, true);
+      emit(text, words, quotations, bottom, end, 0, 0, bottom.at < block.start, true);
     }
   }
   // Depth from the final nesting: a quotation whose enclosing mark was dropped is an outer one.

@@ -1,6 +1,7 @@
 import { splitOnBlankLines } from "./blocks";
 import { type Lexicon, lexiconFor } from "./lexicon";
 import { Mentions } from "./mentions";
+import { NamedBefore } from "./named-before";
 import { findQuotations, type Quotation } from "./quotes";
 import { findReported } from "./reported";
 import { type Range, splitSentences } from "./sentences";
@@ -242,10 +243,10 @@ function detectAll(input: DetectInput): SpanDetection[] {
 
   resolveSpeakers(text, candidates, mentions, lexicon, sentences, blocks);
 
+  // Each name is tested once: thousands of candidates may share a speaker, whose name can be a paragraph long.
+  const names = new Map<string, boolean>();
   for (const c of candidates) {
-    // A path, a query or a header line is no one's name ("GET /.well-known/webfinger?resource");
-    // "a CNN/ORC poll" is.
-    const name = c.speaker?.name && !/[?=]|\s\/|\/\./u.test(c.speaker.name) ? c.speaker.name : null;
+    const name = c.speaker?.name && isSoundName(c.speaker.name, names) ? c.speaker.name : null;
     // A claim needs a source; one given only as an unresolved pronoun is still a claim.
     if (c.kind === "claim" && !name && c.speaker?.form !== "pronoun") continue;
     let confidence = c.kind === "quote" ? 0.55 : 0.6;
@@ -266,6 +267,19 @@ function detectAll(input: DetectInput): SpanDetection[] {
     });
   }
   return detections.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** A path, a query or a header line is no one's name ("GET /.well-known/webfinger?resource"); "a CNN/ORC poll" is. */
+const NOT_A_NAME = /[?=]|\s\/|\/\./u;
+
+/** Whether a speaker's name is no path, query or header line; `checked` remembers the names already tested. */
+function isSoundName(name: string, checked: Map<string, boolean>): boolean {
+  let sound = checked.get(name);
+  if (sound === undefined) {
+    sound = !NOT_A_NAME.test(name);
+    checked.set(name, sound);
+  }
+  return sound;
 }
 
 /** A term detection for a quotation. */
@@ -299,24 +313,15 @@ function resolveSpeakers(
   blocks: Range[],
 ): void {
   const ordered = [...candidates].sort((a, b) => sourceAt(a) - sourceAt(b));
-  const bySentence = new Map<Range, Candidate[]>();
-  for (const c of [...candidates].sort((a, b) => a.start - b.start)) {
-    const list = bySentence.get(c.sentence);
-    if (list) list.push(c);
-    else bySentence.set(c.sentence, [c]);
-  }
+  const named = new NamedBefore(candidates);
   for (const c of ordered) {
     let source = c.attribution?.source;
     if (!source && c.attribution?.sameAsPrevious) {
       // ", adding that …" continues the attribution before it in the sentence, else the sentence's subject.
-      const siblings = bySentence.get(c.sentence) ?? [];
-      let previous: Candidate | undefined;
-      for (const o of siblings) {
-        if (o.start >= c.start) break;
-        if (o !== c && o.speaker?.name) previous = o;
-      }
+      const previous = named.lastNamedBefore(c);
       if (previous) {
         c.speaker = previous.speaker;
+        named.noteNamed(c);
         continue;
       }
       source = c.attribution.fallback ?? undefined;
@@ -324,6 +329,7 @@ function resolveSpeakers(
     if (!source) continue;
     c.speaker = resolveSource(text, source, mentions, lexicon);
     if (c.speaker.name) {
+      named.noteNamed(c);
       const person = c.speaker.form === "name" || (c.speaker.form === "pronoun" && !c.speaker.plural);
       mentions.noteSpeaker(c.speaker.name, source.head.start, c.speaker.plural, person);
     }

@@ -559,7 +559,8 @@ export function sentenceSubject(text: string, sentence: Range, end: number, lexi
     const close = text.slice(from + 1, Math.min(end, from + 2000)).search(/["”“»]/u);
     if (close >= 0) from = from + 2 + close;
   }
-  const tokens = tokenize(text, from, Math.min(end, from + 600));
+  const reach = Math.min(end, from + 600);
+  const tokens = tokenize(text, from, reach);
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i] as Token;
@@ -569,8 +570,9 @@ export function sentenceSubject(text: string, sentence: Range, end: number, lexi
       lexicon.connectives.has(token.lower) ||
       participlePhrase(tokens, i, lexicon);
     if (!introductory) break;
-    // Skip the introductory phrase to its comma.
-    const comma = indexIn(text, ",", token.end, end);
+    // Skip the introductory phrase to its comma. A comma past the words read would skip them all,
+    // which leaves no subject either: the search stops there, not at the end of an endless sentence.
+    const comma = indexIn(text, ",", token.end, reach);
     if (comma < 0) return null;
     while (i < tokens.length && (tokens[i] as Token).start < comma) i++;
   }

@@ -1,4 +1,4 @@
-import { startsLower, startsUpper, startsUpperOrDigit } from "./chars";
+import { indexIn, lastIndexIn, startsLower, startsUpper, startsUpperOrDigit } from "./chars";
 import { type Token, tokenize } from "./words";
 
 /** What a quotation is: somebody's words, a name or scare-quoted term, or neither (text inside a quote). */
@@ -87,10 +87,12 @@ const CITATION_AFTER = /\b(?:Retrieved|Archived|ISBN|ISSN|doi|pp?\.\s*\d|Vol\.|A
  */
 function inCitation(text: string, start: number, end: number): boolean {
   if (!/^["”'’»]{1,2}[.,]\s/u.test(text.slice(end, end + 4))) return false;
-  const lineStart = Math.max(text.lastIndexOf("\n", start), start - 300);
+  // The line's start and end, looked for no further than the 300 characters read on either side: a
+  // search to the text's ends, made for every quotation of a text without line breaks, was quadratic.
+  const lineStart = Math.max(lastIndexIn(text, "\n", Math.max(0, start - 300), start + 1), start - 300);
   if (CITATION_BEFORE.test(text.slice(Math.max(0, lineStart), start))) return true;
-  const lineEnd = text.indexOf("\n", end);
-  return CITATION_AFTER.test(text.slice(end, Math.min(lineEnd < 0 ? text.length : lineEnd, end + 300)));
+  const lineEnd = indexIn(text, "\n", end, end + 300);
+  return CITATION_AFTER.test(text.slice(end, lineEnd < 0 ? end + 300 : lineEnd));
 }
 
 /** Whether a naming word ("so-called", "the film", "known as") sits right before the quotation. */

@@ -6,13 +6,14 @@ import {
   EDIT_LIMITS,
   type SourceInput,
 } from "../model";
+import { cleanText } from "../text/clean";
 
 const PATCH_KEYS = ["status", "tags", "note", "speaker", "value", "unit", "qualifier", "dismissed", "deleted"];
 const SOURCE_KEYS = ["url", "title", "publisher", "accessedAt", "note", "quote"];
 
 /** A tag as stored: trimmed, inner whitespace collapsed, no leading "#"; empty when nothing is left. */
 export function cleanTag(raw: string): string {
-  return raw.replace(/^#+/u, "").replace(/\s+/gu, " ").trim().slice(0, EDIT_LIMITS.tag);
+  return cleanText(raw).replace(/^#+/u, "").replace(/\s+/gu, " ").trim().slice(0, EDIT_LIMITS.tag);
 }
 
 /** Whether a string is an http or https URL: the only kind Claimmark stores as a source or makes a link. */
@@ -23,6 +24,16 @@ export function isWebUrl(raw: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Whether `value` is a real calendar date written YYYY-MM-DD (no 2023-02-30, no 9999-99-99), from year 1000 to 9999. */
+export function isRealDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 function text(value: unknown, name: string, max: number, nullable: boolean): Checked<string | null> {
@@ -55,7 +66,7 @@ export function checkAnnotationPatch(raw: unknown): Checked<AnnotationPatch> {
       case "note": {
         const note = text(value, "note", EDIT_LIMITS.note, false);
         if (!note.ok) return note;
-        patch.note = note.value as string;
+        patch.note = cleanText(note.value as string);
         break;
       }
       case "speaker":
@@ -63,14 +74,14 @@ export function checkAnnotationPatch(raw: unknown): Checked<AnnotationPatch> {
       case "qualifier": {
         const field = text(value, key, EDIT_LIMITS.field, true);
         if (!field.ok) return field;
-        patch[key] = field.value;
+        patch[key] = field.value === null ? null : cleanText(field.value);
         break;
       }
       case "value":
         if (value !== null && !(typeof value === "number" && Number.isFinite(value)) && typeof value !== "string")
           return { ok: false, error: "value must be a number, text or empty" };
         if (typeof value === "string" && value.length > 40) return { ok: false, error: "value is too long" };
-        patch.value = value as number | string | null;
+        patch.value = typeof value === "string" ? cleanText(value) : (value as number | null);
         break;
       case "dismissed":
       case "deleted":
@@ -101,8 +112,8 @@ export function checkSourceInput(raw: unknown, partial = false): Checked<Partial
     }
     const value = raw[key];
     if (key === "accessedAt") {
-      if (value !== null && (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/u.test(value)))
-        return { ok: false, error: "the date accessed must be a date (YYYY-MM-DD) or empty" };
+      if (value !== null && (typeof value !== "string" || !isRealDate(value)))
+        return { ok: false, error: "the date accessed must be a real date (YYYY-MM-DD) or empty" };
       source.accessedAt = value as string | null;
       continue;
     }
@@ -113,7 +124,7 @@ export function checkSourceInput(raw: unknown, partial = false): Checked<Partial
     const trimmed = (field.value as string).trim();
     if (key === "url" && trimmed !== "" && !isWebUrl(trimmed))
       return { ok: false, error: "a source's address must start with http:// or https://" };
-    source[key] = key === "url" ? trimmed : (field.value as string);
+    source[key] = cleanText(key === "url" ? trimmed : (field.value as string));
   }
   return { ok: true, value: source };
 }

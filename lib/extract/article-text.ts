@@ -1,3 +1,4 @@
+import { cleanText } from "../text/clean";
 /** The article as plain text: paragraph blocks joined by a blank line, with their offsets. */
 export interface ArticleText {
   text: string;
@@ -101,5 +102,6 @@ export function articleText(root: Node): ArticleText {
     offsets.push({ start: cursor, end: cursor + block.length });
     cursor += block.length + BLOCK_SEPARATOR.length;
   }
-  return { text: blocks.join(BLOCK_SEPARATOR), blocks: offsets };
+  // NUL and lone surrogates replaced (same length): the text that is hashed, detected and stored.
+  return { text: cleanText(blocks.join(BLOCK_SEPARATOR)), blocks: offsets };
 }

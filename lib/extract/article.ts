@@ -1,5 +1,11 @@
 import { isProbablyReaderable, Readability } from "@mozilla/readability";
-import { type NoArticleReason, PAGE_FIELD_LIMITS, type PageReport } from "../model";
+import {
+  ARTICLE_TEXT_LIMIT,
+  type NoArticleReason,
+  PAGE_FIELD_LIMITS,
+  PAGE_TEXT_LIMIT,
+  type PageReport,
+} from "../model";
 import { type ArticleText, articleText } from "./article-text";
 import { cleanByline } from "./byline";
 import { sha256Hex } from "./hash";
@@ -123,6 +129,8 @@ export function* extractionSteps(doc: Document, documentUrl: string): Generator<
   const small = withinLimits(doc);
   yield "check the page's size";
   if (!small) return withoutArticle(doc, documentUrl, "too-complex", false);
+  if ((doc.body?.textContent?.length ?? 0) > PAGE_TEXT_LIMIT)
+    return withoutArticle(doc, documentUrl, "too-large", false);
 
   let readerable: boolean;
   try {
@@ -151,6 +159,9 @@ export function* extractionSteps(doc: Document, documentUrl: string): Generator<
   const article = articleText(parsed.content);
   yield "read the article's text";
   if (!article.text) return { ...withoutArticle(doc, documentUrl, "empty", true), readabilityMs };
+  // Checked before hashing and sending: the background would refuse it anyway.
+  if (article.text.length > ARTICLE_TEXT_LIMIT)
+    return { ...withoutArticle(doc, documentUrl, "too-large", true), readabilityMs };
 
   const siteName = clean(parsed.siteName, PAGE_FIELD_LIMITS.siteName);
   return {

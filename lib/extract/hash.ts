@@ -66,3 +66,17 @@ export function sha256Hex(text: string): string {
   }
   return Array.from(h, (word) => word.toString(16).padStart(8, "0")).join("");
 }
+
+/**
+ * `sha256Hex` by the platform's native digest where there is one (the extension's background, Node):
+ * the hashing of a long article then runs off the JavaScript thread, which serves every tab. Falls
+ * back to `sha256Hex` (content scripts on http pages have no `crypto.subtle`).
+ */
+export async function sha256HexAsync(text: string): Promise<string> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return sha256Hex(text);
+  const digest = new Uint8Array(await subtle.digest("SHA-256", new TextEncoder().encode(text)));
+  let hex = "";
+  for (const byte of digest) hex += byte.toString(16).padStart(2, "0");
+  return hex;
+}

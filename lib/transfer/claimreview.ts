@@ -21,7 +21,8 @@ export function authorOf(speaker: string): { "@type": "Person" | "Organization";
 
 /** A link to the passage itself (a text fragment), so a reader lands on the claim. */
 export function passageUrl(pageUrl: string, exact: string): string {
-  const encode = (part: string) => encodeURIComponent(part).replace(/-/gu, "%2D");
+  // encodeURIComponent throws on a lone surrogate, which any page can put in its text.
+  const encode = (part: string) => encodeURIComponent(part.toWellFormed()).replace(/-/gu, "%2D");
   const words = exact.trim().split(/\s+/u);
   const directive =
     words.length > 10

@@ -26,13 +26,38 @@ export const TAG_SEPARATOR = "; ";
 /** Joins the sources of one cell. */
 export const SOURCE_SEPARATOR = " | ";
 
-// A spreadsheet runs a cell that starts with one of these as a formula (CSV injection): every
-// text cell that does is prefixed with an apostrophe, which spreadsheets show as text.
-const FORMULA_START = /^[=+\-@\t\r]/u;
+/**
+ * CSV injection: a spreadsheet runs a cell as a formula when it starts with `=`, `+`, `-` or `@`,
+ * and some skip whitespace or a quotation mark first, or read the full-width and small forms (＝,
+ * ﹦, the minus sign U+2212, …) as the ASCII ones. A text cell is guarded, with an apostrophe in
+ * front, when its first character past any whitespace (every Unicode White_Space, and the other
+ * invisible format and control characters, U+FEFF among them) and quotation marks is one of those;
+ * and, as OWASP advises, when it starts with a tab or a carriage return (past quotation marks).
+ */
+const FORMULA_START =
+  /^\p{Quotation_Mark}*[\t\r]|^[\p{White_Space}\p{Cc}\p{Cf}\p{Quotation_Mark}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\u2212\uFE66\uFE62\uFE63]/u;
 
-/** A text cell made safe to open in a spreadsheet. */
+/** The mark put in front of a guarded cell: spreadsheets show what follows as text. */
+export const GUARD = "'";
+
+/** Whether a spreadsheet could take this text for a formula (see FORMULA_START). */
+export function needsGuard(value: string): boolean {
+  return FORMULA_START.test(value);
+}
+
+/** A text cell made safe to open in a spreadsheet, and well-formed (a lone surrogate becomes U+FFFD). */
 export function safeCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  const text = value.toWellFormed();
+  return needsGuard(text) ? `${GUARD}${text}` : text;
+}
+
+/**
+ * A cell as it was before `safeCell` guarded it. Exact because a guard never changes the answer:
+ * `needsGuard("'" + text)` is `needsGuard(text)` (the apostrophe is a quotation mark, skipped like
+ * any other), so a cell starting with an apostrophe that guards a formula was guarded by us.
+ */
+export function unguardCell(cell: string): string {
+  return cell.startsWith(GUARD) && needsGuard(cell.slice(GUARD.length)) ? cell.slice(GUARD.length) : cell;
 }
 
 /** A source as one cell part: "title <url>", or whichever of the two it has. */
@@ -42,24 +67,25 @@ function sourceText(source: Source): string {
 }
 
 function row(annotation: Annotation, page: PageRecord | undefined, sources: Source[]): (string | number)[] {
-  const value = annotation.value;
-  return [
-    safeCell(page?.url ?? annotation.pageKey),
-    safeCell(page?.title ?? ""),
+  const cells: (string | number)[] = [
+    page?.url ?? annotation.pageKey,
+    page?.title ?? "",
     annotation.kind,
-    safeCell(annotation.exact),
-    safeCell(annotation.speaker ?? ""),
-    // A number is never a formula; only text values are escaped.
-    typeof value === "number" ? value : safeCell(value ?? ""),
-    safeCell(annotation.unit ?? ""),
-    safeCell(annotation.qualifier ?? ""),
+    annotation.exact,
+    annotation.speaker ?? "",
+    annotation.value ?? "",
+    annotation.unit ?? "",
+    annotation.qualifier ?? "",
     annotation.status,
-    safeCell(annotation.tags.join(TAG_SEPARATOR)),
-    safeCell(annotation.note),
-    safeCell(sources.map(sourceText).join(SOURCE_SEPARATOR)),
+    annotation.tags.join(TAG_SEPARATOR),
+    annotation.note,
+    sources.map(sourceText).join(SOURCE_SEPARATOR),
     isoDate(annotation.createdAt),
     isoDate(annotation.updatedAt),
   ];
+  // Every text cell is guarded, even those Claimmark writes itself (kind, status, dates), so no
+  // cell is left to chance; a number (a figure's value, -3.5) is written as a number and stays one.
+  return cells.map((cell) => (typeof cell === "number" ? cell : safeCell(cell)));
 }
 
 /** The set as RFC 4180 CSV (CRLF), one row per annotation, with a UTF-8 byte order mark so spreadsheets read it right. */

@@ -2,6 +2,7 @@ import { z } from "zod/v4";
 import { isRecord } from "../check";
 import { isWebUrl } from "../edit/validate";
 import { DETECTION_LIMITS, EDIT_LIMITS } from "../model";
+import { cleanText } from "../text/clean";
 import { msOf } from "./dates";
 
 /** Longest prefix or suffix kept in an imported TextQuoteSelector: more context than anyone writes. */
@@ -10,8 +11,11 @@ export const CONTEXT_MAX = 1000;
 /** Longest id (ours or another tool's) an imported record may carry. */
 export const ID_MAX = 300;
 
-/** Text of at most `max` UTF-16 code units, said plainly when longer. */
-export const text = (max: number) => z.string().max(max, `longer than ${max} characters`);
+/**
+ * Text of at most `max` UTF-16 code units, said plainly when longer, stored clean (`cleanText`: no
+ * NUL, no lone surrogate) like any text from outside; later checks (`min`, `refine`) see it clean.
+ */
+export const text = (max: number) => z.string().max(max, `longer than ${max} characters`).overwrite(cleanText);
 
 /** Text or null. */
 export const nullableText = (max: number) => text(max).nullable();

@@ -2,21 +2,37 @@ import type { ClaimmarkDb } from "../db/schema";
 import { type SetDraft, writeSets } from "../db/store";
 import { type Annotation, PAGE_FIELD_LIMITS, type PageRecord, type Source } from "../model";
 import { normalizeUrl } from "../url/normalize";
-import { mergeAnnotation, mergePage, mergeSource } from "./merge";
+import { conflictsOf, type ImportConflict } from "./conflicts";
+import { readerEdited } from "./edited";
+import { refreshUnedited } from "./merge";
 import type { ParsedFile, ParsedItem } from "./parsed";
 import { isHypothesisExport, readHypothesis } from "./read-hypothesis";
 import { isW3cCollection, readW3c } from "./read-w3c";
 
-/** What an import did: annotations added and merged, items refused and why, pages and sources written. */
+/** What an import did: annotations added and merged, items refused and why, pages and sources written, conflicts kept. */
 export interface ImportReport {
   added: number;
+  /** Annotations already stored (found by id): refreshed, left as they were, or in conflict. */
   merged: number;
+  /** Of those, how many the file changed: plain detections the reader had not edited. */
+  updated: number;
   refused: { item: string; reason: string }[];
-  /** Pages new to the database. */
+  /** Pages new to the database (a stored page is never changed). */
   pages: number;
-  /** Sources added or updated. */
+  /** Sources added. */
   sources: number;
+  /** Values of annotations the reader has edited that the file would change: the reader's were kept. */
+  conflicts: ImportConflict[];
+  /** Conflicts past `IMPORT_MAX_CONFLICTS`, counted but not listed. */
+  unlistedConflicts: number;
 }
+
+/**
+ * Most conflicts one report lists: enough for any real disagreement, and a bound on what crosses
+ * to the page and is drawn there when an old backup differs from everything. The rest are counted;
+ * importing the file again, once the listed ones are settled, lists them.
+ */
+export const IMPORT_MAX_CONFLICTS = 1000;
 
 export type ImportResult = { ok: true; report: ImportReport } | { ok: false; error: string };
 
@@ -147,6 +163,8 @@ class Draft implements SetDraft {
   sources: Source[];
   private readonly annotationAt: Map<string, number>;
   private readonly sourceAt: Map<string, number>;
+  /** Ids of the annotations some source backs: built on first use (most imports never ask). */
+  private backed: Set<string> | undefined;
 
   constructor(set: SetDraft) {
     this.pageKey = set.pageKey;
@@ -172,10 +190,17 @@ class Draft implements SetDraft {
     else this.annotationAt.set(annotation.id, this.annotations.push(annotation) - 1);
   }
 
+  /** Whether any source of this set backs the annotation: indexed on first use, kept up to date by `putSource`. */
+  hasSources(annotationId: string): boolean {
+    if (!this.backed) this.backed = new Set(this.sources.map((source) => source.annotationId));
+    return this.backed.has(annotationId);
+  }
+
   putSource(source: Source): void {
     const at = this.sourceAt.get(source.id);
     if (at !== undefined) this.sources[at] = source;
     else this.sourceAt.set(source.id, this.sources.push(source) - 1);
+    this.backed?.add(source.annotationId);
   }
 }
 
@@ -185,7 +210,16 @@ class Draft implements SetDraft {
  */
 async function write(db: ClaimmarkDb, parsed: ParsedFile, items: ParsedItem[], now: number): Promise<ImportReport> {
   return db.transaction("rw", db.pages, db.annotationSets, async () => {
-    const report: ImportReport = { added: 0, merged: 0, refused: parsed.refused, pages: 0, sources: 0 };
+    const report: ImportReport = {
+      added: 0,
+      merged: 0,
+      updated: 0,
+      refused: parsed.refused,
+      pages: 0,
+      sources: 0,
+      conflicts: [],
+      unlistedConflicts: 0,
+    };
     const drafts = new Map<string, Draft>();
     const load = async (keys: string[]) => {
       const wanted = keys.filter((key) => !drafts.has(key));
@@ -216,7 +250,9 @@ async function write(db: ClaimmarkDb, parsed: ParsedFile, items: ParsedItem[], n
     for (const [id, key] of elsewhere) sourceHome.set(id, draftOf(key));
     const storedSource = (id: string): Source | undefined => sourceHome.get(id)?.source(id);
     const touched = new Set<Draft>();
-    const accepted: ParsedItem[] = [];
+    // Pages to create if new: the file's own, and those of the annotations it adds.
+    const pageOf = new Map<string, ParsedItem>();
+    let conflicts = 0;
     for (const item of items) {
       const foreign = item.sources.find((s) => {
         const stored = storedSource(s.id);
@@ -226,45 +262,57 @@ async function write(db: ClaimmarkDb, parsed: ParsedFile, items: ParsedItem[], n
         report.refused.push({ item: item.annotation.id, reason: `source ${foreign.id} belongs to another annotation` });
         continue;
       }
+      // An annotation already stored stays on its page, whatever page the file puts it on.
       const home = draftOf(annotationPage.get(item.annotation.id) ?? item.annotation.pageKey);
       const stored = home.annotation(item.annotation.id);
-      home.putAnnotation(stored ? mergeAnnotation(stored, item.annotation) : item.annotation);
-      touched.add(home);
-      if (stored) report.merged++;
-      else report.added++;
-      for (const source of item.sources) {
-        const old = storedSource(source.id);
-        // A stored source at least as new as the file's stays untouched.
-        if (old && source.updatedAt <= old.updatedAt && source.createdAt >= old.createdAt) continue;
-        home.putSource(old ? mergeSource(old, source) : source);
-        report.sources++;
+      if (!stored) {
+        home.putAnnotation(item.annotation);
+        for (const source of item.sources) home.putSource(source);
+        touched.add(home);
+        report.added++;
+        report.sources += item.sources.length;
+        if (!pageOf.has(item.annotation.pageKey)) pageOf.set(item.annotation.pageKey, item);
+        continue;
       }
-      accepted.push(item);
+      report.merged++;
+      if (readerEdited(stored, home.hasSources(stored.id))) {
+        // The reader's values stay, whatever the file's dates say; each difference is listed.
+        for (const found of conflictsOf(stored, item.annotation, item.sources, storedSource)) {
+          if (conflicts++ < IMPORT_MAX_CONFLICTS) report.conflicts.push(found);
+        }
+        continue;
+      }
+      const refreshed = refreshUnedited(stored, item.annotation, item.sources.length > 0);
+      if (!refreshed) continue;
+      home.putAnnotation(refreshed);
+      // A plain detection has no sources (sources make it the reader's): the file's are all new.
+      for (const source of item.sources) home.putSource(source);
+      touched.add(home);
+      report.updated++;
+      report.sources += item.sources.length;
     }
+    report.unlistedConflicts = conflicts - report.conflicts.length;
     const filePages = new Map(parsed.pages.map((page) => [page.key, page]));
-    const wanted = [...new Set([...filePages.keys(), ...accepted.map((item) => item.annotation.pageKey)])];
-    const storedPages = new Map(
-      (await db.pages.bulkGet(wanted)).filter((page) => page !== undefined).map((page) => [page.key, page]),
+    const wanted = [...new Set([...filePages.keys(), ...pageOf.keys()])];
+    const known = new Set(
+      (await db.pages.bulkGet(wanted)).filter((page) => page !== undefined).map((page) => page.key),
     );
-    const pages: PageRecord[] = [];
-    const firstItemOf = new Map<string, ParsedItem>();
-    for (const item of accepted)
-      if (!firstItemOf.has(item.annotation.pageKey)) firstItemOf.set(item.annotation.pageKey, item);
-    for (const key of wanted) {
-      const stored = storedPages.get(key);
-      const incoming = filePages.get(key);
-      if (stored && incoming) pages.push(mergePage(stored, incoming));
-      else if (incoming) pages.push(incoming);
-      else if (!stored) pages.push(stubPage(key, firstItemOf.get(key) as ParsedItem, now));
-      if (!stored) report.pages++;
-    }
+    // A page already stored is never changed: its address, title and text hash are what the
+    // reader's own browser recorded, and a file must not point them elsewhere.
+    const pages = wanted
+      .filter((key) => !known.has(key))
+      .map((key) => filePages.get(key) ?? stubPage(key, pageOf.get(key) as ParsedItem, now));
+    report.pages = pages.length;
     await db.pages.bulkPut(pages);
     await writeSets(db, [...touched]);
     return report;
   });
 }
 
-/** Detects Claimmark JSON-LD or a Hypothesis JSON export, validates it with zod, and writes it in ONE Dexie transaction (all or nothing on a structural error; per-item refusals listed for items that fail validation), merging annotations whose id exists (field by field: the newer `modified` wins per annotation; sources merged by id). */
+/**
+ * Detects Claimmark JSON-LD or a Hypothesis JSON export, validates it with zod, and writes it in ONE Dexie transaction (all or nothing on a structural error; per-item refusals listed for items that fail validation).
+ * An annotation whose id exists is merged: one the reader has edited keeps every value, each difference listed as a conflict; a plain detection takes the file's copy when newer or reviewed. Stored pages never change.
+ */
 export async function importText(
   db: ClaimmarkDb,
   text: string,

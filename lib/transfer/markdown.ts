@@ -110,5 +110,6 @@ export function toMarkdown(set: ExportSet): string {
     const page = known.get(key) ?? ({ key, url: key, title: key, publishedTime: null, lastSeen: 0 } as PageRecord);
     return pageSection(page, byPage.get(key) ?? [], sources);
   });
-  return `# Claimmark annotations\n\n${sections.join("\n\n")}\n`;
+  // Well-formed, like every export: a lone surrogate from a page becomes U+FFFD.
+  return `# Claimmark annotations\n\n${sections.join("\n\n")}\n`.toWellFormed();
 }

@@ -1,13 +1,15 @@
-import type { Annotation, PageRecord, Source } from "../model";
+import type { Annotation } from "../model";
+import { readerEdited } from "./edited";
+import { sameValue } from "./same-value";
 
 /**
- * How a record already in the database and the same record from a file become one: the newer
- * change wins, judged by `updatedAt` (an annotation's or a source's `modified`), or by `lastSeen`
- * for a page.
+ * How an annotation already stored and the same annotation from a file become one when the
+ * reader has NOT made the stored one their own (`readerEdited`): a plain detection, nothing of
+ * the reader's in it. Annotations the reader has edited are never merged: see `conflicts.ts`.
  */
 
-/** The fields a newer copy of an annotation brings: what the reader or a detector can change. */
-const CHANGEABLE = [
+/** The fields a file's copy of an annotation brings: what the reader or a detector can change. */
+export const CHANGEABLE = [
   "kind",
   "status",
   "tags",
@@ -23,29 +25,26 @@ const CHANGEABLE = [
 ] as const satisfies readonly (keyof Annotation)[];
 
 /**
- * One annotation from the stored one and the file's, field by field: the newer copy's changeable
- * fields win; where it is anchored (selectors, text, last anchoring) stays as this browser knows it.
+ * A plain detection refreshed from the file's copy, or null when it stays as stored. The file's
+ * copy wins when it is newer, as before, and also when it carries someone's review (a verdict, a
+ * note, sources…) whatever its date: the stored copy has nothing of the reader's to lose, and the
+ * machine fields it would bring back are refreshed by the next visit anyway. Where the annotation
+ * is anchored (selectors, text, last anchoring) and which page it is on stay as stored.
  */
-export function mergeAnnotation(stored: Annotation, incoming: Annotation): Annotation {
-  const merged: Annotation = { ...stored, createdAt: Math.min(stored.createdAt, incoming.createdAt) };
-  if (incoming.updatedAt <= stored.updatedAt) return merged;
+export function refreshUnedited(
+  stored: Annotation,
+  incoming: Annotation,
+  incomingHasSources: boolean,
+): Annotation | null {
+  if (incoming.updatedAt <= stored.updatedAt && !readerEdited(incoming, incomingHasSources)) return null;
+  // The same fields under a newer date are no news: the stored record stays, untouched.
+  if (!incomingHasSources && CHANGEABLE.every((key) => sameValue(stored[key], incoming[key]))) return null;
+  const merged: Annotation = {
+    ...stored,
+    createdAt: Math.min(stored.createdAt, incoming.createdAt),
+    updatedAt: Math.max(stored.updatedAt, incoming.updatedAt),
+  };
   const fields = merged as unknown as Record<string, unknown>;
   for (const key of CHANGEABLE) fields[key] = incoming[key];
-  merged.updatedAt = incoming.updatedAt;
-  // The newer copy is alive: an annotation deleted here earlier comes back.
-  delete merged.deleted;
   return merged;
-}
-
-/** One source from the stored one and the file's: the newer wins whole. */
-export function mergeSource(stored: Source, incoming: Source): Source {
-  const newer = incoming.updatedAt > stored.updatedAt ? incoming : stored;
-  return { ...newer, createdAt: Math.min(stored.createdAt, incoming.createdAt) };
-}
-
-/** One page record from the stored one and the file's: the more recently seen wins, first sight is the earliest. */
-export function mergePage(stored: PageRecord, incoming: PageRecord): PageRecord {
-  // A page the file only knows by name (never visited there) never replaces a page read here.
-  const newer = incoming.lastSeen > stored.lastSeen && (incoming.hasArticle || !stored.hasArticle) ? incoming : stored;
-  return { ...newer, firstSeen: Math.min(stored.firstSeen, incoming.firstSeen) };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod/v4";
 import { cleanTag } from "../edit/validate";
 import { type Annotation, EDIT_LIMITS, type TextQuoteSelector } from "../model";
+import { cleanText } from "../text/clean";
 import { normalizeUrl } from "../url/normalize";
 import { isoTime, selectors, text, webUrl } from "./fields";
 import { describeError } from "./issues";
@@ -65,7 +66,8 @@ function build(raw: z.infer<typeof annotationSchema>): ParsedItem | string {
   // only the quote and its context carry over, and re-anchoring finds the passage by them.
   const quote = raw.target[0]?.selector.find((s): s is TextQuoteSelector => s.type === "TextQuoteSelector");
   if (!quote) return "target[0].selector: no TextQuoteSelector";
-  const tags = [...new Set(raw.tags.map(cleanTag).filter(Boolean))];
+  // Cleaned again: cutting a tag to its length may split a surrogate pair.
+  const tags = [...new Set(raw.tags.map((tag) => cleanText(cleanTag(tag))).filter(Boolean))];
   const updatedAt = raw.updated ?? raw.created;
   const annotation: Annotation = {
     id: `${HYPOTHESIS_ID_PREFIX}${raw.id}`,

@@ -1,5 +1,5 @@
 import { z } from "zod/v4";
-import { cleanTag } from "../edit/validate";
+import { cleanTag, isRealDate } from "../edit/validate";
 import {
   ANNOTATION_STATUSES,
   type Annotation,
@@ -9,6 +9,7 @@ import {
   type PageRecord,
   type Source,
 } from "../model";
+import { cleanText } from "../text/clean";
 import { normalizeUrl } from "../url/normalize";
 import { ID_MAX, isoTime, nullableText, selectors, text, webUrl } from "./fields";
 import { describeError } from "./issues";
@@ -37,11 +38,7 @@ const sourceBody = z.object({
   "cm:id": text(ID_MAX).min(1, "empty id").optional(),
   "cm:title": text(EDIT_LIMITS.field).default(""),
   "cm:publisher": text(EDIT_LIMITS.field).default(""),
-  "cm:accessedAt": z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/u, "not a date (YYYY-MM-DD)")
-    .nullable()
-    .default(null),
+  "cm:accessedAt": z.string().refine(isRealDate, "not a real date (YYYY-MM-DD)").nullable().default(null),
   "cm:note": text(EDIT_LIMITS.quote).default(""),
   "cm:quote": text(EDIT_LIMITS.quote).default(""),
   "cm:created": isoTime.optional(),
@@ -115,7 +112,8 @@ function build(raw: RawAnnotation): ParsedItem | string {
         return `body[${index}].value: expected one of ${ANNOTATION_STATUSES.join(", ")}`;
       status = item.value as Annotation["status"];
     } else if (item.purpose === "tagging") {
-      const tag = cleanTag(item.value);
+      // Cleaned again: cutting a tag to its length may split a surrogate pair.
+      const tag = cleanText(cleanTag(item.value));
       if (tag && !tags.includes(tag)) tags.push(tag);
     } else {
       notes.push(item.value);
@@ -158,7 +156,7 @@ const pageSchema = z.object({
   canonicalUrl: nullableText(EDIT_LIMITS.url),
   readerable: z.boolean(),
   hasArticle: z.boolean(),
-  noArticleReason: z.enum(["not-readerable", "empty", "not-html", "too-complex", "failed"]).nullable(),
+  noArticleReason: z.enum(["not-readerable", "empty", "not-html", "too-complex", "too-large", "failed"]).nullable(),
   title: text(PAGE_FIELD_LIMITS.title),
   byline: nullableText(PAGE_FIELD_LIMITS.byline),
   siteName: nullableText(PAGE_FIELD_LIMITS.siteName),

@@ -1,6 +1,7 @@
 import { toClaimReview } from "./claimreview";
 import type { ExportSet } from "./collect";
 import { toCsv } from "./csv";
+import { jsonText } from "./json-text";
 import { toMarkdown } from "./markdown";
 import { toW3c } from "./w3c";
 
@@ -11,7 +12,10 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** Above this many annotations, JSON is written without indentation: a third smaller, and quicker to read back. */
 const INDENTED_UP_TO = 2000;
 
-/** The file text of one export format; JSON indented by `indent` (by default, for sets small enough to read). */
+/**
+ * The file text of one export format; JSON indented by `indent` (by default, for sets small enough
+ * to read) and safe to paste into a script element (`jsonText`). Every format is well-formed text.
+ */
 export function renderExport(
   format: ExportFormat,
   set: ExportSet,
@@ -19,12 +23,12 @@ export function renderExport(
 ): string {
   switch (format) {
     case "w3c":
-      return `${JSON.stringify(toW3c(set), null, indent)}\n`;
+      return jsonText(toW3c(set), indent);
     case "csv":
       return toCsv(set);
     case "md":
       return toMarkdown(set);
     case "claimreview":
-      return `${JSON.stringify(toClaimReview(set), null, indent)}\n`;
+      return jsonText(toClaimReview(set), indent);
   }
 }

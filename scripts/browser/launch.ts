@@ -31,8 +31,11 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Starts Chromium with the extension from `.output/chrome-mv3` in a fresh profile. */
-export async function launchWithExtension(options: { headless: boolean }): Promise<ExtensionBrowser> {
+/**
+ * Starts Chromium with the extension from `.output/chrome-mv3` in a fresh profile; `args` adds
+ * command-line switches (the hostile-page tests map made-up hosts to 127.0.0.1).
+ */
+export async function launchWithExtension(options: { headless: boolean; args?: string[] }): Promise<ExtensionBrowser> {
   const executablePath = chromiumPath();
   if (!existsSync(join(EXTENSION_DIR, "manifest.json"))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
@@ -48,6 +51,7 @@ export async function launchWithExtension(options: { headless: boolean }): Promi
     "--no-first-run",
     `--disable-extensions-except=${EXTENSION_DIR}`,
     `--load-extension=${EXTENSION_DIR}`,
+    ...(options.args ?? []),
   ];
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,

@@ -1,35 +1,19 @@
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { storedAnnotations } from "../../scripts/browser/extension-db";
 import { waitForPaint } from "../../scripts/browser/page-state";
-import { ARTICLE, openArticle, painted, useHarness } from "./harness";
+import {
+  ARTICLE,
+  cardIn,
+  clickSelectionBar,
+  openArticle,
+  pageNotice,
+  painted,
+  selectByDrag,
+  useHarness,
+  whenArmed,
+} from "./harness";
 
 const harness = useHarness();
-
-/** Selects the first occurrence of `text` in the page's paragraphs, as a reader dragging over it would. */
-async function select(page: Page, text: string): Promise<void> {
-  const found = await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = document.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      (node.parentElement as HTMLElement).scrollIntoView({ block: "center", behavior: "instant" });
-      const rect = range.getBoundingClientRect();
-      return { x: rect.right - 2, y: rect.top + rect.height / 2 };
-    }
-    return null;
-  }, text);
-  if (!found) throw new Error(`not in the page: ${text}`);
-  // The bar appears once the mouse is released over a selection.
-  await page.mouse.move(found.x, found.y);
-  await page.mouse.up();
-}
 
 const mine = async (key: string) =>
   (await storedAnnotations(harness.browser.worker)).filter((a) => a.pageKey === key && a.origin === "user");
@@ -37,15 +21,15 @@ const mine = async (key: string) =>
 describe("annotating by hand", () => {
   it("marks a selected figure from the bar by the selection, parsed like a detected one, and shows its card", async () => {
     const { page } = await openArticle(harness, `${ARTICLE}?by-hand`);
-    await select(page, "Badakhshan, Kunduz, and Takhar provinces");
-    await select(page, "as early as 2023");
-    await page.getByTestId("selection-figure").click();
+    await selectByDrag(page, "Badakhshan, Kunduz, and Takhar provinces");
+    await selectByDrag(page, "as early as 2023");
+    await clickSelectionBar(page, "figure");
 
     const key = `${harness.server.origin}${ARTICLE}?by-hand`;
     await expect.poll(async () => (await mine(key)).length).toBe(1);
     const [figure] = await mine(key);
     expect(figure).toMatchObject({ kind: "figure", exact: "as early as 2023", value: "2023" });
-    await expect.poll(() => page.getByTestId("card").count()).toBe(1);
+    await expect.poll(() => cardIn(page).count()).toBe(1);
     expect(await painted(page, "claimmark-figure")).toContain("as early as 2023");
     expect(await page.evaluate(() => document.getSelection()?.isCollapsed)).toBe(true);
     await page.close();
@@ -53,7 +37,7 @@ describe("annotating by hand", () => {
 
   it("marks the selection on a selection/annotate message, and registers the keyboard commands", async () => {
     const { page, tabId } = await openArticle(harness, `${ARTICLE}?by-command`);
-    await select(page, "the Afghan issue remains one of the CSTO's most important areas of focus");
+    await selectByDrag(page, "the Afghan issue remains one of the CSTO's most important areas of focus");
     // What the context menu's "Mark as claim" and the Alt+Shift+M command make the background send to the page
     // (that they do is checked in tests/unit/background.test.ts): sent here straight from the service worker.
     await harness.browser.worker.evaluate(
@@ -77,9 +61,9 @@ describe("annotating by hand", () => {
 
   it("says why when the selection is not part of the article", async () => {
     const { page } = await openArticle(harness, `${ARTICLE}?outside`);
-    await select(page, "Get the day's top stories");
-    await page.getByTestId("selection-highlight").click();
-    await expect.poll(() => page.getByTestId("page-notice").textContent()).toContain("not part of the article");
+    await selectByDrag(page, "Get the day's top stories");
+    await clickSelectionBar(page, "highlight");
+    await expect.poll(() => pageNotice(page)).toContain("not part of the article");
     await page.close();
   });
 
@@ -92,12 +76,13 @@ describe("annotating by hand", () => {
 
   it("deletes a hand-made annotation with undo, and it stays deleted after a reload", async () => {
     const { page, tabId } = await openArticle(harness, `${ARTICLE}?delete`);
-    await select(page, "as early as 2023");
-    await page.getByTestId("selection-highlight").click();
+    await selectByDrag(page, "as early as 2023");
+    await clickSelectionBar(page, "highlight");
     const key = `${harness.server.origin}${ARTICLE}?delete`;
     await expect.poll(async () => (await mine(key)).length).toBe(1);
-    const card = page.getByTestId("card");
+    const card = cardIn(page);
     await expect.poll(() => card.count()).toBe(1);
+    await whenArmed(card);
     const highlighted = () => painted(page, "claimmark-highlight");
     expect(await highlighted()).toEqual(["as early as 2023"]);
 
@@ -116,8 +101,8 @@ describe("annotating by hand", () => {
 
   it("opens a hand-made annotation's page at its place from the library", async () => {
     const { page } = await openArticle(harness, `${ARTICLE}?library-open`);
-    await select(page, "the Afghan issue remains one of the CSTO's most important areas of focus");
-    await page.getByTestId("selection-highlight").click();
+    await selectByDrag(page, "the Afghan issue remains one of the CSTO's most important areas of focus");
+    await clickSelectionBar(page, "highlight");
     const key = `${harness.server.origin}${ARTICLE}?library-open`;
     await expect.poll(async () => (await mine(key)).length).toBe(1);
     await page.close();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { storedAnnotations, waitForStoredPage } from "../../scripts/browser/extension-db";
 import { pageState } from "../../scripts/browser/page-state";
-import { ARTICLE, openArticle, painted, useHarness } from "./harness";
+import { ARTICLE, cardIn, openArticle, painted, useHarness } from "./harness";
 
 const harness = useHarness();
 
@@ -56,12 +56,16 @@ describe("the card from the keyboard", () => {
     await page.locator("body").click({ position: { x: 5, y: 5 } });
 
     await page.keyboard.press("Alt+Shift+ArrowDown");
-    const card = page.getByTestId("card");
+    const card = cardIn(page);
     await expect.poll(() => card.count()).toBe(1);
     // The first highlight in reading order is the first claim, Tasmagambetov's.
     expect(await card.getByTestId("card-kind").textContent()).toMatch(/claim/i);
     expect(await card.getByTestId("card-speaker").textContent()).toContain("Tasmagambetov");
-    expect(await page.evaluate(() => document.activeElement?.localName)).toBe("claimmark-card");
+    // Focus is in the card's frame, on its close button.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-claimmark"))).toBe("card");
+    await expect
+      .poll(() => card.getByTestId("card-close").evaluate((button) => button === document.activeElement))
+      .toBe(true);
 
     await page.keyboard.press("Alt+Shift+ArrowDown");
     await expect.poll(() => card.getByTestId("card-kind").textContent()).toMatch(/figure/i);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { storedAnnotations, storedSettings } from "../../scripts/browser/extension-db";
 import { waitForPaint } from "../../scripts/browser/page-state";
-import { ARTICLE_HTML, openArticle, openCardOf, painted, useHarness } from "./harness";
+import { ARTICLE_HTML, cardIn, openArticle, openCardOf, painted, useHarness } from "./harness";
 
 const harness = useHarness();
 
@@ -36,25 +36,43 @@ describe("the popup and the page", () => {
     await expect.poll(() => reveal.count()).toBe(1);
     await reveal.click();
     await expect.poll(async () => (await painted(page, "claimmark-flash")).join()).toContain("Badakhshan");
-    await expect.poll(() => page.getByTestId("card").count()).toBe(1);
+    await expect.poll(() => cardIn(page).count()).toBe(1);
     await popup.close();
     await page.close();
   });
 
-  it("repaints the page when the popup changes an annotation's status", async () => {
+  it("marks a verdict in the page only once the reader turns that on, and repaints when the popup changes it", async () => {
     const { page, key } = await openArticle(harness, "/popup-edit.html", ARTICLE_HTML);
     const popup = await harness.browser.openPopup(page);
     await popup.getByTestId("search").fill("6,500");
-    const id = (await storedAnnotations(harness.browser.worker)).find(
-      (a) => a.pageKey === key && a.exact === "about 6,500 militants",
-    )?.id;
-    const row = popup.locator(`[data-annotation-id="${id}"]`);
+    const stored = async () =>
+      (await storedAnnotations(harness.browser.worker)).find(
+        (a) => a.pageKey === key && a.exact === "about 6,500 militants",
+      );
+    const row = popup.locator(`[data-annotation-id="${(await stored())?.id}"]`);
     await row.getByTestId("row-expand").click();
     await row.getByTestId("edit-status").focus();
     await popup.keyboard.press("ArrowDown");
     await popup.keyboard.press("ArrowDown");
     await popup.keyboard.press("ArrowDown");
-    await expect.poll(() => painted(page, "claimmark-false")).toEqual(["about 6,500 militants"]);
+    await expect.poll(async () => (await stored())?.status).toBe("false");
+    // By default the page never learns the verdict: no highlight carries it.
+    await page.waitForTimeout(300);
+    expect(
+      await page.evaluate(() => [...CSS.highlights.keys()].filter((name) => /supported|disputed|false/.test(name))),
+    ).toEqual([]);
+    expect(await painted(page, "claimmark-figure")).toContain("about 6,500 militants");
+
+    const settings = await harness.browser.context.newPage();
+    await settings.goto(`chrome-extension://${harness.browser.extensionId}/options.html#settings`);
+    await settings.getByTestId("setting-verdict-marks").click();
+    await expect.poll(async () => (await storedSettings(harness.browser.worker))?.verdictMarksInPage).toBe(true);
+    await row.getByTestId("edit-status").focus();
+    await popup.keyboard.press("ArrowUp");
+    await expect.poll(() => painted(page, "claimmark-disputed")).toEqual(["about 6,500 militants"]);
+    await settings.getByTestId("setting-verdict-marks").click();
+    await expect.poll(async () => (await storedSettings(harness.browser.worker))?.verdictMarksInPage).toBe(false);
+    await settings.close();
     await popup.close();
     await page.close();
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Locator, Page } from "playwright-core";
+import type { FrameLocator, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import type { PaintStats } from "../../lib/messages";
 import { type ExtensionBrowser, launchWithExtension } from "../../scripts/browser/launch";
@@ -21,12 +21,12 @@ export interface Harness {
   server: StaticServer;
 }
 
-/** Starts the harness before the file's tests and stops it after them. */
-export function useHarness(): Harness {
+/** Starts the harness before the file's tests and stops it after them; `args` go to Chromium. */
+export function useHarness(args: string[] = []): Harness {
   const harness = {} as Harness;
   beforeAll(async () => {
     harness.server = await serveDirectory(resolve(import.meta.dirname, "../fixtures"));
-    harness.browser = await launchWithExtension({ headless: true });
+    harness.browser = await launchWithExtension({ headless: true, args });
   });
   afterAll(async () => {
     await harness.browser?.close();
@@ -80,12 +80,159 @@ export function highlightPoint(page: Page, text: string, kind: string): Promise<
   );
 }
 
-/** Clicks the highlight of kind `kind` whose text is `text` (on its widest line box) and returns its card. */
+/** The card's frame in a page: an extension page the page itself cannot look into (Playwright can). */
+export function cardFrameOf(page: Page): FrameLocator {
+  return page.frameLocator('iframe[data-claimmark="card"]');
+}
+
+/** The card in its frame (it may not be shown). */
+export function cardIn(page: Page): Locator {
+  return cardFrameOf(page).getByTestId("card");
+}
+
+/**
+ * Waits until the card takes clicks: it refuses a pointer for a moment after it appears or moves
+ * (its clickjacking guard), as a browser's permission prompt does.
+ */
+export async function whenArmed(card: Locator): Promise<Locator> {
+  await expect.poll(() => card.getAttribute("data-armed"), { timeout: 5000 }).toBe("true");
+  return card;
+}
+
+/** Clicks the highlight of kind `kind` whose text is `text` (on its widest line box) and returns its card, ready for clicks. */
 export async function openCardOf(page: Page, text: string, kind: string): Promise<Locator> {
   const point = await highlightPoint(page, text, kind);
   if (!point) throw new Error(`no ${kind} highlight for ${text}`);
   await page.mouse.click(point.x, point.y);
-  const card = page.getByTestId("card");
+  const card = cardIn(page);
   await expect.poll(() => card.count()).toBe(1);
-  return card;
+  return whenArmed(card);
+}
+
+/**
+ * Selects the first occurrence of `text` in the page as a reader does: a real mouse drag from its
+ * first character to its last (Claimmark annotates only selections the reader made).
+ */
+export async function selectByDrag(page: Page, text: string): Promise<void> {
+  const ends = await page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node as Text).data.indexOf(wanted);
+      if (at < 0) continue;
+      (node.parentElement as HTMLElement).scrollIntoView({ block: "center", behavior: "instant" });
+      const charRect = (offset: number) => {
+        const range = document.createRange();
+        range.setStart(node as Text, offset);
+        range.setEnd(node as Text, offset + 1);
+        return range.getBoundingClientRect();
+      };
+      const first = charRect(at);
+      const last = charRect(at + wanted.length - 1);
+      // Inside the first character's left half and the last one's right half: the caret lands on their outer edges.
+      return {
+        from: { x: first.left + Math.min(2, first.width / 4), y: first.top + first.height / 2 },
+        to: { x: last.right - Math.min(2, last.width / 4), y: last.top + last.height / 2 },
+      };
+    }
+    return null;
+  }, text);
+  if (!ends) throw new Error(`not in the page: ${text}`);
+  await page.mouse.move(ends.from.x, ends.from.y);
+  await page.mouse.down();
+  await page.mouse.move(ends.to.x, ends.to.y, { steps: 8 });
+  await page.mouse.up();
+  const selected = await page.evaluate(() => document.getSelection()?.toString() ?? "");
+  if (selected.trim() !== text.trim())
+    throw new Error(`dragging selected ${JSON.stringify(selected)}, not ${JSON.stringify(text)}`);
+}
+
+/**
+ * The centre of the element with `data-testid` `testId` inside the closed shadow root of our
+ * `hostTag` element (the selection bar, a notice): page scripts cannot reach in, so the test finds
+ * it through the DevTools protocol, which sees closed shadow roots, and then clicks like a reader.
+ */
+export async function pointInClosedShadow(
+  page: Page,
+  hostTag: string,
+  testId: string,
+): Promise<{ x: number; y: number } | null> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    type Node = {
+      nodeName: string;
+      attributes?: string[];
+      children?: Node[];
+      shadowRoots?: Node[];
+      backendNodeId: number;
+    };
+    const { root } = (await session.send("DOM.getDocument", { depth: -1, pierce: true })) as { root: Node };
+    const find = (node: Node, inHost: boolean): Node | null => {
+      const attributes = node.attributes ?? [];
+      const here = inHost || node.nodeName.toLowerCase() === hostTag;
+      for (let i = 0; i < attributes.length; i += 2) {
+        if (here && attributes[i] === "data-testid" && attributes[i + 1] === testId) return node;
+      }
+      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+        const found = find(child, here);
+        if (found) return found;
+      }
+      return null;
+    };
+    const node = find(root, false);
+    if (!node) return null;
+    const { model } = (await session.send("DOM.getBoxModel", { backendNodeId: node.backendNodeId })) as {
+      model: { content: number[] };
+    };
+    const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+    return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
+  } finally {
+    await session.detach();
+  }
+}
+
+/** The text of our element `hostTag`'s closed shadow root (a notice), read through the DevTools protocol. */
+export async function closedShadowText(page: Page, hostTag: string): Promise<string | null> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    type Node = { nodeName: string; nodeValue?: string; children?: Node[]; shadowRoots?: Node[] };
+    const { root } = (await session.send("DOM.getDocument", { depth: -1, pierce: true })) as { root: Node };
+    const text = (node: Node): string =>
+      (node.nodeName === "#text" ? (node.nodeValue ?? "") : "") +
+      [...(node.shadowRoots ?? []), ...(node.children ?? [])]
+        .filter((n) => n.nodeName !== "STYLE")
+        .map(text)
+        .join("");
+    const find = (node: Node): Node | null => {
+      if (node.nodeName.toLowerCase() === hostTag) return node;
+      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+        const found = find(child);
+        if (found) return found;
+      }
+      return null;
+    };
+    const host = find(root);
+    return host ? text(host) : null;
+  } finally {
+    await session.detach();
+  }
+}
+
+/** Clicks the selection bar's button for `kind` as a reader does, once the bar has been shown long enough to take clicks. */
+export async function clickSelectionBar(page: Page, kind: "claim" | "figure" | "highlight"): Promise<void> {
+  let point: { x: number; y: number } | null = null;
+  await expect
+    .poll(async () => {
+      point = await pointInClosedShadow(page, "claimmark-toolbar", `selection-${kind}`);
+      return point !== null;
+    })
+    .toBe(true);
+  // The bar ignores clicks in its first moments, so that one cannot be slipped under the pointer.
+  await page.waitForTimeout(450);
+  const at = point as unknown as { x: number; y: number };
+  await page.mouse.click(at.x, at.y);
+}
+
+/** The text of the notice Claimmark shows in the page's corner, or null when none shows. */
+export function pageNotice(page: Page): Promise<string | null> {
+  return closedShadowText(page, "claimmark-notice");
 }

@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { storedAnnotations, waitForStoredPage } from "../../scripts/browser/extension-db";
 import { waitForPaint } from "../../scripts/browser/page-state";
-import { ARTICLE_HTML, domAfterLoad, highlightPoint, openArticle, useHarness, watchDom } from "./harness";
+import { ARTICLE_HTML, cardIn, domAfterLoad, highlightPoint, openArticle, useHarness, watchDom } from "./harness";
 
 const harness = useHarness();
 
@@ -53,7 +53,7 @@ describe("highlights on the example article", () => {
     expect(box).not.toBeNull();
     await page.mouse.click(box?.x ?? 0, box?.y ?? 0);
 
-    const card = page.getByTestId("card");
+    const card = cardIn(page);
     await expect.poll(() => card.count()).toBe(1);
     expect(await card.getByTestId("card-kind").textContent()).toMatch(/figure/i);
     expect(await card.getByTestId("card-value").getAttribute("data-value")).toBe("6500");

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { storedAnnotations } from "../../scripts/browser/extension-db";
 import { launchWithExtension } from "../../scripts/browser/launch";
 import { ARTICLE, openArticle, openCardOf, painted, useHarness } from "./harness";
 
@@ -29,7 +30,9 @@ describe("export and import", () => {
     await card.getByTestId("source-title").fill("CSTO: border programme");
     await card.getByTestId("source-add").click();
     await expect.poll(() => card.getByTestId("source-item").count()).toBe(1);
-    await expect.poll(() => painted(page, "claimmark-disputed")).toEqual([MILITANTS]);
+    const statusOf = async (worker: typeof harness.browser.worker) =>
+      (await storedAnnotations(worker)).find((a) => a.exact === MILITANTS && a.pageKey.endsWith("?export"))?.status;
+    await expect.poll(() => statusOf(harness.browser.worker)).toBe("disputed");
 
     const popup = await harness.browser.openPopup(page);
     await popup.getByTestId("transfer-toggle").click();
@@ -99,7 +102,8 @@ describe("export and import", () => {
 
       const { page: again, stats } = await openArticle({ browser: fresh, server: harness.server }, `${ARTICLE}?export`);
       expect(stats).toMatchObject({ annotations: 14, anchored: 14 });
-      expect(await painted(again, "claimmark-disputed")).toEqual([MILITANTS]);
+      expect(await painted(again, "claimmark-figure")).toContain(MILITANTS);
+      expect(await statusOf(fresh.worker)).toBe("disputed");
     } finally {
       await fresh.close();
     }

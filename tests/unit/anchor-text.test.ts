@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { errorBudget, locateFuzzy, MIN_QUOTE_SIMILARITY } from "../../lib/anchor/fuzzy";
 import { locateAll, locateQuote, type QuoteTarget } from "../../lib/anchor/locate";
 import { isWhitespaceCode, normalizeWhitespace } from "../../lib/anchor/normalize";
+import { SearchBudget } from "../../lib/anchor/search-budget";
 import { selectorsFor } from "../../lib/anchor/selectors";
 import { locateAtPosition, locateExact } from "../../lib/anchor/text-quote";
 
@@ -395,5 +396,34 @@ describe("locateAll after a quote found far away", () => {
     const results = locateAll(page, [target(0, 20), target(middle, repeated.length), target(said, 8)]);
     const sectionOf = (at: number) => page.slice(page.lastIndexOf("Section ", at), page.lastIndexOf(" opens", at));
     expect(results[2] && sectionOf(results[2].start)).toBe("Section 201");
+  });
+});
+
+describe("searches of the whole text, within a budget", () => {
+  const text = `${"Lorem ipsum dolor sit amet. ".repeat(1000)}The treaty was signed in Astana on Monday.`;
+  const target = { exact: "signed in Astana", prefix: "The treaty was ", suffix: " on Monday.", hint: 0 };
+  /** A budget with nothing left. */
+  const spent = (): SearchBudget => {
+    const budget = new SearchBudget(text.length);
+    while (budget.spend(text.length));
+    return budget;
+  };
+
+  it("finds a quote far from its hint while the budget lasts", () => {
+    expect(locateExact(text, target, 0, false, new SearchBudget(text.length))?.start).toBe(text.indexOf("signed"));
+    expect(
+      locateFuzzy(text, { ...target, exact: "signed in Astana," }, 0, new SearchBudget(text.length)),
+    ).not.toBeNull();
+  });
+
+  it("looks only near the hint once the budget is spent", () => {
+    expect(locateExact(text, target, 0, false, spent())).toBeNull();
+    expect(locateFuzzy(text, { ...target, exact: "signed in Astana," }, 0, spent())).toBeNull();
+  });
+
+  it("does not call a quote unique from what the search near its hint saw", () => {
+    const page = `${text}${" Lorem ipsum dolor sit amet.".repeat(1000)} Once signed in Astana it holds.`;
+    const near = { ...target, prefix: "nothing like this", suffix: "at all", hint: page.indexOf("Once") };
+    expect(locateExact(page, near, near.hint, true, spent())).toBeNull();
   });
 });

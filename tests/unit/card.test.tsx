@@ -3,7 +3,6 @@ import axe from "axe-core";
 import { render } from "preact";
 import { act } from "preact/test-utils";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import {
   Card,
   type CardAnnotation,
@@ -12,11 +11,19 @@ import {
   qualifierWords,
   safeLinkHref,
 } from "../../components/Card";
+import { CardFrame, type CardFrameActions } from "../../components/card/CardFrame";
 import type { RelatedItem } from "../../components/edit/Related";
 import { TrustContext } from "../../components/edit/trust";
-import { openCard, openCardHandle, placeCard } from "../../entrypoints/content/card";
-import type { Source } from "../../lib/model";
-import { MILITANTS, machineFields, sourceRecord } from "./samples";
+import { placeCard } from "../../entrypoints/content/card-frame";
+import type {
+  AnnotationContext,
+  AnnotationDetails,
+  CardRequest,
+  CardResponse,
+  CardSession,
+} from "../../lib/card/protocol";
+import type { Annotation, Source } from "../../lib/model";
+import { annotationRecord, MILITANTS, machineFields, sourceRecord } from "./samples";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 
@@ -240,6 +247,43 @@ describe("Card", () => {
     expect(onClose).toHaveBeenCalledTimes(1);
     close?.click();
     expect(onClose).toHaveBeenCalledTimes(2);
+  });
+
+  it("walks to the next or previous highlight on Alt+Shift+↓/↑, and only then", () => {
+    const onWalk = vi.fn();
+    const onClose = vi.fn();
+    render(<Card annotation={QUOTE} onClose={onClose} onWalk={onWalk} />, root);
+    const dialog = byTestId(root, "card");
+    const key = (init: KeyboardEventInit) => {
+      const event = new KeyboardEvent("keydown", { bubbles: true, cancelable: true, ...init });
+      dialog?.dispatchEvent(event);
+      return event;
+    };
+    expect(key({ key: "ArrowDown", altKey: true, shiftKey: true }).defaultPrevented).toBe(true);
+    key({ key: "ArrowUp", altKey: true, shiftKey: true });
+    key({ key: "ArrowDown", altKey: true });
+    key({ key: "ArrowDown" });
+    expect(onWalk.mock.calls).toEqual([[1], [-1]]);
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it("takes the focus to its close button only when asked, and shows whether a pointer may act", () => {
+    act(() => {
+      render(<Card annotation={QUOTE} onClose={() => {}} autoFocus armed={false} />, root);
+    });
+    expect(document.activeElement).toBe(byTestId(root, "card-close"));
+    expect(byTestId(root, "card")?.dataset.armed).toBe("false");
+    act(() => {
+      render(<Card annotation={QUOTE} onClose={() => {}} autoFocus armed />, root);
+    });
+    expect(byTestId(root, "card")?.dataset.armed).toBe("true");
+    render(null, root);
+    (document.activeElement as HTMLElement | null)?.blur();
+    act(() => {
+      render(<Card annotation={FIGURE} onClose={() => {}} />, root);
+    });
+    expect(document.activeElement).toBe(document.body);
+    expect(byTestId(root, "card")?.hasAttribute("data-armed")).toBe(false);
   });
 
   it("shortens a very long annotated text", () => {
@@ -530,112 +574,156 @@ describe("placeCard", () => {
   });
 });
 
-describe("openCard", () => {
-  const ctx = { onInvalidated: () => () => {}, options: {} } as unknown as ContentScriptContext;
-  const rect = { top: 100, bottom: 120, left: 40, right: 200, width: 160, height: 20, x: 40, y: 100 } as DOMRect;
-  let button: HTMLButtonElement;
+describe("CardFrame", () => {
+  const SESSION: CardSession = { tabId: 7, pageKey: "https://example.com/story", id: "a1" };
+  const STORED: Annotation = annotationRecord({
+    id: "a1",
+    kind: "claim",
+    exact: "The border is tense",
+    tags: ["border"],
+  });
+  const REPORT = sourceRecord({ id: "s1", annotationId: "a1", title: "CSTO report" });
+  const SHOWN: AnnotationDetails = { annotation: STORED, sources: [REPORT] };
+  const CONTEXT: AnnotationContext = { tags: ["border", "csto"], related: { sameSpeaker: [], sameFigure: [] } };
 
-  beforeEach(() => {
-    document.body.innerHTML = "<p>Some <b>article</b> text.</p><button id=opener>Open</button>";
-    button = document.getElementById("opener") as HTMLButtonElement;
+  /** What the background answers: the stored annotation with `change` and `sources`. */
+  const answer = (change: Partial<Annotation> = {}, sources: Source[] = [REPORT], removed?: Source): CardResponse => ({
+    ok: true,
+    details: { annotation: { ...STORED, ...change }, sources },
+    ...(removed ? { removed } : {}),
   });
 
-  afterEach(() => {
-    openCardHandle()?.close();
+  /** Renders the frame's card with a fake background; scripted events count as the reader's. */
+  function frame(
+    respond: (request: CardRequest) => CardResponse,
+    extra: { refused?: boolean; refusals?: number; armed?: boolean } = {},
+  ) {
+    const actions = {
+      request: vi.fn(async (request: CardRequest) => respond(request)),
+      onChanged: vi.fn(),
+      onClose: vi.fn(),
+      onWalk: vi.fn(),
+    } satisfies CardFrameActions;
+    act(() => {
+      render(
+        <TrustContext.Provider value={() => true}>
+          <CardFrame
+            session={SESSION}
+            details={SHOWN}
+            context={CONTEXT}
+            focus={false}
+            actions={actions}
+            refusals={extra.refusals ?? 0}
+            refused={extra.refused ?? false}
+            armed={extra.armed ?? true}
+          />
+        </TrustContext.Provider>,
+        root,
+      );
+    });
+    return actions;
+  }
+
+  /** Lets the fake background's answer arrive and the card redraw. */
+  const settle = () =>
+    act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+
+  it("shows what the background sent, with the tags in use for completion", () => {
+    frame(() => answer());
+    expect(byTestId(root, "card-exact")?.textContent).toBe("The border is tense");
+    expect(byTestId(root, "card-kind")?.textContent).toBe("Reported claim");
+    expect(root.querySelectorAll('[data-testid="source-item"]')).toHaveLength(1);
+    expect(Array.from(root.querySelectorAll("datalist option"), (o) => o.getAttribute("value"))).toEqual(["csto"]);
+    expect(byTestId(root, "card-error")).toBeNull();
+    expect(byTestId(root, "card-refused")).toBeNull();
   });
 
-  it("adds one shadow host while open and leaves the page as it was once closed", async () => {
-    const before = document.body.innerHTML;
-    const onClose = vi.fn();
-    const handle = await openCard(ctx, QUOTE, rect, { onClose });
-    expect(document.body.lastElementChild).toBe(handle.host);
-    expect(handle.host.tagName).toBe("CLAIMMARK-CARD");
-    expect(handle.host.shadowRoot?.querySelector('[data-testid="card-speaker"]')?.textContent).toBe("Anatoly Sidorov");
-    expect(handle.element.getAttribute("role")).toBe("dialog");
-    expect(handle.element.style.top).toBe("128px");
-    expect(handle.element.style.left).toBe("40px");
-    handle.update({ ...QUOTE, status: "supported" });
-    expect(handle.element.querySelector<HTMLSelectElement>('[data-testid="card-status"]')?.value).toBe("supported");
-    handle.update({ ...QUOTE, status: "supported" }, { toast: { message: "Source removed", onUndo() {} } });
-    expect(handle.element.querySelector('[data-testid="undo"]')?.textContent).toBe("Undo");
-    handle.update({ ...QUOTE, status: "supported" }, { toast: null });
-    expect(handle.element.querySelector('[data-testid="undo"]')).toBeNull();
-    handle.close();
-    handle.close();
-    expect(document.body.innerHTML).toBe(before);
-    expect(openCardHandle()).toBeNull();
-    expect(onClose).toHaveBeenCalledTimes(1);
+  it("sends a status change as one annotation/update, shows what the database then holds, and tells the page", async () => {
+    const actions = frame((request) =>
+      request.type === "annotation/update"
+        ? answer({ status: "supported", tags: ["border", "from-the-db"] })
+        : answer(),
+    );
+    choose(byTestId(root, "card-status"), "supported");
+    await settle();
+    expect(actions.request.mock.calls).toEqual([[{ type: "annotation/update", patch: { status: "supported" } }]]);
+    expect((byTestId(root, "card-status") as HTMLSelectElement).value).toBe("supported");
+    expect(Array.from(root.querySelectorAll(".edit-chip-text"), (chip) => chip.textContent)).toEqual([
+      "border",
+      "from-the-db",
+    ]);
+    expect(actions.onChanged.mock.calls).toEqual([["a1"]]);
   });
 
-  it("can close its shadow root to page scripts", async () => {
-    const handle = await openCard(ctx, QUOTE, rect, { shadowMode: "closed" });
-    expect(handle.host.shadowRoot).toBeNull();
-    expect(handle.element.querySelector('[data-testid="card-kind"]')?.textContent).toBe("Quote");
+  it("reads the annotation again when the frame regains focus, without telling the page it changed", async () => {
+    const actions = frame(() => answer({ note: "Changed in the popup" }));
+    act(() => {
+      window.dispatchEvent(new Event("focus"));
+    });
+    await settle();
+    expect(actions.request.mock.calls).toEqual([[{ type: "details" }]]);
+    expect(byTestId(root, "card-note")?.textContent).toBe("Changed in the popup");
+    expect(actions.onChanged).not.toHaveBeenCalled();
   });
 
-  it("shows one card at a time", async () => {
-    const onClose = vi.fn();
-    const first = await openCard(ctx, QUOTE, rect, { onClose });
-    const second = await openCard(ctx, FIGURE, rect);
-    expect(first.host.isConnected).toBe(false);
-    expect(second.host.isConnected).toBe(true);
-    expect(document.querySelectorAll("claimmark-card")).toHaveLength(1);
-    expect(openCardHandle()).toBe(second);
-    expect(onClose).toHaveBeenCalledTimes(1);
+  it("offers Undo for a removed source, which sends it back with source/restore", async () => {
+    const actions = frame((request) => (request.type === "source/remove" ? answer({}, [], REPORT) : answer()));
+    click(byTestId(root, "source-remove"));
+    await settle();
+    expect(actions.request.mock.calls[0]).toEqual([{ type: "source/remove", id: "s1" }]);
+    expect(root.querySelectorAll('[data-testid="source-item"]')).toHaveLength(0);
+    expect(byTestId(root, "toast")?.textContent).toContain("Source removed.");
+    click(byTestId(root, "undo"));
+    await settle();
+    expect(actions.request.mock.calls[1]).toEqual([{ type: "source/restore", source: REPORT }]);
+    expect(root.querySelectorAll('[data-testid="source-item"]')).toHaveLength(1);
+    expect(byTestId(root, "toast")).toBeNull();
+    expect(actions.onChanged).toHaveBeenCalledTimes(2);
   });
 
-  it("goes away with the content script, reporting its closing once", async () => {
-    const invalidated: (() => void)[] = [];
-    const dying = {
-      onInvalidated: (callback: () => void) => invalidated.push(callback),
-      options: {},
-    } as unknown as ContentScriptContext;
-    const closedEarly = vi.fn();
-    const open = vi.fn();
-    (await openCard(dying, QUOTE, rect, { onClose: closedEarly })).close();
-    const handle = await openCard(dying, FIGURE, rect, { onClose: open });
-    for (const callback of invalidated) callback();
-    expect(handle.host.isConnected).toBe(false);
-    expect(closedEarly).toHaveBeenCalledTimes(1);
-    expect(open).toHaveBeenCalledTimes(1);
-    expect(openCardHandle()).toBeNull();
+  it("offers Undo for a dismissal, which sends the opposite change", async () => {
+    const actions = frame((request) =>
+      request.type === "annotation/update" && request.patch.dismissed ? answer({ dismissed: true }) : answer(),
+    );
+    click(byTestId(root, "card-dismiss"));
+    await settle();
+    expect(byTestId(root, "toast")?.textContent).toContain("Dismissed: it will not come back.");
+    click(byTestId(root, "undo"));
+    await settle();
+    expect(actions.request.mock.calls).toEqual([
+      [{ type: "annotation/update", patch: { dismissed: true } }],
+      [{ type: "annotation/update", patch: { dismissed: false } }],
+    ]);
+    expect(byTestId(root, "toast")).toBeNull();
   });
 
-  it("opens only the last of two cards asked for at once", async () => {
-    const onClose = vi.fn();
-    const [first, second] = await Promise.all([openCard(ctx, QUOTE, rect, { onClose }), openCard(ctx, FIGURE, rect)]);
-    expect(first.host.isConnected).toBe(false);
-    expect(second.host.isConnected).toBe(true);
-    expect(onClose).toHaveBeenCalledTimes(1);
+  it("shows a refusal as an alert, changes nothing it shows, and offers no undo", async () => {
+    const actions = frame(() => ({ ok: false, error: "no such source on this annotation" }));
+    click(byTestId(root, "source-remove"));
+    await settle();
+    const error = byTestId(root, "card-error");
+    expect(error?.getAttribute("role")).toBe("alert");
+    expect(error?.textContent).toBe("no such source on this annotation");
+    expect(root.querySelectorAll('[data-testid="source-item"]')).toHaveLength(1);
+    expect(byTestId(root, "toast")).toBeNull();
+    expect(actions.onChanged).not.toHaveBeenCalled();
   });
 
-  it("closes on Escape and on a press outside, not on a press inside", async () => {
-    let handle = await openCard(ctx, QUOTE, rect);
-    handle.element.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true, composed: true }));
-    expect(handle.host.isConnected).toBe(true);
-    document.body.querySelector("p")?.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true, composed: true }));
-    expect(handle.host.isConnected).toBe(false);
-
-    handle = await openCard(ctx, QUOTE, rect);
-    document.body.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
-    expect(handle.host.isConnected).toBe(false);
-  });
-
-  it("takes focus when opened from the keyboard and gives it back on close", async () => {
-    button.focus();
-    expect(document.activeElement).toBe(button);
-    const handle = await openCard(ctx, QUOTE, rect, { focus: true });
-    expect(document.activeElement).toBe(handle.host);
-    const close = handle.element.querySelector<HTMLElement>('[data-testid="card-close"]');
-    close?.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, composed: true }));
-    expect(handle.host.isConnected).toBe(false);
-    expect(document.activeElement).toBe(button);
-  });
-
-  it("closes from its own close button", async () => {
-    const handle = await openCard(ctx, FIGURE, rect, { focus: true, returnFocusTo: button });
-    handle.element.querySelector<HTMLElement>('[data-testid="card-close"]')?.click();
-    expect(handle.host.isConnected).toBe(false);
-    expect(document.activeElement).toBe(button);
+  it("says when a pointer action was refused, shows whether it is armed, and closes and walks through its actions", () => {
+    const actions = frame(() => answer(), { refused: true, refusals: 2, armed: false });
+    expect(byTestId(root, "card-refused")?.getAttribute("role")).toBe("status");
+    expect(byTestId(root, "card-refused")?.dataset.count).toBe("2");
+    expect(byTestId(root, "card")?.dataset.armed).toBe("false");
+    press(byTestId(root, "card-close"), "Escape");
+    expect(actions.onClose).toHaveBeenCalledTimes(1);
+    act(() => {
+      byTestId(root, "card")?.dispatchEvent(
+        new KeyboardEvent("keydown", { key: "ArrowUp", altKey: true, shiftKey: true, bubbles: true }),
+      );
+    });
+    expect(actions.onWalk.mock.calls).toEqual([[-1]]);
+    expect(actions.request).not.toHaveBeenCalled();
   });
 });

@@ -85,6 +85,28 @@ describe("StatusSelect", () => {
     expect(await violations()).toEqual([]);
   });
 
+  it("keeps the reader's choice through a redraw before it is saved, then follows the stored verdict", () => {
+    const onChange = vi.fn();
+    mount(<StatusSelect value="unverified" onChange={onChange} />);
+    const select = byTestId("status-select") as HTMLSelectElement;
+    act(() => {
+      select.value = "supported";
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    // Redrawn for another reason while the change is being saved: the choice stays.
+    mount(<StatusSelect value="unverified" onChange={onChange} />);
+    expect(select.value).toBe("supported");
+    // The next arrow key goes on from there, not from the old verdict.
+    act(() => {
+      select.value = "disputed";
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    expect(onChange.mock.calls).toEqual([["supported"], ["disputed"]]);
+    // A verdict stored elsewhere (the popup, another tab) takes over.
+    mount(<StatusSelect value="false" onChange={onChange} />);
+    expect(select.value).toBe("false");
+  });
+
   it("ignores an untrusted change", () => {
     const onChange = vi.fn();
     mount(<StatusSelect value="unverified" onChange={onChange} />, false);

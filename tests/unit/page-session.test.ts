@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
 import { JSDOM } from "jsdom";
 import { beforeEach, describe, expect, it } from "vitest";
+import { CardBroker } from "../../lib/card/broker";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
 import { changeAnnotation, countStored } from "../../lib/db/store";
-import { handleBackgroundMessage } from "../../lib/handle-message";
+import { backgroundGuard } from "../../lib/guard/limits";
+import { type BackgroundContext, handleBackgroundMessage } from "../../lib/handle-message";
 import type { BackgroundMessage, PageState } from "../../lib/messages";
 import { runSession } from "../../lib/page-session";
 import { createPainter } from "../../lib/paint/painter";
@@ -15,12 +17,23 @@ const ARTICLE = fixture("csto-tajik-afghan-border.html");
 let db: ClaimmarkDb;
 let dbCount = 0;
 
+/** An in-process background on the test's database, with fresh counters. */
+const background = (extensionId: string): BackgroundContext => ({
+  db,
+  extensionId,
+  cards: new CardBroker(),
+  guard: backgroundGuard(),
+  detections: Promise.resolve(),
+  shown: new Map(),
+});
+
 /** One visit: a fresh DOM of `html`, one pass with an in-process background on the test's database. */
 async function visit(html: string) {
   const dom = new JSDOM(html, { url: URL });
   const doc = dom.window.document;
+  const context = background("claimmark");
   const send = (message: BackgroundMessage) =>
-    handleBackgroundMessage(db, message, { id: "claimmark", url: URL, frameId: 0, tab: { id: 1 } }, "claimmark");
+    handleBackgroundMessage(context, message, { id: "claimmark", url: URL, frameId: 0, tab: { id: 1 } });
   const painter = createPainter(doc);
   const outcome = await runSession({
     doc,
@@ -53,7 +66,11 @@ describe("a pass over the page", () => {
     expect(marks).toContain("about 6,500 militants");
     const militants = outcome.shown.find((item) => item.exact === "about 6,500 militants");
     expect(militants?.range?.toString()).toBe("about 6,500 militants");
-    expect(militants).toMatchObject({ value: 6500, unit: "militants", qualifier: "approximately" });
+    // The page gets only what painting needs: no machine fields, no note, tags or sources of the reader's.
+    expect(Object.keys(militants ?? {}).sort()).toEqual(
+      ["anchor", "end", "exact", "id", "kind", "prefix", "range", "start", "status", "suffix"].sort(),
+    );
+    expect(militants).toMatchObject({ kind: "figure", anchor: "exact", status: "unverified" });
   });
 
   it("re-finds everything on the next visit without storing anything twice", async () => {
@@ -105,7 +122,8 @@ describe("a pass over the page", () => {
       doc: dom.window.document,
       url: URL,
       startedAt: performance.now(),
-      send: (message) => handleBackgroundMessage(db, message, { id: "x", url: URL, frameId: 0, tab: { id: 1 } }, "x"),
+      send: (message) =>
+        handleBackgroundMessage(background("x"), message, { id: "x", url: URL, frameId: 0, tab: { id: 1 } }),
       painter: createPainter(dom.window.document),
       signal: controller.signal,
     });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import type { ClaimmarkDb } from "../../lib/db/schema";
 import { cleanTag } from "../../lib/edit/validate";
 import type { Annotation, PageRecord, Selector, Source } from "../../lib/model";
+import { cleanText } from "../../lib/text/clean";
 import type { ExportSet } from "../../lib/transfer/collect";
 import { allAnnotations, allSources } from "./stored";
 
@@ -24,11 +25,84 @@ export const HOSTILE = [
   " ",
 ];
 
+/** Characters a spreadsheet may skip before it looks for a formula: whitespace of every kind, quotation marks. */
+export const LEADING_NOISE = [
+  " ",
+  "\t",
+  "\r",
+  "\n",
+  "\u000B",
+  "\u000C",
+  "\u0085",
+  "\u00A0",
+  "\u1680",
+  "\u2000",
+  "\u2007",
+  "\u200A",
+  "\u2028",
+  "\u2029",
+  "\u202F",
+  "\u205F",
+  "\u3000",
+  "\uFEFF",
+  '"',
+  "'",
+  "\u2018",
+  "\u2019",
+  "\u201C",
+  "\u201D",
+  "\u201E",
+  "\u00AB",
+  "\u00BB",
+  "\uFF02",
+  "\uFF07",
+];
+
+/** What a spreadsheet takes for the start of a formula: ASCII, full-width and small forms, the minus sign. */
+export const FORMULA_CHARACTERS = [
+  "=",
+  "+",
+  "-",
+  "@",
+  "\uFF1D",
+  "\uFF0B",
+  "\uFF0D",
+  "\uFF20",
+  "\u2212",
+  "\uFE66",
+  "\uFE62",
+  "\uFE63",
+];
+
+/** A lone (unpaired) surrogate: what a page's script can put in a string, and what `encodeURIComponent` throws on. */
+export const loneSurrogate: fc.Arbitrary<string> = fc
+  .integer({ min: 0xd800, max: 0xdfff })
+  .map((code) => String.fromCharCode(code));
+
+/** Any code point, lone surrogates and NUL included. */
+const anyUnit: fc.Arbitrary<string> = fc.oneof(
+  { weight: 6, arbitrary: fc.string({ minLength: 1, maxLength: 1, unit: "binary" }) },
+  { weight: 1, arbitrary: loneSurrogate },
+  { weight: 1, arbitrary: fc.constant("\u0000") },
+);
+
+/** Text that tries to pass for a formula: whitespace and quotes, then a formula character, then anything. */
+export const formulaLike = (maxLength = 20): fc.Arbitrary<string> =>
+  fc
+    .tuple(
+      fc.array(fc.constantFrom(...LEADING_NOISE), { maxLength: 4 }),
+      fc.constantFrom(...FORMULA_CHARACTERS, "\t", "\r"),
+      fc.string({ maxLength, unit: anyUnit }),
+    )
+    .map(([noise, start, rest]) => `${noise.join("")}${start}${rest}`);
+
 export const hostileString = (maxLength = 40): fc.Arbitrary<string> =>
   fc.oneof(
     fc.constantFrom(...HOSTILE),
     fc.string({ maxLength, unit: "binary" }),
     fc.string({ maxLength, unit: "grapheme" }),
+    fc.string({ maxLength, unit: anyUnit }),
+    formulaLike(Math.max(0, maxLength - 5)),
   );
 
 const nullable = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
@@ -44,8 +118,9 @@ export const PAGE_KEYS = [
 
 /** A tag as stored: cleaned until cleaning changes nothing. */
 function stableTag(raw: string): string {
-  let tag = cleanTag(raw);
-  while (cleanTag(tag) !== tag) tag = cleanTag(tag);
+  const clean = (text: string) => cleanText(cleanTag(text));
+  let tag = clean(raw);
+  while (clean(tag) !== tag) tag = clean(tag);
   return tag;
 }
 
@@ -180,7 +255,8 @@ export function exportSet(maxAnnotations = 8, maxSources = 4): fc.Arbitrary<Expo
   const ids = fc.uniqueArray(
     fc.oneof(
       fc.uuid().map((u) => `user-${u}`),
-      hostileString(30).filter((s) => s.length > 0),
+      // Ids are the extension's own or checked on import: never with NUL or a lone surrogate.
+      hostileString(30).filter((s) => s.length > 0 && cleanText(s) === s),
     ),
     { maxLength: maxAnnotations },
   );
@@ -209,4 +285,34 @@ export async function dump(db: ClaimmarkDb) {
     sources: (await allSources(db)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     settings: await db.settings.toArray(),
   };
+}
+
+/** Every string of a value with `cleanText` applied (NUL removed, lone surrogates replaced), structure kept. */
+export function cleanedDeep<T>(value: T): T {
+  if (typeof value === "string") return cleanText(value) as T;
+  if (Array.isArray(value)) return value.map(cleanedDeep) as T;
+  if (typeof value === "object" && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, cleanedDeep(inner)])) as T;
+  return value;
+}
+
+/** Every string of a value made well-formed (lone surrogates replaced by U+FFFD), structure kept. */
+export function wellFormedDeep<T>(value: T): T {
+  if (typeof value === "string") return value.toWellFormed() as T;
+  if (Array.isArray(value)) return value.map(wellFormedDeep) as T;
+  if (typeof value === "object" && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, wellFormedDeep(inner)])) as T;
+  return value;
+}
+
+/** A set as the extension stores it once import has cleaned it: no NUL, no lone surrogate, tags unique. */
+export function cleanedSet(set: ExportSet): ExportSet {
+  const cleaned = cleanedDeep(set);
+  for (const annotation of cleaned.annotations) annotation.tags = [...new Set(annotation.tags)];
+  return cleaned;
+}
+
+/** Whether every annotation of a set keeps a quote once cleaned (an import refuses an empty one). */
+export function quotable(set: ExportSet): boolean {
+  return set.annotations.every((a) => a.selectors.some((s) => s.type === "TextQuoteSelector" && cleanText(s.exact)));
 }

@@ -166,11 +166,14 @@ describe("importing", () => {
       report: {
         added: 1,
         merged: 0,
+        updated: 0,
         pages: 1,
         sources: 1,
         refused: [
           { item: "first.items[1] (urn:claimmark:two)", reason: "target.selector: missing (expected an array)" },
         ],
+        conflicts: [],
+        unlistedConflicts: 0,
       },
     });
   });
@@ -229,11 +232,14 @@ describe("merging", () => {
     expect((await countStored(db)).annotations).toBe(3);
   });
 
-  it("keeps the newer change: a stored later edit survives an older file, a newer file wins", async () => {
+  it("keeps the reader's edit against an older file and a newer one alike, and lists the newer one's", async () => {
     await importText(db, json(file()));
     await changeAnnotation(db, "one", (a) => ({ ...a, note: "edited here", updatedAt: 5000 }));
     const older = await importText(db, json(file()));
-    expect(older.ok && older.report).toMatchObject({ added: 0, merged: 2 });
+    expect(older.ok && older.report).toMatchObject({ added: 0, merged: 2, updated: 0 });
+    expect(older.ok && older.report.conflicts.map((c) => [c.field, c.storedText, c.importedText])).toEqual([
+      ["note", "edited here", "first note"],
+    ]);
     expect((await getAnnotation(db, "one"))?.note).toBe("edited here");
     const newer = file();
     const item = newer.first.items[0];
@@ -242,9 +248,12 @@ describe("merging", () => {
       item.body = [{ type: "TextualBody", purpose: "commenting", value: "edited there", format: "text/plain" }];
     }
     const result = await importText(db, json(newer));
-    expect(result.ok && result.report).toMatchObject({ added: 0, merged: 2 });
-    expect(await getAnnotation(db, "one")).toMatchObject({ note: "edited there", updatedAt: 9000 });
-    // Sources are merged by id, never dropped: the stored source stays.
+    expect(result.ok && result.report).toMatchObject({ added: 0, merged: 2, updated: 0 });
+    expect(result.ok && result.report.conflicts.map((c) => [c.field, c.stored, c.imported])).toEqual([
+      ["note", "edited here", "edited there"],
+    ]);
+    expect(await getAnnotation(db, "one")).toMatchObject({ note: "edited here", updatedAt: 5000 });
+    // Sources are never dropped: the stored source stays.
     expect(await getSource(db, "s-one")).toBeDefined();
   });
 
@@ -273,7 +282,12 @@ describe("merging", () => {
     await putSources(db, [sourceRecord({ id: "s-one", annotationId: "one", updatedAt: 1 })]);
     const result = await importText(db, json(file()));
     expect(result.ok && result.report).toMatchObject({ added: 1, merged: 1, refused: [] });
-    expect(await getAnnotation(db, "one")).toMatchObject({ pageKey: "https://elsewhere.example/", note: "first note" });
+    // The reader's note stays (a conflict), and the annotation stays on its page.
+    expect(await getAnnotation(db, "one")).toMatchObject({ pageKey: "https://elsewhere.example/", note: "mine" });
+    expect(result.ok && result.report.conflicts.map((c) => [c.field, c.pageKey])).toEqual([
+      ["note", "https://elsewhere.example/"],
+      ["source.url", "https://elsewhere.example/"],
+    ]);
     expect(await db.annotationSets.where("ids").equals("one").count()).toBe(1);
     expect((await db.annotationSets.get("https://elsewhere.example/"))?.sourceIds).toEqual(["s-one"]);
     expect((await countStored(db)).annotations).toBe(storedExtra + 3);
@@ -358,8 +372,11 @@ describe("Hypothesis import", () => {
       report: {
         added: 1,
         merged: 0,
+        updated: 0,
         pages: 1,
         sources: 0,
+        conflicts: [],
+        unlistedConflicts: 0,
         refused: [
           { item: "annotations[1] (PageNote-1)", reason: "target[0].selector: missing (a page note, with no passage)" },
           { item: "annotations[2] (Reply-1)", reason: "a reply to another annotation, with no passage" },

@@ -7,7 +7,7 @@ import { importText } from "../../lib/transfer/import";
 import { CLAIMMARK_NS, motivationOf, toW3c } from "../../lib/transfer/w3c";
 import { annotationRecord, MILITANTS, pageRecord, sourceRecord } from "./samples";
 import { putAnnotations, putSources } from "./stored";
-import { dump, exportSet } from "./transfer-arbitraries";
+import { cleanedSet, dump, exportSet, quotable } from "./transfer-arbitraries";
 
 const BORDER = "https://example.com/border";
 const GENERATED = new Date("2025-03-02T10:00:00Z");
@@ -152,7 +152,8 @@ describe("collecting for export", () => {
 describe("round trips", () => {
   it("export, import into an empty database, export again: the same document and the same database", async () => {
     await fc.assert(
-      fc.asyncProperty(exportSet(6, 4), async (set) => {
+      // As the extension stores text once import has cleaned it: byte for byte holds for such text.
+      fc.asyncProperty(exportSet(6, 4).map(cleanedSet).filter(quotable), async (set) => {
         const source = fresh();
         await source.pages.bulkPut(set.pages);
         await putAnnotations(source, set.annotations);
@@ -165,9 +166,12 @@ describe("round trips", () => {
           report: {
             added: set.annotations.length,
             merged: 0,
+            updated: 0,
             refused: [],
             pages: set.pages.length,
             sources: set.sources.length,
+            conflicts: [],
+            unlistedConflicts: 0,
           },
         });
         const second = JSON.stringify(toW3c(await collectForExport(target, { includeDismissed: true }), GENERATED));
@@ -178,8 +182,10 @@ describe("round trips", () => {
         expect(again.ok && again.report).toMatchObject({
           added: 0,
           merged: set.annotations.length,
+          updated: 0,
           pages: 0,
           sources: 0,
+          conflicts: [],
         });
         expect(await dump(target)).toEqual(await dump(source));
         source.close();
@@ -187,7 +193,8 @@ describe("round trips", () => {
       }),
       { numRuns: 40 },
     );
-  });
+    // Forty databases written and read back: seconds on a busy two-core machine.
+  }, 30_000);
 
   it("keeps an annotation with 100 sources whole", async () => {
     const sources: Source[] = Array.from({ length: 100 }, (_, i) =>

@@ -1,0 +1,48 @@
+import type { ClaimmarkDb } from "../db/schema";
+import type { CardBroker } from "./broker";
+import { type CardFrameCommand, type CardSession, checkCardFrameMessage } from "./protocol";
+import { cardContext, handleCardRequest, sessionDetails } from "./session";
+
+/**
+ * The background's side of one card frame's port, in tab `tabId`: a hello with a token binds the
+ * port to the annotation the token names (and shows it); requests act on that annotation only.
+ * Returns the handler for each message; it answers false for a message that is not ours, after
+ * which the caller closes the port.
+ */
+export function cardPortHandler(
+  db: ClaimmarkDb,
+  broker: CardBroker,
+  tabId: number,
+  post: (command: CardFrameCommand) => void,
+): (raw: unknown) => Promise<boolean> {
+  let session: CardSession | null = null;
+  return async (raw) => {
+    const checked = checkCardFrameMessage(raw);
+    if (!checked.ok) return false;
+    const message = checked.value;
+    if (message.type === "hello") {
+      const granted = broker.redeem(tabId, message.token);
+      const details = granted ? await sessionDetails(db, granted) : undefined;
+      // A card opens only on an annotation the page shows: not one dismissed or deleted since.
+      if (!granted || !details || details.annotation.dismissed || details.annotation.deleted) {
+        post({ type: "refused" });
+        return true;
+      }
+      session = { tabId: granted.tabId, pageKey: granted.pageKey, id: granted.id };
+      // The card shows at once; its context (every tag, other pages' annotations) reads the whole library, so it follows.
+      post({ type: "show", session, focus: granted.focus, details });
+      const shown = session;
+      post({ type: "context", id: shown.id, context: await cardContext(db, details.annotation) });
+      return true;
+    }
+    const bound = session;
+    const response = bound
+      ? await handleCardRequest(db, bound, message.request).catch((error: unknown) => ({
+          ok: false as const,
+          error: `could not save: ${error instanceof Error ? error.message : String(error)}`,
+        }))
+      : { ok: false as const, error: "this card shows no annotation" };
+    post({ type: "reply", seq: message.seq, response });
+    return true;
+  };
+}
