@@ -110,9 +110,18 @@ export interface Annotation extends DetectedFields {
   updatedAt: number;
   /** Set once the annotation has been looked for on a later visit; absent before. */
   anchor?: AnchorStatus;
+  /**
+   * Machine-read fields the reader corrected: a visit's detection never puts them back. Absent
+   * when none was.
+   */
+  corrected?: CorrectableField[];
   /** Deleted by the reader: hidden everywhere; a hand-made one is removed by a visit a day later, an automatic one stays to keep it from being detected again. */
   deleted?: boolean;
 }
+
+/** The machine-read fields a reader can correct. */
+export const CORRECTABLE_FIELDS = ["speaker", "value", "unit", "qualifier"] as const;
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
 
 /** The reader's part of a new annotation: nothing judged, tagged or noted yet. */
 export function unreviewed(

@@ -81,8 +81,9 @@ export function newAutoAnnotation(pageKey: string, detection: DetectedSpan, now:
 
 /**
  * A page's detections merged into its set as automatic annotations. New ones are added; known
- * ones get their machine fields refreshed while the reader's work on them (status, tags, note,
- * dismissal) is left exactly as it was.
+ * ones get their text, selectors and machine-read fields refreshed, except the fields the reader
+ * corrected (`corrected`): a speaker or a value the reader put right is never put back by the
+ * next visit. The reader's work (status, tags, note, dismissal) is left exactly as it was.
  */
 function mergeInto(draft: SetDraft, detections: DetectedSpan[], now: number): { added: number; kept: number } {
   const { pageKey } = draft;
@@ -100,7 +101,10 @@ function mergeInto(draft: SetDraft, detections: DetectedSpan[], now: number): { 
       at.set(id, draft.annotations.push(newAutoAnnotation(pageKey, detection, now)) - 1);
       added++;
     } else {
-      draft.annotations[known] = { ...(draft.annotations[known] as Annotation), ...detectedFields(detection) };
+      const stored = draft.annotations[known] as Annotation;
+      const refreshed: Annotation = { ...stored, ...detectedFields(detection) };
+      for (const field of stored.corrected ?? []) Object.assign(refreshed, { [field]: stored[field] });
+      draft.annotations[known] = refreshed;
       kept++;
     }
   }

@@ -1,6 +1,7 @@
 import {
   type Annotation,
   type AnnotationPatch,
+  CORRECTABLE_FIELDS,
   DEFAULT_SETTINGS,
   EDIT_LIMITS,
   type Settings,
@@ -35,6 +36,9 @@ export function newId(prefix: "user" | "source"): string {
 /** An annotation with a change applied to the fields it names, every other field as it was. */
 export function patched(annotation: Annotation, patch: AnnotationPatch, now: number): Annotation {
   const changed: Annotation = { ...annotation, ...patch, updatedAt: now };
+  // A correction of a machine-read field is remembered, so the next visit's detection keeps it.
+  const corrected = CORRECTABLE_FIELDS.filter((field) => field in patch || annotation.corrected?.includes(field));
+  if (corrected.length > 0) changed.corrected = corrected;
   // An absent field in a patch is left alone; one given as undefined is removed (undelete).
   for (const [key, value] of Object.entries(patch)) if (value === undefined) delete changed[key as keyof Annotation];
   return changed;

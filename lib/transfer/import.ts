@@ -1,9 +1,9 @@
 import type { ClaimmarkDb } from "../db/schema";
 import { type SetDraft, writeSets } from "../db/store";
 import { type Annotation, PAGE_FIELD_LIMITS, type PageRecord, type Source } from "../model";
+import { readerEdited } from "../reader-edited";
 import { normalizeUrl } from "../url/normalize";
 import { conflictsOf, type ImportConflict } from "./conflicts";
-import { readerEdited } from "./edited";
 import { refreshUnedited } from "./merge";
 import type { ParsedFile, ParsedItem } from "./parsed";
 import { isHypothesisExport, readHypothesis } from "./read-hypothesis";

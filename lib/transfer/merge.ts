@@ -1,5 +1,5 @@
 import type { Annotation } from "../model";
-import { readerEdited } from "./edited";
+import { readerEdited } from "../reader-edited";
 import { sameValue } from "./same-value";
 
 /**

@@ -3,6 +3,7 @@ import { cleanTag, isRealDate } from "../edit/validate";
 import {
   ANNOTATION_STATUSES,
   type Annotation,
+  CORRECTABLE_FIELDS,
   DETECTION_LIMITS,
   EDIT_LIMITS,
   PAGE_FIELD_LIMITS,
@@ -75,6 +76,7 @@ const annotationSchema = z.object({
   "cm:qualifier": field,
   "cm:confidence": z.number().min(0).max(1).default(1),
   "cm:dismissed": z.boolean().default(false),
+  "cm:corrected": z.array(z.enum(CORRECTABLE_FIELDS)).max(CORRECTABLE_FIELDS.length).optional(),
   "cm:exact": text(DETECTION_LIMITS.exact).optional(),
   "cm:anchor": anchor.optional(),
 });
@@ -147,6 +149,8 @@ function build(raw: RawAnnotation): ParsedItem | string {
     updatedAt,
   };
   if (raw["cm:anchor"]) annotation.anchor = raw["cm:anchor"];
+  const corrected = [...new Set(raw["cm:corrected"] ?? [])];
+  if (corrected.length > 0) annotation.corrected = corrected;
   return { annotation, sources, pageUrl: raw.target.source, pageTitle: "" };
 }
 

@@ -3,6 +3,7 @@ import {
   type AnchorStatus,
   type Annotation,
   type AnnotationStatus,
+  type CorrectableField,
   type PageRecord,
   type Selector,
   type Source,
@@ -82,6 +83,8 @@ export interface W3cAnnotation {
   "cm:qualifier": string | null;
   "cm:confidence": number;
   "cm:dismissed": boolean;
+  /** The machine-read fields the reader corrected; only when there are some. */
+  "cm:corrected"?: CorrectableField[];
   /** Only when the stored text differs from the TextQuoteSelector's `exact`. */
   "cm:exact"?: string;
   "cm:anchor"?: Omit<AnchorStatus, "checkedAt"> & { checkedAt: string };
@@ -185,6 +188,7 @@ function annotationOut(annotation: Annotation, pageUrl: string, sources: Source[
     "cm:confidence": annotation.confidence,
     "cm:dismissed": annotation.dismissed,
   };
+  if (annotation.corrected?.length) out["cm:corrected"] = annotation.corrected;
   if (quote?.exact !== annotation.exact) out["cm:exact"] = annotation.exact;
   const anchor = annotation.anchor;
   if (anchor) out["cm:anchor"] = { state: anchor.state, current: anchor.current, checkedAt: isoDate(anchor.checkedAt) };

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { detectionId, PURGE_DELETED_AFTER_MS, recordVisit } from "../../lib/db/annotations";
+import { updateAnnotation } from "../../lib/db/edit";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
 import { changeAnnotation, countStored } from "../../lib/db/store";
 import type { DetectedSpan } from "../../lib/model";
@@ -81,6 +82,21 @@ describe("recordVisit: detections merged into the page's set", () => {
       speaker: "Imangali Tasmagambetov",
       selectors: [expect.anything(), { type: "TextPositionSelector", start: 250, end: 293 }],
     });
+  });
+
+  it("keeps a speaker or a value the reader corrected, and refreshes the rest of an untouched detection", async () => {
+    db = openDb(`merge-${++counter}`);
+    await recordVisit(db, PAGE, [quote, figure], [], 1000);
+    await updateAnnotation(db, detectionId(PAGE, quote), { speaker: "Imangali Tasmagambetov" }, 1500);
+    expect((await getAnnotation(db, detectionId(PAGE, quote)))?.corrected).toEqual(["speaker"]);
+    // The next visit's detector reads both differently (a newer version of it, say).
+    const requote = { ...quote, speaker: "Someone else", start: 210, end: 253 };
+    const refigure = { ...figure, value: 6000, start: 410, end: 431 };
+    await recordVisit(db, PAGE, [requote, refigure], [], 2000);
+    const corrected = await getAnnotation(db, detectionId(PAGE, quote));
+    expect(corrected?.speaker).toBe("Imangali Tasmagambetov");
+    expect(corrected?.selectors).toContainEqual({ type: "TextPositionSelector", start: 210, end: 253 });
+    expect((await getAnnotation(db, detectionId(PAGE, figure)))?.value).toBe(6000);
   });
 
   it("keeps the same words in two places apart by their context", async () => {

@@ -1,4 +1,4 @@
-import type { Annotation } from "../model";
+import type { Annotation } from "./model";
 
 /**
  * Whether an annotation holds the reader's work, read from the stored record alone. The model
