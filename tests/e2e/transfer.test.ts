@@ -1,22 +1,11 @@
-import { readFile } from "node:fs/promises";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { storedAnnotations } from "../../scripts/browser/extension-db";
 import { launchWithExtension } from "../../scripts/browser/launch";
-import { ARTICLE, openArticle, openCardOf, painted, useHarness } from "./harness";
+import { ARTICLE, download, openArticle, openCardOf, painted, useHarness } from "./harness";
 
 const harness = useHarness();
 const MILITANTS = "about 6,500 militants";
 const SOURCE = "https://www.csto.org/en/news/border-programme";
-
-/** Clicks an export button in the popup and returns the downloaded file's name and text. */
-async function download(popup: Page, testId: string): Promise<{ name: string; text: string }> {
-  const started = popup.waitForEvent("download");
-  await popup.getByTestId(testId).click();
-  const file = await started;
-  const path = await file.path();
-  return { name: file.suggestedFilename(), text: await readFile(path, "utf8") };
-}
 
 describe("export and import", () => {
   it("exports the example article's annotations in every format from the popup, and a fresh profile imports the JSON-LD and paints it again", async () => {
