@@ -1,4 +1,5 @@
 import type { Annotation, Source } from "../model";
+import { CHANGEABLE } from "./merge";
 import { sameValue } from "./same-value";
 
 /**
@@ -8,19 +9,9 @@ import { sameValue } from "./same-value";
  * value (`takeImported`). Everything here is plain data: it crosses to the page from the worker.
  */
 
-/** The annotation fields compared: every field the reader sees (the detector's confidence is shown nowhere, and kept). */
+/** The annotation fields compared: every field a file can change that the reader sees (the detector's confidence is shown nowhere, and kept), and deletion. */
 export const ANNOTATION_CONFLICT_FIELDS = [
-  "kind",
-  "status",
-  "tags",
-  "note",
-  "speaker",
-  "cue",
-  "figureKind",
-  "value",
-  "unit",
-  "qualifier",
-  "dismissed",
+  ...(CHANGEABLE.filter((key) => key !== "confidence") as Exclude<(typeof CHANGEABLE)[number], "confidence">[]),
   "deleted",
 ] as const;
 

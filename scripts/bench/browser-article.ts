@@ -1,4 +1,5 @@
 import type { BenchQuote } from "./browser-inpage";
+import { random } from "./random";
 
 /**
  * A large article for the anchoring and painting bench, generated: news-like sentences about
@@ -23,18 +24,6 @@ export interface SyntheticArticle {
 const CONTEXT = 32;
 const MIN_QUOTE = 20;
 const MAX_QUOTE = 200;
-
-/** A small seeded PRNG (mulberry32): the same article on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ["Amara", "Tomasz", "Ingrid", "Kofi", "Lucía", "Hiroshi", "Mireille", "Dmitri", "Aisha", "Pieter"];
 const LAST = ["Okafor", "Lindqvist", "Moreau", "Haddad", "Castillo", "Novak", "Tanaka", "Brennan", "Osei", "Varga"];

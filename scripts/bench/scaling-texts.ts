@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseHTML } from "linkedom";
 import { extractArticle } from "../../lib/extract/article";
+import { random } from "./random";
 
 /**
  * Article texts of any length for the scaling bench, all built from the example article's own
@@ -53,18 +54,6 @@ function nameWord(i: number): string {
     if (n < 26) break;
   }
   return `Zq${word}`;
-}
-
-/** A small seeded PRNG (mulberry32): the same texts on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Pieces produced one after another, each followed by its separator, until the text is `length` long. */

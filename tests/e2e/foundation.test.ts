@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { storedPages, waitForStoredPage } from "../../scripts/browser/extension-db";
-import { ARTICLE, domAfterLoad, useHarness, watchDom } from "./harness";
+import { ARTICLE, domAfterLoad, noArticleReport, useHarness, watchDom } from "./harness";
 
 const harness = useHarness();
 
@@ -81,25 +81,10 @@ describe("the background", () => {
     const page = await harness.browser.context.newPage();
     await page.goto(`chrome-extension://${harness.browser.extensionId}/popup.html`);
     const before = (await storedPages(harness.browser.worker)).length;
-    const response = await page.evaluate(() =>
-      chrome.runtime.sendMessage({
-        type: "page/extracted",
-        url: "https://example.com/forged",
-        report: {
-          canonicalUrl: null,
-          readerable: true,
-          hasArticle: false,
-          noArticleReason: "empty",
-          title: "forged",
-          byline: null,
-          siteName: null,
-          publishedTime: null,
-          lang: null,
-          excerpt: null,
-          textLength: 0,
-          textHash: null,
-        },
-      }),
+    const report = noArticleReport({ readerable: true, noArticleReason: "empty" });
+    const response = await page.evaluate(
+      (report) => chrome.runtime.sendMessage({ type: "page/extracted", url: "https://example.com/forged", report }),
+      report,
     );
     // An extension page in a tab is not a web page: its word about "its page" is refused.
     expect(response).toEqual({ ok: false, error: "refused: message is not from a web page" });

@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import type { FrameLocator, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import type { PaintStats } from "../../lib/messages";
+import type { PageReport } from "../../lib/model";
 import { type ExtensionBrowser, launchWithExtension } from "../../scripts/browser/launch";
 import { waitForPaint } from "../../scripts/browser/page-state";
 import { type StaticServer, serveDirectory } from "../../scripts/browser/serve";
@@ -245,4 +246,23 @@ export async function download(page: Page, testId: string): Promise<{ name: stri
   const file = await started;
   const path = await file.path();
   return { name: file.suggestedFilename(), text: await readFile(path, "utf8") };
+}
+
+/** A page report with no article, as a content script sends it, with `fields` changed: for forged messages. */
+export function noArticleReport(fields: Partial<PageReport> = {}): PageReport {
+  return {
+    canonicalUrl: null,
+    readerable: false,
+    hasArticle: false,
+    noArticleReason: "not-readerable",
+    title: "forged",
+    byline: null,
+    siteName: null,
+    publishedTime: null,
+    lang: null,
+    excerpt: null,
+    textLength: 0,
+    textHash: null,
+    ...fields,
+  };
 }

@@ -10,6 +10,7 @@ import {
   clickSelectionBar,
   download,
   highlightPoint,
+  noArticleReport,
   openCardOf,
   pageNotice,
   painted,
@@ -461,20 +462,7 @@ describe("a hostile page", () => {
 
     // Strings it reports are stored with NUL and lone surrogates replaced.
     const title = "Title\u0000 with \ud800 a lone half";
-    const report = {
-      canonicalUrl: null,
-      readerable: false,
-      hasArticle: false,
-      noArticleReason: "not-readerable",
-      title,
-      byline: null,
-      siteName: null,
-      publishedTime: null,
-      lang: null,
-      excerpt: null,
-      textLength: 0,
-      textHash: null,
-    };
+    const report = noArticleReport({ title });
     const forgedPage = `${harness.server.origin}/hostile-forged-page.html`;
     expect((await send({ type: "page/extracted", url: forgedPage, report, article: null })).ok).toBe(true);
     // The browser vouches for the tab's origin only; the path is the page's to name, as it could navigate there.

@@ -56,14 +56,19 @@ function choose(file: File): void {
   input.dispatchEvent(new Event("change", { bubbles: true }));
 }
 
+/** The import panel, with every gesture counted as the reader's. */
+function renderPanel(): void {
+  render(
+    <TrustContext.Provider value={() => true}>
+      <ImportPanel db={db} />
+    </TrustContext.Provider>,
+    root,
+  );
+}
+
 describe("the import panel's conflicts", () => {
   it("lists each conflict as text, takes one, then all, and says so", async () => {
-    render(
-      <TrustContext.Provider value={() => true}>
-        <ImportPanel db={db} />
-      </TrustContext.Provider>,
-      root,
-    );
+    renderPanel();
     choose(await craftedFile());
     await until(() => expect(byTestId("import-conflicts")).not.toBeNull());
     expect(byTestId("import-report").textContent).toContain("0 annotations added, 1 already here (0 updated");
@@ -92,12 +97,7 @@ describe("the import panel's conflicts", () => {
   });
 
   it("says so when the reader changed a value since the import, and leaves it", async () => {
-    render(
-      <TrustContext.Provider value={() => true}>
-        <ImportPanel db={db} />
-      </TrustContext.Provider>,
-      root,
-    );
+    renderPanel();
     choose(await craftedFile());
     await until(() => expect(allByTestId("import-conflict")).toHaveLength(2));
     await updateAnnotation(db, ID, { note: "changed my mind" }, 3000);
