@@ -3,12 +3,35 @@
  * offsets into `DetectInput.text`, and `text.slice(start, end) === exact` always holds.
  */
 
+/**
+ * What a paragraph block was on the page, from the element it came from: each role has its own
+ * rules (a heading is never a quote; a caption gives no speaker and keeps only figures with a unit;
+ * a table cell keeps only figures with a unit or noun). Absent means an ordinary paragraph.
+ */
+export type BlockRole =
+  | "paragraph"
+  | "heading"
+  | "caption"
+  | "blockquote"
+  | "list-item"
+  | "table-cell"
+  | "aside"
+  | "byline"
+  | "links";
+
+/** One paragraph block: end-exclusive offsets into the text, and its role when known. */
+export interface Block {
+  start: number;
+  end: number;
+  role?: BlockRole;
+}
+
 /** The article text as extraction produces it: paragraph blocks joined by a blank line. */
 export interface DetectInput {
   text: string;
   /** End-exclusive offsets of each paragraph block in `text`; detections never cross a block
    *  boundary, except a multi-paragraph quote. When absent, blocks are split on blank lines. */
-  blocks?: { start: number; end: number }[];
+  blocks?: Block[];
   /** BCP 47 language of the page ("en", "fr-FR"), or null when unknown (English rules apply). */
   lang: string | null;
 }
