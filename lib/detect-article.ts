@@ -1,6 +1,6 @@
 import { detect } from "./detect/index";
 import { reportDetections } from "./detect/report";
-import type { Detection } from "./detect/types";
+import type { Block, Detection } from "./detect/types";
 import type { ArticleText } from "./extract/article-text";
 import type { DetectedSpan } from "./model";
 
@@ -79,13 +79,14 @@ export async function detectArticleInSlices(
   for (const slice of slices) {
     const text = article.text.slice(slice.start, slice.end);
     while (first < article.blocks.length && (article.blocks[first]?.end ?? 0) <= slice.start) first++;
-    const blocks: { start: number; end: number }[] = [];
+    const blocks: Block[] = [];
     for (let i = first; i < article.blocks.length; i++) {
-      const block = article.blocks[i] as { start: number; end: number };
+      const block = article.blocks[i] as Block;
       if (block.start >= slice.end) break;
       blocks.push({
         start: Math.max(block.start, slice.start) - slice.start,
         end: Math.min(block.end, slice.end) - slice.start,
+        ...(block.role ? { role: block.role } : {}),
       });
     }
     for (const detection of detect({ text, blocks, lang })) {

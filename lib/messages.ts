@@ -1,6 +1,7 @@
 import type { LocatedAnnotation } from "./anchor/reanchor";
 import type { ArticlePassage } from "./anchor/selection";
 import { type Checked, fail, isRecord } from "./check";
+import { BLOCK_ROLES, type Block } from "./detect/types";
 import { sha256Hex, sha256HexAsync } from "./extract/hash";
 import {
   type AnnotationKind,
@@ -23,8 +24,8 @@ import { cleanNullable, cleanText } from "./text/clean";
 /** The article as the content script extracted it: its text and the paragraph blocks in it. */
 export interface ExtractedArticle {
   text: string;
-  /** End-exclusive offsets of each paragraph block in `text`. */
-  blocks: { start: number; end: number }[];
+  /** End-exclusive offsets of each paragraph block in `text`, with its role on the page when known. */
+  blocks: Block[];
 }
 
 /**
@@ -296,6 +297,9 @@ export function checkPageReport(raw: unknown): Checked<PageReport> {
   };
 }
 
+/** The block roles a content script may report. */
+const KNOWN_ROLES: ReadonlySet<string> = new Set(BLOCK_ROLES);
+
 /** Most paragraph blocks accepted for one article. */
 export const ARTICLE_BLOCK_LIMIT = 200_000;
 
@@ -323,8 +327,11 @@ export function checkArticle(
   let previousEnd = 0;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
-    if (!isRecord(block) || Object.keys(block).length !== 2) return fail(`block ${i} must be {start, end}`);
-    const { start, end } = block;
+    if (!isRecord(block) || !Object.keys(block).every((key) => key === "start" || key === "end" || key === "role")) {
+      return fail(`block ${i} must be {start, end, role?}`);
+    }
+    const { start, end, role } = block;
+    if (role !== undefined && !KNOWN_ROLES.has(role as string)) return fail(`block ${i} has an unknown role`);
     if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) return fail(`block ${i} needs integer offsets`);
     if ((start as number) < previousEnd || (end as number) <= (start as number) || (end as number) > text.length) {
       return fail(`block ${i} must lie in the text, after the block before it`);

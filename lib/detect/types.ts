@@ -8,16 +8,19 @@
  * rules (a heading is never a quote; a caption gives no speaker and keeps only figures with a unit;
  * a table cell keeps only figures with a unit or noun). Absent means an ordinary paragraph.
  */
-export type BlockRole =
-  | "paragraph"
-  | "heading"
-  | "caption"
-  | "blockquote"
-  | "list-item"
-  | "table-cell"
-  | "aside"
-  | "byline"
-  | "links";
+export const BLOCK_ROLES = [
+  "paragraph",
+  "heading",
+  "caption",
+  "blockquote",
+  "list-item",
+  "table-cell",
+  "aside",
+  "byline",
+  "links",
+] as const;
+
+export type BlockRole = (typeof BLOCK_ROLES)[number];
 
 /** One paragraph block: end-exclusive offsets into the text, and its role when known. */
 export interface Block {

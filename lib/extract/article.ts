@@ -148,7 +148,8 @@ export function* extractionSteps(doc: Document, documentUrl: string): Generator<
   let parsed: ReturnType<Readability<Node>["parse"]>;
   const started = performance.now();
   try {
-    parsed = new Readability<Node>(clone, { serializer: (node) => node }).parse();
+    // Class names kept: they tell a caption, byline or related-links box from the article's paragraphs.
+    parsed = new Readability<Node>(clone, { serializer: (node) => node, keepClasses: true }).parse();
   } catch {
     return withoutArticle(doc, documentUrl, "failed", true);
   }

@@ -90,4 +90,37 @@ describe("articleText", () => {
     const doc = parseDocument("<p>«\u00a0Bonjour\u00a0», dit-il.</p>");
     expect(articleText(doc.querySelector("p") as Element).text).toBe("«\u00a0Bonjour\u00a0», dit-il.");
   });
+
+  it.each([
+    ["a heading", "<h3>Minister resigns</h3>", "heading"],
+    ["a figure's caption", "<figure><img src=x><figcaption>Photo: Ana Ruiz</figcaption></figure>", "caption"],
+    ["a credit by its class", '<p class="image-credit">Getty Images</p>', "caption"],
+    ["a table cell", "<table><tr><td>42</td></tr></table>", "table-cell"],
+    ["a paragraph in a block quote", "<blockquote><p>We will win.</p></blockquote>", "blockquote"],
+    ["a pull quote in an aside", "<aside><blockquote>We will win.</blockquote></aside>", "aside"],
+    ["a list item", "<ul><li>Two bridges were closed.</li></ul>", "list-item"],
+    ["an author box by its class", '<div class="post-author"><p>Ana Ruiz covers courts.</p></div>', "byline"],
+    ["a related-stories box", '<div class="related"><p>More on the budget</p></div>', "aside"],
+    ["a related-stories list of links", '<ul class="related"><li><a href=/a>Another story</a></li></ul>', "links"],
+    ["a paragraph that is a link", '<p><a href="/b">Read: the budget in five charts</a></p>', "links"],
+    ["a paragraph with a link in it", '<p>The budget, <a href="/c">published</a> on Monday, grew.</p>', undefined],
+    ["a class that says there is no caption", '<div class="item no_caption"><p>Text.</p></div>', undefined],
+  ])("gives %s its role", (_, html, role) => {
+    const doc = parseDocument(`<div>${html}</div>`);
+    const { blocks } = articleText(doc.querySelector("div") as Element);
+    expect(blocks.map((block) => block.role)).toEqual([role]);
+  });
+
+  it("does not take a whole article for an author box because its class names the author", () => {
+    const long = "The council met on Monday and spoke about the budget. ".repeat(40);
+    const doc = parseDocument(`<div><article class="post author-ana"><p>${long}</p></article></div>`);
+    expect(articleText(doc.querySelector("div") as Element).blocks[0]?.role).toBeUndefined();
+  });
+
+  it("gives the same text with roles as without", () => {
+    const doc = parseDocument(fixture("csto-tajik-afghan-border.html"));
+    const { text, blocks } = articleText(doc.body);
+    expect(blocks.map(({ start, end }) => start < end && end <= text.length)).not.toContain(false);
+    expect(blocks.map(({ start, end }) => text.slice(start, end)).join("\n\n")).toBe(text);
+  });
 });

@@ -93,13 +93,35 @@ describe("checkArticle", () => {
     ["a block past the text", { ...article, blocks: [{ start: 0, end: 500 }] }, withText, /must lie in the text/],
     ["blocks out of order", { ...article, blocks: [...article.blocks].reverse() }, withText, /must lie in the text/],
     ["a block with fractional offsets", { ...article, blocks: [{ start: 0.5, end: 3 }] }, withText, /integer/],
-    ["a block with extra fields", { ...article, blocks: [{ start: 0, end: 3, x: 1 }] }, withText, /\{start, end\}/],
+    [
+      "a block with extra fields",
+      { ...article, blocks: [{ start: 0, end: 3, x: 1 }] },
+      withText,
+      /\{start, end, role\?\}/,
+    ],
+    [
+      "a block with an unknown role",
+      { ...article, blocks: [{ start: 0, end: 3, role: "toString" }] },
+      withText,
+      /role/,
+    ],
     ["an article with extra fields", { ...article, html: "<p>" }, withText, /text and blocks/],
   ])("refuses %s", (_, raw, forReport, error) => {
     const result = checkArticle(raw, forReport);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(error);
   });
+});
+
+it("accepts blocks with the roles extraction gives them", () => {
+  const withRoles = {
+    ...article,
+    blocks: [
+      { start: 0, end: 29, role: "heading" },
+      { start: 31, end: TEXT.length },
+    ],
+  };
+  expect(checkArticle(withRoles, withText)).toEqual({ ok: true, value: withRoles });
 });
 
 describe("checkPageSender", () => {
