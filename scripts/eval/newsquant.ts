@@ -5,7 +5,7 @@
 
 import { readFileSync } from "node:fs";
 import type { DetectInput, Detection, FigureDetection, Qualifier } from "../../lib/detect/types";
-import type { EvalSection, ScoreRow } from "./report";
+import type { EvalSection, Sample, ScoreRow } from "./report";
 
 interface GoldFigure {
   value: number | null;
@@ -20,7 +20,10 @@ interface Sentence {
 }
 
 const NOTES = [
-  "Scored: predicted figures of every kind except date and time (NewsQuant labels no dates, years or clock times).",
+  'Row "figures" (lenient, the dev protocol so far): predicted figures of every kind except date and time are ' +
+    'scored, since NewsQuant labels no dates, years or clock times. Row "figures-all" (strict): every predicted ' +
+    "figure is scored, dates and times included, so each date or time that matches no gold quantity is a false " +
+    "positive; same matching rules.",
   "Matching is by where the gold number is written, never by value alone: a gold quantity's anchors are the " +
     "numerals of the sentence (digits, or number words) whose written value times 1, 100, 1e3, 1e6, 1e9, 1e12 or " +
     "0.01 gives the gold value (so 35m, 3.2 billion and 12% anchor 35000000, 3200000000 and 0.12); a prediction " +
@@ -217,25 +220,48 @@ export interface NewsQuantCase {
   pairs: [number, number][];
 }
 
-/** Reads the dev file and aligns each sentence's predictions with its gold quantities. */
-export function alignNewsQuant(file: string, detect: (input: DetectInput) => Detection[]): NewsQuantCase[] {
+/**
+ * Reads the dev file and aligns each sentence's predictions with its gold quantities: without the
+ * predicted dates and times (the lenient view) or, with `datesAndTimes`, every predicted figure.
+ */
+export function alignNewsQuant(
+  file: string,
+  detect: (input: DetectInput) => Detection[],
+  datesAndTimes = false,
+): NewsQuantCase[] {
+  return alignBoth(file, detect)[datesAndTimes ? "all" : "lenient"];
+}
+
+const isDateOrTime = (f: FigureDetection): boolean => f.figureKind === "date" || f.figureKind === "time";
+
+/** Both alignments from one detection pass: dates and times left out, and every prediction. */
+function alignBoth(
+  file: string,
+  detect: (input: DetectInput) => Detection[],
+): { lenient: NewsQuantCase[]; all: NewsQuantCase[] } {
   const lines = readFileSync(file, "utf8").split("\n");
-  const cases: NewsQuantCase[] = [];
+  const lenient: NewsQuantCase[] = [];
+  const all: NewsQuantCase[] = [];
   for (const line of lines) {
     if (line.trim() === "") continue;
     const s = JSON.parse(line) as Sentence;
-    const preds = detect({ text: s.text, lang: "en" }).filter(
-      (d): d is FigureDetection => d.kind === "figure" && d.figureKind !== "date" && d.figureKind !== "time",
-    );
-    cases.push({ id: s.id, text: s.text, golds: s.figures, preds, pairs: align(s.text, s.figures, preds) });
+    const figures = detect({ text: s.text, lang: "en" }).filter((d): d is FigureDetection => d.kind === "figure");
+    const preds = figures.filter((f) => !isDateOrTime(f));
+    lenient.push({ id: s.id, text: s.text, golds: s.figures, preds, pairs: align(s.text, s.figures, preds) });
+    all.push({ id: s.id, text: s.text, golds: s.figures, preds: figures, pairs: align(s.text, s.figures, figures) });
   }
-  return cases;
+  return { lenient, all };
 }
 
-/** Figures on NewsQuant dev: detection P/R/F1 and value and qualifier accuracy over matched pairs. */
-export function evalNewsQuant(file: string, detect: (input: DetectInput) => Detection[]): EvalSection {
+const describe = (f: FigureDetection): string =>
+  `${f.figureKind} value ${String(f.value)} unit ${f.unit ?? "none"} qualifier ${f.qualifier ?? "none"}`;
+const goldText = (g: GoldFigure): string => `${String(g.value)} ${g.unit} (${g.qualifier})`;
+const clipSentence = (text: string): string => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
+
+/** Scores one alignment into a row named `kind` and records its errors as samples of that view. */
+function scoreRow(kind: string, cases: NewsQuantCase[], samples: Sample[]): ScoreRow {
   const row: ScoreRow = {
-    kind: "figures",
+    kind,
     tp: 0,
     fp: 0,
     fn: 0,
@@ -243,24 +269,78 @@ export function evalNewsQuant(file: string, detect: (input: DetectInput) => Dete
   };
   const value = row.accuracies.value as { correct: number; total: number };
   const qualifier = row.accuracies.qualifier as { correct: number; total: number };
-  const cases = alignNewsQuant(file, detect);
   for (const c of cases) {
     row.tp += c.pairs.length;
     row.fp += c.preds.length - c.pairs.length;
     row.fn += c.golds.length - c.pairs.length;
+    const sentence = clipSentence(c.text);
+    const pairedGold = new Set(c.pairs.map(([g]) => g));
+    const pairedPred = new Set(c.pairs.map(([, p]) => p));
+    c.preds.forEach((pred, p) => {
+      if (!pairedPred.has(p))
+        samples.push({
+          view: kind,
+          what: "fp",
+          where: c.id,
+          exact: pred.exact,
+          detail: `${describe(pred)}; in: ${sentence}`,
+          group: pred.figureKind,
+        });
+    });
+    c.golds.forEach((gold, g) => {
+      if (!pairedGold.has(g))
+        samples.push({
+          view: kind,
+          what: "fn",
+          where: c.id,
+          exact: goldText(gold),
+          detail: `in: ${sentence}`,
+          group: gold.unit || "(no unit)",
+        });
+    });
     for (const [g, p] of c.pairs) {
       const gold = c.golds[g];
       const pred = c.preds[p];
       if (gold === undefined || pred === undefined || gold.value === null) continue;
       value.total++;
       if (valueRight(gold.value, pred)) value.correct++;
+      else
+        samples.push({
+          view: kind,
+          what: "value",
+          where: c.id,
+          exact: pred.exact,
+          detail: `${describe(pred)}; gold ${goldText(gold)}`,
+        });
       qualifier.total++;
       if ((EXPECTED[gold.qualifier] ?? [null]).includes(pred.qualifier)) qualifier.correct++;
+      else
+        samples.push({
+          view: kind,
+          what: "qualifier",
+          where: c.id,
+          exact: pred.exact,
+          detail: `${describe(pred)}; gold ${goldText(gold)}`,
+        });
     }
   }
-  return {
-    dataset: `newsquant-dev (${cases.length} sentences)`,
-    rows: [row],
-    notes: NOTES,
-  };
+  return row;
+}
+
+/** Figures on NewsQuant dev, both ways (dates and times left out, every prediction), with error samples. */
+export function scoreNewsQuant(
+  file: string,
+  detect: (input: DetectInput) => Detection[],
+): { section: EvalSection; samples: Sample[] } {
+  const { lenient, all } = alignBoth(file, detect);
+  const samples: Sample[] = [];
+  const rows = [scoreRow("figures", lenient, samples), scoreRow("figures-all", all, samples)];
+  const datesAndTimes = all.reduce((n, c) => n + c.preds.filter(isDateOrTime).length, 0);
+  const notes = [`${NOTES[0]} ${datesAndTimes} predicted figures are dates or times.`, ...NOTES.slice(1)];
+  return { section: { dataset: `newsquant-dev (${lenient.length} sentences)`, rows, notes }, samples };
+}
+
+/** Figures on NewsQuant dev: detection P/R/F1 and value and qualifier accuracy over matched pairs. */
+export function evalNewsQuant(file: string, detect: (input: DetectInput) => Detection[]): EvalSection {
+  return scoreNewsQuant(file, detect).section;
 }

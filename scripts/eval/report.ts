@@ -16,6 +16,22 @@ export interface EvalSection {
   notes: string[];
 }
 
+/**
+ * One error of one view, for the runner that prints samples (`--samples`): `view` is the row it
+ * was scored in ("quotes-all", "attribs", "overlap", "figures-all"...), `what` the kind of error
+ * ("fp", "fn", "speaker", "value"...), `group` what a tally of the errors is by (a gold cue, say).
+ */
+export interface Sample {
+  view: string;
+  what: string;
+  /** Article or sentence id. */
+  where: string;
+  exact: string;
+  /** Predicted speaker and cue, gold key, attribution type: whatever helps read the error. */
+  detail: string;
+  group?: string;
+}
+
 const ratio = (a: number, b: number): number => (b === 0 ? Number.NaN : a / b);
 
 /** Precision, recall and F1 of a row. */
@@ -46,6 +62,12 @@ export function tokenF1(a: string, b: string): number {
   const p = common / ta.length;
   const r = common / tb.length;
   return (2 * p * r) / (p + r);
+}
+
+/** Whether a predicted speaker names the gold source: its key, case-insensitive, apostrophes made straight. */
+export function speakerMatches(predicted: string | null, key: string): boolean {
+  const normalise = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'");
+  return normalise(predicted ?? "").includes(normalise(key));
 }
 
 /** Strips quotation marks and surrounding punctuation before spans are compared. */
