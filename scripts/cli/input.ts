@@ -5,19 +5,21 @@ import { parseHTML } from "linkedom";
 import type { DetectInput } from "../../lib/detect/types";
 import { extractArticle } from "../../lib/extract/article";
 import type { NoArticleReason, PageReport } from "../../lib/model";
+import { decodeText } from "./decode";
 
-/** Reads all of standard input as UTF-8. */
+/** Reads all of standard input as UTF-8 text (see `decodeText`). */
 export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return decodeText(Buffer.concat(chunks), "standard input");
 }
 
 /** Reads one input: a path, or "-" for standard input. Throws a message naming the file. */
 export async function readInput(file: string): Promise<string> {
   if (file === "-") return readStdin();
+  let bytes: Buffer;
   try {
-    return await readFile(file, "utf8");
+    bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
@@ -30,6 +32,7 @@ export async function readInput(file: string): Promise<string> {
             : (error as Error).message;
     throw new Error(`cannot read ${file}: ${reason}`);
   }
+  return decodeText(bytes, file);
 }
 
 /** Whether an input is a web page: by option, by extension, else by its first character. */
@@ -55,10 +58,13 @@ export function prepare(
   content: string,
   options: { mode: "auto" | "text" | "html"; url: string | null; lang: string | null },
 ): Prepared {
-  const url = options.url ?? (file === "-" ? "https://example.invalid/stdin" : pathToFileURL(resolve(file)).href);
+  let url = options.url ?? (file === "-" ? "https://example.invalid/stdin" : pathToFileURL(resolve(file)).href);
   if (!isHtml(file, content, options.mode))
     return { ok: true, input: { text: content, lang: options.lang }, url, report: null };
   const { document } = parseHTML(content);
+  // A saved page's own address is its canonical link: a file: address is nobody's page, and the
+  // extension's import refuses it.
+  if (options.url === null && file !== "-") url = webAddressOf(document as unknown as Document) ?? url;
   const { report, article } = extractArticle(document as unknown as Document, url);
   if (!article) return { ok: false, reason: report.noArticleReason ?? "empty" };
   return {
@@ -68,6 +74,21 @@ export function prepare(
     report,
   };
 }
+
+/** The http(s) address a page's canonical link gives, or null. */
+function webAddressOf(document: Document): string | null {
+  const href = document.querySelector('link[rel~="canonical" i]')?.getAttribute("href");
+  if (!href) return null;
+  try {
+    const url = new URL(href);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether an address is one the extension stores pages under (and so can import). */
+export const isWebAddress = (url: string): boolean => /^https?:\/\//i.test(url);
 
 /** A short name for messages. */
 export const label = (file: string): string => (file === "-" ? "standard input" : basename(file));

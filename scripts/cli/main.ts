@@ -6,7 +6,7 @@ import { renderExport } from "../../lib/transfer/render";
 import { type DetectOptions, parseDetectArgs, USAGE } from "./args";
 import { type DetectedPage, exportSetOf } from "./export";
 import { type DetectionRow, formatJson, formatJsonl, toRow } from "./format";
-import { prepare, readInput } from "./input";
+import { isWebAddress, prepare, readInput } from "./input";
 
 const write = (text: string): void => {
   process.stdout.write(text);
@@ -46,6 +46,12 @@ async function runDetect(options: DetectOptions): Promise<number> {
       continue;
     }
     const found = detect(prepared.input);
+    if (options.format === "w3c" && !isWebAddress(prepared.url)) {
+      // The W3C export is the extension's import format, which keys pages by their web address.
+      warn(`${file}: the w3c format needs the page's web address: give --url https://… (no canonical link found)`);
+      failed = true;
+      continue;
+    }
     if (options.format === "w3c" || options.format === "csv" || options.format === "md") {
       pages.push({ url: prepared.url, report: prepared.report, text: prepared.input.text, detections: found });
       continue;

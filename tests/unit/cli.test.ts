@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { resolve } from "node:path";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { CSV_COLUMNS } from "../../lib/transfer/csv";
@@ -10,9 +12,16 @@ const ROOT = resolve(import.meta.dirname, "../..");
 const ARTICLE = "tests/fixtures/csto-tajik-afghan-border.html";
 const KEYS = ["kind", "exact", "start", "end", "speaker", "cue", "figureKind", "value", "unit", "qualifier"];
 
-function claimmark(args: string[], input?: string) {
+function claimmark(args: string[], input?: string | Buffer) {
   const run = spawnSync(process.execPath, ["scripts/cli/bin.mjs", ...args], { cwd: ROOT, input, encoding: "utf8" });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** An empty file in a fresh temporary folder. */
+function emptyFile(): string {
+  const file = join(mkdtempSync(join(tmpdir(), "claimmark-cli-")), "empty.txt");
+  writeFileSync(file, "");
+  return file;
 }
 
 const lines = (stdout: string) =>
@@ -45,7 +54,8 @@ describe("parseDetectArgs", () => {
   });
 });
 
-describe("claimmark detect", () => {
+// Each test starts the command (Node and tsx) once or more: seconds on a busy machine.
+describe("claimmark detect", { timeout: 30_000 }, () => {
   it("prints the example article's detections as JSON Lines with exactly the documented keys", () => {
     const { status, stdout } = claimmark(["detect", ARTICLE]);
     expect(status).toBe(0);
@@ -96,6 +106,37 @@ describe("claimmark detect", () => {
     expect(stderr).toMatch(/no article found/);
   });
 
+  it.each([
+    ["an empty file", () => ["detect", emptyFile()], undefined, /empty\.txt: no input/],
+    ["empty standard input", () => ["detect", "-"], "", /standard input: no input/],
+    ["a binary file", () => ["detect", process.execPath], undefined, /not text \(it holds NUL bytes/],
+    // Latin-1 bytes throughout: a text in another encoding, read as UTF-8, is mostly replacement characters.
+    [
+      "bytes that are not UTF-8",
+      () => ["detect", "--text", "-"],
+      Buffer.from("caf\xe9 ".repeat(50), "latin1"),
+      /not UTF-8/,
+    ],
+  ])("refuses %s with a message and exit 1, printing nothing", (_, args, input, error) => {
+    const run = claimmark(args(), input);
+    expect(run.stderr).toMatch(error);
+    expect(run.stdout).toBe("");
+    expect(run.status).toBe(1);
+  });
+
+  it("stops quietly when the reader closes the pipe", () => {
+    const run = spawnSync(
+      "sh",
+      ["-c", `node scripts/cli/bin.mjs detect ${ARTICLE} ${ARTICLE} ${ARTICLE} | head -c 10`],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+      },
+    );
+    expect(run.stdout).toHaveLength(10);
+    expect(run.stderr).toBe("");
+  });
+
   it("exits 2 with the usage on an unknown option or command", () => {
     expect(claimmark(["detect", "--bogus"])).toMatchObject({ status: 2, stderr: expect.stringContaining("Usage:") });
     expect(claimmark(["translate"])).toMatchObject({ status: 2, stderr: expect.stringContaining("unknown command") });
@@ -126,7 +167,7 @@ describe("claimmark detect", () => {
   });
 });
 
-describe("claimmark convert", () => {
+describe("claimmark convert", { timeout: 30_000 }, () => {
   it("reads a W3C JSON-LD export with the extension's import and writes it again, the same", () => {
     const exported = claimmark(["detect", ARTICLE, "--format", "w3c", "--url", "https://example.com/a"]).stdout;
     const again = claimmark(["convert", "-", "--format", "w3c"], exported);
@@ -137,6 +178,26 @@ describe("claimmark convert", () => {
     expect({ ...after, generated: null }).toEqual({ ...before, generated: null });
     const markdown = claimmark(["convert", "-", "--format", "md"], exported);
     expect(markdown.stdout).toContain("— Imangali Tasmagambetov");
+  });
+
+  it("converts its own export of a saved page, keyed by the page's canonical address", () => {
+    const exported = claimmark(["detect", ARTICLE, "--format", "w3c"]);
+    expect(exported.status).toBe(0);
+    const converted = claimmark(["convert", "-", "--format", "md"], exported.stdout);
+    expect(converted.status).toBe(0);
+    expect(converted.stdout).toContain("<https://centralasianlight.org/news/csto-secretary-general-announces");
+    expect(converted.stdout).toContain("about 6,500 militants");
+  });
+
+  it("says a local page without a web address needs --url for the w3c format", () => {
+    const html = `<html><body><article><p>${"The mayor said that 12 bridges will be closed this week. ".repeat(30)}</p></article></body></html>`;
+    const file = join(mkdtempSync(join(tmpdir(), "claimmark-cli-")), "saved.html");
+    writeFileSync(file, html);
+    const run = claimmark(["detect", "--format", "w3c", file]);
+    expect(run.stderr).toMatch(/needs the page's web address: give --url/);
+    expect(run.status).toBe(1);
+    // With its address, the same page exports.
+    expect(claimmark(["detect", "--format", "w3c", "--url", "https://example.com/a", file]).status).toBe(0);
   });
 
   it("refuses a malformed file with what is wrong, and exits 1", () => {
