@@ -14,17 +14,20 @@
  */
 
 import { splitOnBlankLines } from "./blocks";
-import { langProfile } from "./figures/lang";
+import { guessLang } from "./figures/guess-lang";
+import { type LangProfile, langProfile } from "./figures/lang";
+import { inferMarks } from "./figures/marks";
 import { type Found, type ReadState, readAt } from "./figures/read";
+import { keptInRole } from "./figures/roles";
 import { startWords } from "./figures/starts";
 import { type Ctx, tokenize } from "./figures/tokens";
-import type { DetectInput, FigureDetection } from "./types";
+import type { Block, BlockRole, DetectInput, FigureDetection } from "./types";
 
 /** Paragraph blocks of the input: the given ones, clamped and ordered, or the text split on blank lines. */
-function blocksOf(input: DetectInput): { start: number; end: number }[] {
+function blocksOf(input: DetectInput): Block[] {
   const n = input.text.length;
   if (Array.isArray(input.blocks) && input.blocks.length > 0) {
-    const out: { start: number; end: number }[] = [];
+    const out: Block[] = [];
     let last = 0;
     const sorted = [...input.blocks]
       .filter((b) => b !== null && typeof b === "object" && Number.isFinite(b.start) && Number.isFinite(b.end))
@@ -32,7 +35,7 @@ function blocksOf(input: DetectInput): { start: number; end: number }[] {
     for (const b of sorted) {
       const start = Math.max(last, Math.min(n, Math.floor(b.start)));
       const end = Math.max(start, Math.min(n, Math.floor(b.end)));
-      if (end > start) out.push({ start, end });
+      if (end > start) out.push(typeof b.role === "string" ? { start, end, role: b.role } : { start, end });
       last = end;
     }
     return out;
@@ -69,7 +72,9 @@ function carryQualifier(text: string, prev: FigureDetection | undefined, cur: Fi
   cur.qualifier = prev.qualifier;
 }
 
-function scanBlock(text: string, start: number, end: number, st: ReadState, out: FigureDetection[]): void {
+function scanBlock(text: string, block: Block, st: ReadState, out: FigureDetection[]): void {
+  const { start, end } = block;
+  const role: BlockRole | undefined = block.role;
   const toks = tokenize(text, start, end);
   const c: Ctx = { text, toks, blockLength: end - start };
   st.min = 0;
@@ -84,7 +89,7 @@ function scanBlock(text: string, start: number, end: number, st: ReadState, out:
     }
     for (const f of r.found) {
       const d = toDetection(c, f);
-      if (d === null) continue;
+      if (d === null || !keptInRole(role, d, end - start)) continue;
       carryQualifier(text, out[out.length - 1], d);
       out.push(d);
     }
@@ -94,16 +99,24 @@ function scanBlock(text: string, start: number, end: number, st: ReadState, out:
   }
 }
 
+/** The page's language profile; an untagged page in a language we know the words of is read in it. */
+function profileOf(input: DetectInput): LangProfile {
+  const p = langProfile(input.lang);
+  if (!p.untagged) return p;
+  const guess = guessLang(input.text);
+  return guess === null ? p : { ...langProfile(guess), untagged: true };
+}
+
 /** Finds the figures in the article text; `speaker` is left null for `detect()` to fill in. */
 export function detectFigures(input: DetectInput): FigureDetection[] {
   const out: FigureDetection[] = [];
   try {
     if (input === null || typeof input !== "object" || typeof input.text !== "string") return out;
-    const p = langProfile(input.lang);
+    const p = inferMarks(input.text, profileOf(input));
     const st: ReadState = { p, starts: startWords(p.lang), min: 0, inherit: new Map() };
     for (const b of blocksOf(input)) {
       try {
-        scanBlock(input.text, b.start, b.end, st, out);
+        scanBlock(input.text, b, st, out);
       } catch {
         // A rule that fails on one block must not cost the others their figures.
       }

@@ -1,7 +1,7 @@
 import { splitOnBlankLines } from "./blocks";
 import { detectFigures } from "./figures";
 import { innermostContaining } from "./innermost";
-import { detectSpans } from "./spans";
+import { detectSpansAndRegions, type SpeakerRegion } from "./spans";
 import type { DetectInput, Detection, FigureDetection, SpanDetection } from "./types";
 
 /** Whether a detection's offsets are in range and match its text: the contract every caller relies on. */
@@ -25,11 +25,14 @@ function safely<T extends Detection>(run: () => T[], text: string): T[] {
   }
 }
 
-/** Each figure with the speaker of the quote or claim it sits in: the innermost span that contains it. */
-function attribute(figures: FigureDetection[], claims: SpanDetection[]): FigureDetection[] {
-  const holders = innermostContaining(claims, figures);
+/**
+ * Each figure with the speaker of the quote, claim or block quote it sits in: the innermost one
+ * that contains it.
+ */
+function attribute(figures: FigureDetection[], holders: readonly (SpanDetection | SpeakerRegion)[]): FigureDetection[] {
+  const innermost = innermostContaining(holders, figures);
   return figures.map((figure, i) => {
-    const holder = claims[holders[i] as number];
+    const holder = holders[innermost[i] as number];
     return holder?.speaker ? { ...figure, speaker: holder.speaker } : figure;
   });
 }
@@ -45,8 +48,13 @@ export function detect(input: DetectInput): Detection[] {
     blocks: Array.isArray(input?.blocks) ? input.blocks : splitOnBlankLines(text),
     lang: typeof input?.lang === "string" ? input.lang : null,
   };
-  const spans = safely(() => detectSpans(normalised), text);
-  const claims = spans.filter((span) => span.kind !== "term");
+  let regions: SpeakerRegion[] = [];
+  const spans = safely(() => {
+    const found = detectSpansAndRegions(normalised);
+    regions = found.regions;
+    return found.spans;
+  }, text);
+  const claims: (SpanDetection | SpeakerRegion)[] = spans.filter((span) => span.kind !== "term");
   const figures = safely(() => detectFigures(normalised), text);
-  return [...spans, ...attribute(figures, claims)].sort((a, b) => a.start - b.start || b.end - a.end);
+  return [...spans, ...attribute(figures, [...claims, ...regions])].sort((a, b) => a.start - b.start || b.end - a.end);
 }

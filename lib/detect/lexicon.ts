@@ -14,6 +14,8 @@ export interface VerbInfo {
   claims: boolean;
   /** Takes a hearer before the clause ("told reporters that"). */
   hearer: boolean;
+  /** A present participle that is not an English -ing form ("arguant"): shares the sentence's subject. */
+  participle?: boolean;
 }
 
 export interface Lexicon {
@@ -64,6 +66,26 @@ function en(base: string, options: Partial<Omit<VerbInfo, "lemma">> = {}, irregu
       : `${base}s`;
   const past = base.endsWith("e") ? `${base}d` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ied` : `${base}ed`;
   return v(base, [base, third, past, `${stem}ing`], options);
+}
+
+/**
+ * The forms of a regular French verb in -er that report speech: past participle (with "a", "ont"),
+ * present, imperfect and simple past in the third person, and the present participle, which is
+ * marked as one. `present` replaces the present forms when the stem changes ("rappelle").
+ */
+function frenchEr(infinitive: string, present?: string[]): [string, VerbInfo][] {
+  const stem = infinitive.slice(0, -2);
+  // "annonçait", "annonçant": a c before a or o takes a cedilla; "arguant" keeps its u.
+  const soft = stem.endsWith("c") ? `${stem.slice(0, -1)}ç` : stem;
+  const forms = [
+    `${stem}é`,
+    ...(present ?? [`${stem}e`, `${stem}ent`]),
+    `${soft}ait`,
+    `${soft}aient`,
+    `${soft}a`,
+    `${stem}èrent`,
+  ];
+  return [...v(infinitive, forms), ...v(infinitive, [`${soft}ant`], { participle: true })];
 }
 
 const ENGLISH_VERBS: [string, VerbInfo][] = [
@@ -124,6 +146,11 @@ const ENGLISH_VERBS: [string, VerbInfo][] = [
   ...en("estimate"),
   ...en("charge"),
   ...en("point", { claims: true }),
+  // Evidence reported by its source: "a poll shows …", "the study found that …", "data indicate …".
+  // Not "showing": ", showing support for …" is no report, and would take a quotation after it for words.
+  ...en("show", {}, ["shows", "showed", "shown"]),
+  ...en("find", {}, ["finds", "found", "finding"]),
+  ...en("indicate"),
   // Verbs that introduce a quotation but not, on their own, a reported claim.
   ...en("ask", { claims: false, hearer: true }),
   ...en("continue", { claims: false }),
@@ -142,6 +169,7 @@ const ENGLISH_VERBS: [string, VerbInfo][] = [
   ...en("whisper", { claims: false }),
   // "as X put it": only with "it" and a mark after it (see verbAt).
   ...en("put", { claims: false }, ["puts", "put", "putting"]),
+  // "wondered whether …" reports a question (see findReported), like "asked whether".
   ...en("wonder", { claims: false }),
   ...en("scoff", { claims: false }),
   ...en("interject", { claims: false }),
@@ -152,21 +180,59 @@ const ENGLISH_VERBS: [string, VerbInfo][] = [
 /** Reporting verbs of the other languages: a modest, common set each. */
 const OTHER_VERBS: Record<string, [string, VerbInfo][]> = {
   fr: [
-    ...v("dire", ["dit", "dire", "disait", "dira"], { bare: false }),
-    ...v("déclarer", ["déclaré", "déclare", "déclarait"]),
-    ...v("affirmer", ["affirmé", "affirme", "affirmait"]),
-    ...v("expliquer", ["expliqué", "explique", "expliquait"]),
-    ...v("ajouter", ["ajouté", "ajoute", "ajoutait"]),
-    ...v("souligner", ["souligné", "souligne", "soulignait"]),
-    ...v("indiquer", ["indiqué", "indique", "indiquait"]),
-    ...v("annoncer", ["annoncé", "annonce", "annonçait"]),
-    ...v("assurer", ["assuré", "assure", "assurait"]),
-    ...v("préciser", ["précisé", "précise", "précisait"]),
-    ...v("estimer", ["estimé", "estime", "estimait"]),
-    ...v("avertir", ["averti", "avertit"]),
-    ...v("confier", ["confié", "confie"]),
-    ...v("rappeler", ["rappelé", "rappelle"]),
-    ...v("écrire", ["écrit", "écrivait"]),
+    ...v("dire", ["dit", "dire", "disent", "disait", "disaient", "dira"]),
+    ...v("écrire", ["écrit", "écrivent", "écrivait"]),
+    ...v("reconnaître", ["reconnu", "reconnaît", "reconnaissent", "reconnaissait", "reconnut"]),
+    // Not "admit" (simple past): the English verb keeps that form.
+    ...v("admettre", ["admis", "admet", "admettent", "admettait"]),
+    ...v("promettre", ["promis", "promet", "promettent", "promettait", "promit"]),
+    ...v("répondre", ["répondu", "répond", "répondent", "répondait", "répondit"]),
+    ...v("avertir", ["averti", "avertit", "avertissent", "avertissait"]),
+    ...v("prévenir", ["prévenu", "prévient", "préviennent", "prévenait", "prévint"]),
+    ...v("soutenir", ["soutenu", "soutient", "soutiennent", "soutenait", "soutint"]),
+    ...v("démentir", ["démenti", "dément", "démentent", "démentait", "démentit"]),
+    ...v("conclure", ["conclu", "conclut", "concluent", "concluait"]),
+    ...frenchEr("déclarer"),
+    ...frenchEr("affirmer"),
+    ...frenchEr("expliquer"),
+    ...frenchEr("ajouter"),
+    ...frenchEr("souligner"),
+    ...frenchEr("indiquer"),
+    ...frenchEr("annoncer"),
+    ...frenchEr("assurer"),
+    ...frenchEr("préciser"),
+    ...frenchEr("estimer"),
+    ...frenchEr("confier"),
+    ...frenchEr("rappeler", ["rappelle", "rappellent"]),
+    // Not "argue": the English verb keeps that form.
+    ...frenchEr("arguer", ["arguent"]),
+    ...frenchEr("confirmer"),
+    ...frenchEr("raconter"),
+    ...frenchEr("insister"),
+    ...frenchEr("nier"),
+    ...frenchEr("signaler"),
+    ...frenchEr("répéter", ["répète", "répètent"]),
+    ...frenchEr("considérer", ["considère", "considèrent"]),
+    ...frenchEr("révéler", ["révèle", "révèlent"]),
+    ...frenchEr("déplorer"),
+    ...frenchEr("avouer"),
+    ...frenchEr("rapporter"),
+    ...frenchEr("marteler", ["martèle", "martèlent"]),
+    // Evidence: "un sondage montre que …".
+    ...frenchEr("montrer"),
+    // Forms that are also common nouns ("une note", "le juge") only as past participles.
+    ...v("noter", ["noté"]),
+    ...v("juger", ["jugé"]),
+    // Present participles: ", arguant que …" shares the sentence's subject, like ", saying that …".
+    ...v("dire", ["disant"], { participle: true }),
+    ...v("reconnaître", ["reconnaissant"], { participle: true }),
+    ...v("admettre", ["admettant"], { participle: true }),
+    ...v("promettre", ["promettant"], { participle: true }),
+    ...v("répondre", ["répondant"], { participle: true }),
+    ...v("avertir", ["avertissant"], { participle: true }),
+    ...v("soutenir", ["soutenant"], { participle: true }),
+    ...v("noter", ["notant"], { participle: true }),
+    ...v("juger", ["jugeant"], { participle: true }),
   ],
   es: [
     ...v("decir", ["dijo", "dice", "dijeron", "dicen", "decía", "dicho"]),
@@ -280,7 +346,30 @@ const MODIFIERS: Record<string, string[]> = {
     "however",
     "has also",
   ],
-  fr: ["a", "ont", "avait", "aussi", "également", "encore", "déjà", "lui", "leur", "nous", "il", "elle"],
+  fr: [
+    "a",
+    "ont",
+    "avait",
+    "avaient",
+    "aurait",
+    "auraient",
+    "aussi",
+    "également",
+    "encore",
+    "déjà",
+    "ensuite",
+    "notamment",
+    "toutefois",
+    "pourtant",
+    "alors",
+    "récemment",
+    "publiquement",
+    "longtemps",
+    "toujours",
+    "lui",
+    "leur",
+    "nous",
+  ],
   es: ["ha", "han", "había", "también", "además", "ya", "le", "les"],
   de: ["hat", "haben", "auch", "zudem", "außerdem", "bereits", "noch"],
   pt: ["tem", "têm", "havia", "também", "ainda", "já"],
@@ -339,7 +428,7 @@ const PREPOSITIONS: Record<string, string[]> = {
   en: "in on at by for from of with without during after before since until about over under into onto upon through throughout across against among between within despite amid amidst as while when if because although though unlike like following per".split(
     " ",
   ),
-  fr: "en dans au aux pour par avec sans après avant depuis pendant".split(" "),
+  fr: "en dans au aux à pour par avec sans après avant depuis pendant devant sur lors chez".split(" "),
   es: "en con sin tras desde durante para por".split(" "),
   de: "in im am um vor nach seit bei mit ohne während".split(" "),
   pt: "em no na nos nas com sem após antes desde durante".split(" "),
@@ -399,6 +488,17 @@ const ENGLISH_NOUN_LIKE = [
   "asks",
   "stress",
   "respond",
+  // Evidence verbs report only with "that" or a colon, or a subject that is clearly theirs: "had
+  // shown bad judgment", "found the body" have objects. (Bare "show" stays a verb: "polls show the race is tied".)
+  "shows",
+  "showed",
+  "shown",
+  "finds",
+  "found",
+  "finding",
+  "indicate",
+  "indicates",
+  "indicated",
 ];
 
 const cache = new Map<string, Lexicon>();
@@ -448,10 +548,13 @@ export function lexiconFor(lang: string | null): Lexicon {
     complementisers: new Set(pick(COMPLEMENTISERS)),
     verbModifiers: new Set(pick(MODIFIERS)),
     pronouns: new Map(pick(PRONOUNS)),
-    expletives: new Set(["it", "there", "this", "that", "which", "who", "what", "il", "es", "to", "ce", "cela"]),
+    // French "il" is left out: "il faut" has no verb of saying, and "il a été annoncé" is a passive, which
+    // findReported passes over; "Il a ajouté que …" names a person.
+    expletives: new Set(["it", "there", "this", "that", "which", "who", "what", "es", "to", "ce", "cela"]),
     connectives: new Set(pick(CONNECTIVES)),
     prepositions: new Set(pick(PREPOSITIONS)),
-    determiners: new Set(pick(DETERMINERS)),
+    // In French "a" is the auxiliary ("il a déclaré"), never the English article.
+    determiners: new Set(pick(DETERMINERS).filter((word) => key !== "fr" || word !== "a")),
     commaBeforeClause: key === "de",
   };
   cache.set(key, lexicon);
@@ -502,7 +605,7 @@ export const NOT_NAMES = new Set(
     "according also last next this today yesterday tomorrow tonight some many most several both all each every no not one two three " +
     "four five six seven eight nine ten first second third new old former many more less such other another any none nor " +
     "mr mrs ms dr le la les un une el los las der die das ein eine o os um uma " +
-    "selon según segundo laut podle conforme now then still yet also meanwhile however even perhaps instead thus so " +
+    "selon d'après según segundo laut podle conforme now then still yet also meanwhile however even perhaps instead thus so " +
     "having being after before during despite would could should can will does did is are was were has have had may might must shall do " +
     // Sentence-opening conjunctions, adverbs and imperatives, capitalised only by their position.
     "whether once unless whenever wherever regardless otherwise therefore accordingly finally please say look feel see let " +

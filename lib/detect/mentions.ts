@@ -4,6 +4,7 @@ import { isSpaceCode } from "./chars";
 import { CALENDAR_WORD, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, NOT_NAMES, ORGANISATION_WORDS, TITLES } from "./lexicon";
 import { blockRuns, type NameMention, parseName } from "./names";
 import type { Range } from "./sentences";
+import { opensSentenceAt, WordEvidence } from "./word-evidence";
 import { WordSets } from "./word-sets";
 
 /** Nouns an appositive uses for an organisation rather than a person ("the nation's largest coal company"). */
@@ -142,6 +143,10 @@ const OPENING_WORD = /^(?:\p{Lu}\p{Ll}*\s)/u;
 /** ", the …", ", a …", ", 45,": an appositive after a name. */
 const APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+[\p{Ll}\p{Lu}]|\p{N}{1,3},)/u;
 
+/** A determiner or pronoun right after a word: the word stands before the subject, not as it. */
+const OPENS_CLAUSE =
+  /^,?\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|i|we|you|he|she|they|it)\b/iu;
+
 /** Whether what precedes a name in its sentence leaves it the subject: one capitalised word, a mark, an introductory phrase. */
 function opensAfter(prefix: string): boolean {
   if (/^[\p{Lu}][\p{Ll}]*,?$/u.test(prefix) || /^["“‘«]$/u.test(prefix)) return true;
@@ -238,13 +243,18 @@ interface MentionIndex {
   givenGenders: Map<string, "m" | "f" | "x">;
 }
 
-/** Finds and parses every name of a text (outside or inside the quotations `quoted`). */
-function indexMentions(text: string, blocks: Range[], quoted: Range[]): MentionIndex {
+/**
+ * Finds and parses every name of a text (outside or inside the quotations `quoted`), except in the
+ * blocks that `named` says name no speakers (headings, captions, credits).
+ */
+function indexMentions(text: string, blocks: Range[], quoted: Range[], named: readonly boolean[]): MentionIndex {
   const index: MentionIndex = { all: [], bySurname: new Map(), genders: new Map(), givenGenders: new Map() };
 
   const sortedQuotes = [...quoted].sort((a, b) => a.start - b.start);
   let q = 0;
-  for (const block of blocks) {
+  for (let b = 0; b < blocks.length; b++) {
+    if (named[b] === false) continue;
+    const block = blocks[b] as Range;
     const boundaries = new BoundaryCursor(text, block);
     for (const run of blockRuns(text, block)) {
       const mention = parseName(run, text);
@@ -299,15 +309,42 @@ export class Mentions {
   private readonly nameGenders = new Map<string, "m" | "f" | undefined>();
   /** `subjectStops[i]`: the first mention from `i` on where `subjectOf` stops (made on first need). */
   private subjectStops: Int32Array | null = null;
+  /** What the text tells of a capitalised word that opens a sentence: common word or name. */
+  readonly evidence: WordEvidence;
 
+  /** `named[i]` is false for a block whose names are no one's to quote (a heading, a caption). */
   constructor(
     private readonly text: string,
     private readonly blocks: Range[],
     private readonly quoted: Range[],
-  ) {}
+    private readonly named: readonly boolean[] = [],
+  ) {
+    this.evidence = new WordEvidence(text);
+  }
+
+  /**
+   * Whether a one-word name that opens its sentence is a common word capitalised by its place
+   * ("Meanwhile", "Officials", "Clearly"): the text writes it in lower case elsewhere and never
+   * capitalises it inside a sentence.
+   */
+  isCommonWordAt(word: string, at: number): boolean {
+    return opensSentenceAt(this.text, at) && this.evidence.isCommon(word);
+  }
+
+  /** Whether a mention is one word capitalised only by its place: a common word, or a word never capitalised inside a sentence. */
+  private placeCapitalised(mention: NameMention, strict: boolean): boolean {
+    if (mention.words.length > 1 || mention.titles.length > 0 || /^\p{Lu}{2,}$/u.test(mention.name)) return false;
+    if (!opensSentenceAt(this.text, mention.start)) return false;
+    const word = mention.words[0] as string;
+    if (this.evidence.isCommon(word)) return true;
+    // Strictly, a word never capitalised inside a sentence, and followed by the subject's determiner
+    // or pronoun rather than a verb ("Clearly the clerk …", not "Norvia branded …"), is no name either.
+    if (!strict || this.evidence.isCapitalisedInside(word)) return false;
+    return OPENS_CLAUSE.test(this.text.slice(mention.end, mention.end + 8));
+  }
 
   private get index(): MentionIndex {
-    this.parsed ??= indexMentions(this.text, this.blocks, this.quoted);
+    this.parsed ??= indexMentions(this.text, this.blocks, this.quoted, this.named);
     return this.parsed;
   }
 
@@ -401,6 +438,9 @@ export class Mentions {
     const mention = this.index.all[i];
     if (mention === undefined || mention.start >= end) return null;
     if (mention.quoted || mention.possessive) return null;
+    // "Clearly the prisoner’s patience …": a cue-less subject needs more than a capital at the sentence
+    // start, unless it is a plural of people ("Protesters chanted “…”").
+    if (this.placeCapitalised(mention, true) && !/\p{L}{3,}[^s]s$/u.test(mention.name)) return null;
     // "A Government Accountability Office report found …": after an article, a name followed by a
     // noun (not a verb in -ed or -s) only modifies it; the subject is the name and its noun.
     const head = /^\s+(\p{Ll}{3,})\b/u.exec(this.text.slice(mention.end, mention.end + 30))?.[1];
@@ -461,8 +501,13 @@ export class Mentions {
   /** Whether a name may stand for a pronoun of `gender` (null: either), as far as its titles tell. */
   private agreesInGender(name: string, gender: "m" | "f" | null): boolean {
     if (!gender) return true;
-    const known = this.nameGenders.has(name) ? this.nameGenders.get(name) : this.genderOfName(name);
+    const known = this.knownGender(name);
     return !known || known === gender;
+  }
+
+  /** `genderOfName`, remembered. */
+  private knownGender(name: string): "m" | "f" | undefined {
+    return this.nameGenders.has(name) ? this.nameGenders.get(name) : this.genderOfName(name);
   }
 
   /** The gender a name tells, by its given name or what its surname is known by; remembered per name. */
@@ -473,12 +518,51 @@ export class Mentions {
     const surname = words[words.length - 1] ?? "";
     const fromSurname = this.index.givenGenders.get(surname);
     // A surname alone takes the gender of the given names written with it; a full name only its own.
+    // "M. Durand": the French "Monsieur", abbreviated as an initial.
+    const monsieur = words.length === 2 && words[0] === "m." ? "m" : null;
     const known =
+      monsieur ??
       givenNameGender(words) ??
       this.index.genders.get(surname) ??
-      (words.length > 1 || fromSurname === "x" ? undefined : fromSurname);
+      (words.length > 1 || fromSurname === "x" ? undefined : fromSurname) ??
+      (words.length === 1 ? this.givenNameAlone(surname) : null) ??
+      undefined;
     this.nameGenders.set(name, known);
     return known;
+  }
+
+  /**
+   * The gender of a given name written alone ("Melanie said"), when the text never writes it as
+   * someone's surname ("Lindsey Graham" makes "Graham" a surname).
+   */
+  private givenNameAlone(word: string): "m" | "f" | null {
+    const male = MALE_GIVEN_NAMES.has(word);
+    if (!male && !FEMALE_GIVEN_NAMES.has(word)) return null;
+    const list = this.index.bySurname.get(word) ?? [];
+    for (let i = 0; i < list.length && i < 50; i++) if ((list[i] as NameMention).words.length > 1) return null;
+    return male ? "m" : "f";
+  }
+
+  /**
+   * The organisation "it" stands for in "“…,” it said": the latest organisation that spoke, or named
+   * as the subject of a sentence ("The Food Agency warned …"), before `at`.
+   */
+  resolveIt(at: number): string | null {
+    let speaker: { at: number; name: string } | null = null;
+    for (let i = this.speakers.length - 1, seen = 0; i >= 0 && seen < 50; i--, seen++) {
+      const s = this.speakers[i] as { at: number; name: string; plural: boolean; person: boolean };
+      if (s.at < at && !s.person && !s.plural) {
+        speaker = s;
+        break;
+      }
+    }
+    for (let i = this.before(at) - 1, seen = 0; i >= 0 && seen < 30; i--, seen++) {
+      const mention = this.index.all[i] as NameMention;
+      if (speaker && mention.start <= speaker.at) break;
+      if (mention.kind === "organisation" && mention.subject && !mention.quoted && !mention.possessive)
+        return mention.name;
+    }
+    return speaker?.name ?? null;
   }
 
   /** Records a speaker, so that later pronouns can refer to it. */
@@ -509,10 +593,20 @@ export class Mentions {
       }
     }
     if (plural) return speaker?.name ?? null;
+    // "Paul Martin met Anne Rivers. She said …": a person named elsewhere than as subject, whose
+    // title or given name tells the pronoun's gender, when no subject does.
+    let gendered: string | null = null;
     for (let i = this.before(at) - 1, seen = 0; i >= 0 && seen < 400; i--, seen++) {
       const mention = this.index.all[i] as NameMention;
       if (speaker && mention.start <= speaker.at) break;
-      if (mention.quoted || mention.possessive || !mention.subject || mention.kind === "organisation") continue;
+      if (mention.quoted || mention.kind === "organisation") continue;
+      if (gender && !gendered && seen < 20 && !mention.subject) {
+        const known = this.titlesOf(mention).gender ?? this.knownGender(mention.name);
+        if (known === gender && !this.placeCapitalised(mention, false))
+          gendered = this.fullest(mention.words, at, gender) ?? mention.name;
+      }
+      if (mention.possessive || !mention.subject) continue;
+      if (this.placeCapitalised(mention, false)) continue;
       // "Mrs. Clinton" is no "he", whoever else bears the name.
       const titled = this.titlesOf(mention).gender;
       if (gender && titled && titled !== gender) continue;
@@ -521,6 +615,6 @@ export class Mentions {
       const person = mention.kind === "person" || mention.strong || /\s/u.test(name);
       if (person && this.agreesInGender(name, gender)) return name;
     }
-    return speaker?.name ?? null;
+    return speaker?.name ?? gendered;
   }
 }

@@ -15,6 +15,7 @@ import {
   subjectBefore,
   verbAt,
 } from "./speakers";
+import type { BlockRole } from "./types";
 import { type Token, tokenIndex, tokenize } from "./words";
 
 /** A reported clause with its attribution, before the source is resolved. */
@@ -24,10 +25,28 @@ export interface ReportedClause extends Range {
 
 /** Words that date or place a statement between its verb and its clause ("said Monday that"). */
 const TIME_WORDS = new Set(
-  "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow recently previously earlier later again also repeatedly publicly privately once now then last this next week month year night morning afternoon evening weekend".split(
+  (
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow recently previously earlier later again also repeatedly publicly privately once now then last this next week month year night morning afternoon evening weekend " +
+    // French: "a déclaré lundi que", "a estimé Paul Girard mardi soir".
+    "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui soir matin"
+  ).split(" "),
+);
+/** Words that make a time phrase only before a time noun: "this week", not "said this was wrong". */
+const TIME_DETERMINERS = new Set(["this", "last", "next"]);
+/** Nouns of time after "this", "last" or "next". */
+const TIME_NOUNS = new Set(
+  "week month year weekend night morning afternoon evening spring summer fall autumn winter monday tuesday wednesday thursday friday saturday sunday".split(
     " ",
   ),
 );
+
+/** Whether the word at `k` belongs to a time phrase ("Monday", "again", "this week"). */
+function isTimeWordAt(tokens: Token[], k: number): boolean {
+  const word = (tokens[k] as Token | undefined)?.lower ?? "";
+  if (TIME_DETERMINERS.has(word)) return TIME_NOUNS.has(tokens[k + 1]?.lower ?? "");
+  return TIME_WORDS.has(word);
+}
+
 /** Object pronouns and plain hearers of "told": "told reporters he would". */
 const HEARERS = new Set("him her them us me you reporters journalists lawmakers supporters voters".split(" "));
 /** Subject pronouns that can open a bare reported clause. */
@@ -57,8 +76,23 @@ const CAPITALISED_WORD = /^\p{Lu}\p{Ll}/u;
 /** A form of "be" (and an adverb) right before a verb: "is saying", "was also telling". */
 const PROGRESSIVE = /\b(?:is|are|was|were|be|been|'s|'re|’s|’re)\s+(?:(?:also|still|now|again|not|\p{Ll}+ly)\s+)?$/u;
 
+/** A form of "être" or "ser" right before a participle: a passive ("a été annoncé", "fue anunciado"). */
+const PASSIVE_BEFORE =
+  /(?:^|\s)(?:été|est|sont|était|étaient|sera|seront|fut|furent|être|fue|fueron|sido|foi|foram)\s+$/u;
+
 const QUOTE_CHARS = '"“”„«»「」';
 const isQuoteChar = (ch: string | undefined): boolean => ch !== undefined && QUOTE_CHARS.includes(ch);
+/**
+ * Whether a clause starting at `start` opens with a quotation mark, or right after one (an
+ * unclosed quotation, which the quotation detector bounds by its paragraph: “this is fine.).
+ */
+function startsQuoted(text: string, start: number): boolean {
+  if (isQuoteChar(text[start])) return true;
+  let i = start - 1;
+  while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--;
+  return i >= 0 && OPENING_MARKS.test(text[i] as string);
+}
+
 const OPENING_MARKS = /["“„«]/u;
 /** Spaces and the punctuation . ! ? … ; : , that a clause does not end with. */
 const isTrailing = (code: number): boolean =>
@@ -90,7 +124,12 @@ const NOT_CLAUSE_OPENERS = new Set(
   ),
 );
 /** Verbs that report a question or an explanation in a clause opening with "whether", "how" or "why". */
-const WH_VERBS = new Set(["ask", "explain"]);
+const WH_VERBS = new Set(["ask", "explain", "wonder"]);
+/**
+ * Verbs that report only a question: "asked whether …", "wondered if …". A reported question is
+ * reported speech (LABELING.md: what a source said), so its clause is a claim with that source.
+ */
+const QUESTION_VERBS = new Set(["ask", "wonder"]);
 /** Verbs of commitment, whose infinitive complement reports what was promised. */
 const COMMISSIVES = new Set(["promise", "pledge", "vow"]);
 /** Auxiliaries and modals: right after "that", they make it a relative pronoun. */
@@ -114,6 +153,9 @@ function complementStart(
     return cue.end; // the cue took its complementiser: "stated that"
   let k = verbIndex + 1;
   if (cue.info.lemma === "point") k++;
+  // "a déclaré qu'il …": the elided complementiser is one word with the clause's subject.
+  const elided = elidedComplementiser(text, tokens[k], tokens[k - 1] as Token, lexicon);
+  if (elided !== null) return elided;
   const after = tokens[k - 1] as Token;
   const rest = text.slice(after.end, after.end + 3);
   if (/^\s*:\s*/u.test(rest)) {
@@ -142,10 +184,7 @@ function complementStart(
     return infinitive.start;
   // "said in an interview with X that", "told a newspaper that": a complementiser a few words on.
   const firstAfter = tokens[k];
-  if (
-    firstAfter &&
-    (lexicon.prepositions.has(firstAfter.lower) || TIME_WORDS.has(firstAfter.lower) || cue.info.hearer)
-  ) {
+  if (firstAfter && (lexicon.prepositions.has(firstAfter.lower) || isTimeWordAt(tokens, k) || cue.info.hearer)) {
     for (let j = k; j < tokens.length && j < k + 16; j++) {
       const token = tokens[j] as Token;
       const gap = text.slice((tokens[j - 1] as Token).end, token.start);
@@ -154,6 +193,8 @@ function complementStart(
       const following = tokens[j + 1];
       if (lexicon.complementisers.has(token.lower) && !(following && AUXILIARY_WORDS.has(following.lower)))
         return token.end;
+      const elidedAt = elidedComplementiser(text, token, tokens[j - 1] as Token, lexicon);
+      if (elidedAt !== null) return elidedAt;
       // A capitalised "Post" or "Record" names a newspaper, not a verb that would end the phrase.
       if (lexicon.verbs.has(token.lower) && j > k && !startsUpper(token.text)) break;
     }
@@ -161,7 +202,7 @@ function complementStart(
   // A bare clause: "said Monday the plan had failed", "told reporters he would stay".
   for (let moved = true; moved && k < verbIndex + 6; ) {
     moved = false;
-    while (k < tokens.length && TIME_WORDS.has((tokens[k] as Token).lower) && k < verbIndex + 6) {
+    while (k < tokens.length && isTimeWordAt(tokens, k) && k < verbIndex + 6) {
       k++;
       moved = true;
     }
@@ -185,8 +226,8 @@ function complementStart(
         if (!/^\p{Ll}+$/u.test(token.text)) return null;
       }
       return null;
-    } else return null;
-    while (k < tokens.length && TIME_WORDS.has((tokens[k] as Token).lower) && k < verbIndex + 9) k++;
+    } else return pluralHearerClause(text, tokens, k, lexicon);
+    while (k < tokens.length && isTimeWordAt(tokens, k) && k < verbIndex + 9) k++;
     const next = tokens[k];
     if (!next || !(CLAUSE_PRONOUNS.has(next.lower) || lexicon.determiners.has(next.lower))) return null;
     return next.start;
@@ -230,8 +271,189 @@ function complementStart(
       : null;
   if (NEGATIVE_SUBJECTS.has(next.lower)) return finiteVerbWithin(text, tokens, k + 1, 4) ? next.start : null;
   if (!opensClause(next, lexicon)) return null;
+  // "said this was …" opens a clause; "I say this because …" has "this" for an object.
+  if (/^(?:this|these|those)$/u.test(next.lower) && !verbWithin(text, tokens, k + 1, 2)) return null;
+  // "added the extra week": "add" also means to put in, so a noun phrase after it needs a verb of its own.
+  if (cue.info.lemma === "add" && lexicon.determiners.has(next.lower) && !verbWithin(text, tokens, k + 1, 5))
+    return null;
   return next.start;
 }
+
+/** A past form in -ed ("failed"). */
+const PAST_ED = /^\p{Ll}{2,}ed$/u;
+
+/** Whether an auxiliary or a past form comes within `span` words from `from`, with no punctuation on the way. */
+function verbWithin(text: string, tokens: Token[], from: number, span: number): boolean {
+  for (let j = from; j < tokens.length && j < from + span; j++) {
+    const token = tokens[j] as Token;
+    if (/[,;:.!?"“”()]/u.test(text.slice((tokens[j - 1] as Token).end, token.start))) return false;
+    if (AUXILIARY_WORDS.has(token.lower) || PAST_ED.test(token.text)) return true;
+  }
+  return false;
+}
+
+/** An elided complementiser and the word it is written with ("qu'il", "qu’elle"). */
+const ELIDED = /^qu['’]\p{L}/u;
+
+/**
+ * Where the clause starts when `token`, right after `previous`, is an elided complementiser written
+ * with the clause's first word ("qu'il partirait" → "il partirait"); null otherwise.
+ */
+function elidedComplementiser(
+  text: string,
+  token: Token | undefined,
+  previous: Token,
+  lexicon: Lexicon,
+): number | null {
+  if (!token || !lexicon.complementisers.has("qu") || !ELIDED.test(token.text)) return null;
+  if (!/^\s+$/u.test(text.slice(previous.end, token.start))) return null;
+  return token.start + 3;
+}
+
+/** A plain lower-case plural ("investigators", "state officials"). */
+const LOWER_PLURAL = /^\p{Ll}{3,}s$/u;
+
+/**
+ * "told investigators he …", "told state officials the plant was …": a hearer named by a bare
+ * plural, then a clause opening with a subject pronoun, or with a noun phrase and its auxiliary.
+ * Returns where the clause starts, or null.
+ */
+function pluralHearerClause(text: string, tokens: Token[], k: number, lexicon: Lexicon): number | null {
+  for (let j = k; j < tokens.length && j < k + 2; j++) {
+    const word = tokens[j] as Token;
+    if (!/^\p{Ll}+$/u.test(word.text) || lexicon.prepositions.has(word.lower) || NOT_CLAUSE_OPENERS.has(word.lower))
+      return null;
+    if (j > k && /[,;:.!?"“”«»()]/u.test(text.slice((tokens[j - 1] as Token).end, word.start))) return null;
+    if (!LOWER_PLURAL.test(word.text)) continue;
+    const next = tokens[j + 1];
+    if (!next || /[,;:.!?"“”«»()]/u.test(text.slice(word.end, next.start))) return null;
+    if (SUBJECT_PRONOUNS.has(next.lower) && next.lower !== "it") return next.start;
+    if (lexicon.determiners.has(next.lower) && finiteVerbWithin(text, tokens, j + 2, 3)) return next.start;
+    return null;
+  }
+  return null;
+}
+
+/**
+ * A cue that took "that" as its complementiser when "that" is followed by a verb: "said that was
+ * wrong" ("that" is the clause's subject: the cue gives it back) or "TV shows that aired" (a
+ * relative pronoun after a noun: null, no cue at all).
+ */
+function demonstrativeThat(
+  text: string,
+  tokens: Token[],
+  verb: number,
+  cue: CueMatch,
+  lexicon: Lexicon,
+): CueMatch | null {
+  let c = verb + 1;
+  while (c < tokens.length && (tokens[c] as Token).end < cue.end) c++;
+  const that = tokens[c];
+  if (!that || that.end !== cue.end || that.lower !== "that") return cue;
+  const next = tokens[c + 1];
+  if (!next || !/^\s+$/u.test(text.slice(that.end, next.start))) return cue;
+  const auxiliary = AUXILIARY_WORDS.has(next.lower);
+  if (lexicon.nounLike.has(cue.verb.lower) && (auxiliary || PAST_ED.test(next.text))) return null;
+  return auxiliary ? { ...cue, end: (tokens[c - 1] as Token).end } : cue;
+}
+
+/** The auxiliaries that may open an inverted cue: "…, a déclaré le ministre", "…, ont affirmé les syndicats". */
+const INVERTING_AUXILIARY = /^(?:a|ont|avait|avaient)\s+$/u;
+
+/** A source without the time words that close it ("Paul Girard lundi" → "Paul Girard"). */
+function withoutTimeWords(text: string, source: SourcePhrase | null): SourcePhrase | null {
+  if (!source) return null;
+  const tokens = tokenize(text, source.start, source.end);
+  let n = tokens.length;
+  while (n > 1 && TIME_WORDS.has((tokens[n - 1] as Token).lower)) n--;
+  if (n === tokens.length) return source;
+  const range = { start: source.start, end: (tokens[n - 1] as Token).end };
+  return { ...range, head: range };
+}
+
+/** ", and" or ", but" and the opening of a clause with its own subject. */
+const AND_CLAUSE = /^,\s+(?:and|but)\s+(?=\S)/u;
+
+/**
+ * Where a claim resumes after an attribution set in its middle: "…, X said (in a statement), and
+ * B" and "…, according to X, and B". The attribution may end with a short phrase opened by a
+ * preposition or a time word; what follows the conjunction must open a clause. Returns the offset
+ * where the rest of the claim starts (at the conjunction), or -1.
+ */
+function continuationAfter(text: string, from: number, to: number, lexicon: Lexicon): number {
+  const tokens = tokenize(text, from, Math.min(to, from + 200));
+  let k = 0;
+  let at = from;
+  const first = tokens[0];
+  if (first && /^\s+$/u.test(text.slice(from, first.start))) {
+    if (!lexicon.prepositions.has(first.lower) && !TIME_WORDS.has(first.lower)) return -1;
+    // The phrase runs to the first comma, within eight words, with no other punctuation.
+    for (; k < tokens.length && k < 8; k++) {
+      const gap = text.slice((tokens[k] as Token).end, (tokens[k + 1] as Token | undefined)?.start ?? to);
+      if (/^\s*,/u.test(gap)) break;
+      if (/[^\s]/u.test(gap)) return -1;
+    }
+    if (k >= 8 || k >= tokens.length) return -1;
+    at = (tokens[k] as Token).end;
+    k++;
+  }
+  const match = AND_CLAUSE.exec(text.slice(at, Math.min(to, at + 12)));
+  const conjunction = tokens[k];
+  const opener = tokens[k + 1];
+  if (!match || !conjunction || !opener) return -1;
+  // The clause needs a subject of its own: "…, and called for calm", "…, and be willing to …" go on
+  // with the attribution's subject or an order, not the claim.
+  const subject =
+    CLAUSE_PRONOUNS.has(opener.lower) ||
+    lexicon.pronouns.has(opener.lower) ||
+    lexicon.determiners.has(opener.lower) ||
+    QUANTIFIERS.test(opener.lower) ||
+    (startsUpper(opener.text) && !lexicon.prepositions.has(opener.lower));
+  if (!subject) return -1;
+  return conjunction.start;
+}
+
+/** Evidence verbs, which close a sentence as its source only at its very end: "…, the study found." */
+const EVIDENCE_VERBS = new Set(["show", "find", "indicate"]);
+
+/**
+ * Whether a verb at the end of a clause takes an object of its own ("leaders found little unity",
+ * "the videos show Scott leaving"), so that it cannot be the attribution of the words before it.
+ * Time words, adverbs and a prepositional phrase may follow a closing attribution ("…, X said on
+ * Monday"); a hearer may follow "told"; an evidence verb must end the sentence.
+ */
+function objectFollows(text: string, tokens: Token[], verb: number, cue: CueMatch, lexicon: Lexicon): boolean {
+  let k = verb + 1;
+  while (k < tokens.length && (tokens[k] as Token).start < cue.end) k++;
+  const next = tokens[k];
+  if (!next || /[,;:.!?()"“”«»—–]/u.test(text.slice(cue.end, next.start))) return false;
+  if (EVIDENCE_VERBS.has(cue.info.lemma)) return true;
+  // "…, X told reporters." closes a claim; "…, X told the crews to stay home" gives an order.
+  if (cue.info.hearer) return toInfinitiveWithin(text, tokens, k, 5, lexicon);
+  let j = k;
+  while (j < tokens.length && j < k + 3 && (isTimeWordAt(tokens, j) || LY_ADVERB.test((tokens[j] as Token).text))) j++;
+  const word = tokens[j];
+  if (!word || /[,;:.!?()"“”«»—–]/u.test(text.slice((tokens[j - 1] as Token).end, word.start))) return false;
+  return (
+    !lexicon.prepositions.has(word.lower) &&
+    !lexicon.connectives.has(word.lower) &&
+    accordingToAt(tokens, j, lexicon) === 0
+  );
+}
+
+/** Whether "to" and a verb come within `span` words from `from`, with no punctuation on the way. */
+function toInfinitiveWithin(text: string, tokens: Token[], from: number, span: number, lexicon: Lexicon): boolean {
+  for (let j = from; j < tokens.length && j < from + span; j++) {
+    const token = tokens[j] as Token;
+    if (j > from && /[,;:.!?"“”()]/u.test(text.slice((tokens[j - 1] as Token).end, token.start))) return false;
+    const next = tokens[j + 1];
+    if (token.lower === "to" && next && startsLower(next.text) && !lexicon.determiners.has(next.lower)) return true;
+  }
+  return false;
+}
+
+/** An adverb in -ly ("publicly"). */
+const LY_ADVERB = /^\p{Ll}{3,}ly$/u;
 
 /** Words that are objects ("said no", "said nothing") unless a verb follows them as its subject. */
 const NEGATIVE_SUBJECTS = new Set(["no", "nothing", "nobody", "none"]);
@@ -476,7 +698,7 @@ function mayReport(text: string, start: number, end: number, lexicon: Lexicon): 
     if (index.isAscii(k) && !mayBeCueAt(lexicon, text, index.startOf(k), index.endOf(k))) continue;
     const token = index.token(k);
     const info = startsLower(token.text) || HEADLINE_VERBS.has(token.text) ? lexicon.verbs.get(token.lower) : undefined;
-    if (info?.claims || info?.lemma === "ask") return true;
+    if (info?.claims || (info && QUESTION_VERBS.has(info.lemma))) return true;
     for (const phrase of lexicon.accordingTo) if (phrase[0] === token.lower) return true;
   }
   return false;
@@ -501,8 +723,9 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
     // Most words are neither "according to" nor a verb: rule that out first.
     const according = accordingToAt(tokens, i, lexicon);
     const info = according > 0 ? null : verbAt(tokens, i, lexicon);
-    // "ask" reports only a question: "asked whether …", "asked how …".
-    const asks = info?.lemma === "ask" && /^(?:whether|if|how|why)$/u.test(tokens[i + 1]?.lower ?? "");
+    // "ask" and "wonder" report only a question: "asked whether …", "wondered how …".
+    const asks =
+      info !== null && QUESTION_VERBS.has(info.lemma) && /^(?:whether|if|how|why)$/u.test(tokens[i + 1]?.lower ?? "");
     if (according === 0 && !info?.claims && !asks) continue;
     if (isQuoted(quotes, token.start)) continue;
     if (according > 0) {
@@ -534,7 +757,12 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
       let after = source.end;
       while (after < end && /[\s)]/u.test(text[after] as string)) after++;
       if (comma >= 0) {
-        addClause(found, text, quotes, { start: sentence.start, end: comma }, { source, cue });
+        // "Turnout rose, according to the board, and most polls stayed open.": the claim goes on after it.
+        const more = isAdverbial(text, sentence.start, comma, lexicon)
+          ? -1
+          : continuationAfter(text, source.end, sentenceEnd, lexicon);
+        const to = more >= 0 ? clauseEnd(text, more, sentenceEnd, lexicon, quotes) : comma;
+        addClause(found, text, quotes, { start: sentence.start, end: to }, { source, cue });
       } else if (text[after] === ",") {
         addClause(
           found,
@@ -558,13 +786,17 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
     if (!info?.claims && !asks) continue;
     const previous = tokens[i - 1];
     if (previous && (previous.lower === "to" || previous.lower === "not")) continue;
-    const cue = cueAround(text, tokens, i, info, lexicon);
+    const withThat = demonstrativeThat(text, tokens, i, cueAround(text, tokens, i, info, lexicon), lexicon);
+    if (!withThat) continue;
+    const cue = withThat;
     // "were mistakenly charged", "was told": a passive reports nothing of its subject's.
     if (!/ing$/u.test(token.lower) && /\b(?:is|are|was|were|be|been|being)\b/u.test(text.slice(cue.start, token.start)))
       continue;
+    // "il a été annoncé que", "fue anunciado": a passive in the other languages, with "être", "ser".
+    if (PASSIVE_BEFORE.test(text.slice(Math.max(sentence.start, cue.start - 12), cue.start))) continue;
     // "is saying" is a finite verb; "…, saying" a participle that shares the sentence's subject.
     const progressive = PROGRESSIVE.test(text.slice(Math.max(0, cue.start - 24), token.start));
-    const participle = /ing$/.test(token.lower) && !progressive;
+    const participle = (/ing$/.test(token.lower) || info.participle === true) && !progressive;
     if (participle) {
       // ", adding that …": the speaker is the sentence's.
       // The comma may close a quotation before it: "“… independent,” adding that …".
@@ -596,7 +828,7 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
         subject &&
         start !== null &&
         isPlausibleSource(text, subject, lexicon) &&
-        !isQuoteChar(text[start]) &&
+        !startsQuoted(text, start) &&
         !isQuoted(quotes, start)
       ) {
         addClause(
@@ -631,7 +863,7 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
         if (!tail && (!named || !clause)) continue;
       }
       const start = complementStart(text, tokens, i, cue, lexicon);
-      if (start !== null && !isQuoteChar(text[start]) && !isQuoted(quotes, start)) {
+      if (start !== null && !startsQuoted(text, start) && !isQuoted(quotes, start)) {
         // "The smog had become so bad, Ms. Lopez noted, that …": an attribution set off by commas
         // interrupts one claim, which began before it.
         const interrupted = commaBefore(text, sentence, source.start);
@@ -662,13 +894,20 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
       const asBefore = AS_BEFORE_SOURCE.exec(text.slice(Math.max(sentence.start, source.start - 50), source.start));
       if (comma < 0 && asBefore) comma = source.start - asBefore[0].length + asBefore[0].indexOf(",");
       if (comma < 0) continue;
+      // "Deeply divided, leaders found little unity": a verb with its own object reports nothing before it.
+      if (objectFollows(text, tokens, i, cue, lexicon)) continue;
       const clauseStart = sentence.start;
       if (anyWithin(usedVerbs, clauseStart, comma)) continue;
       const rest = text.slice(cue.end, sentenceEnd);
       // "Asked about it, X said, “…”": the attribution introduces a direct quote, which the quote
       // detector reports; the words before it are not a claim.
       if (/^\s*[,:]\s*["“„«'‘]/u.test(rest)) continue;
-      const parenthetical = /^\s*,\s*\S/u.test(rest) && !tailIsAttribution(text, cue.end, sentenceEnd, lexicon);
+      // "…, X said, and be willing to …": after a conjunction the claim goes on only with a subject of its own.
+      const conjoined = /^\s*,\s*(?:and|but)\s/u.test(rest);
+      const parenthetical =
+        /^\s*,\s*\S/u.test(rest) &&
+        !tailIsAttribution(text, cue.end, sentenceEnd, lexicon) &&
+        (!conjoined || continuationAfter(text, cue.end, sentenceEnd, lexicon) >= 0);
       if (parenthetical) {
         // "Back in Virginia, Mr. Clarke said, he decided …": the attribution interrupts the claim.
         const after = cue.end + (rest.indexOf(",") + 1);
@@ -680,18 +919,25 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
           { source, cue },
         );
       } else if (!isAdverbial(text, clauseStart, comma, lexicon)) {
-        addClause(found, text, quotes, { start: clauseStart, end: comma }, { source, cue });
+        // "Prices rose, the ministry said in a statement, and wages fell.": the claim goes on after it.
+        const more = continuationAfter(text, cue.end, sentenceEnd, lexicon);
+        const to = more >= 0 ? clauseEnd(text, more, sentenceEnd, lexicon, quotes) : comma;
+        addClause(found, text, quotes, { start: clauseStart, end: to }, { source, cue });
       }
       usedVerbs.push(token.start);
       continue;
     }
     // Inverted: "…, said the minister."
     const comma = commaBefore(text, sentence, cue.start);
-    if (comma >= 0 && cue.start === token.start && !lexicon.nounLike.has(token.lower)) {
-      const inverted = subjectAfter(text, cue.end, end, lexicon);
+    // "…, a déclaré le ministre": an auxiliary may open the inverted cue.
+    const auxiliaryOnly = cue.start === token.start || INVERTING_AUXILIARY.test(text.slice(cue.start, token.start));
+    if (comma >= 0 && auxiliaryOnly && !lexicon.nounLike.has(token.lower)) {
+      const inverted = withoutTimeWords(text, subjectAfter(text, cue.end, end, lexicon));
       // "…, said Jeffrey Trimble, a senior official with the board." — an appositive may follow.
       const rest = inverted ? text.slice(inverted.end, sentenceEnd) : "";
-      const appositive = /^\s*,\s*(?:a|an|the|who|one|head|chief|president|director)\b/u.test(rest);
+      const appositive =
+        /^\s*,\s*(?:a|an|the|who|one|head|chief|president|director|qui)\b/u.test(rest) ||
+        lexicon.determiners.has(/^\s*,\s*(\p{L}+)/u.exec(rest)?.[1]?.toLowerCase() ?? "");
       if (inverted && isPlausibleSource(text, inverted, lexicon) && (!/,\s*\S/u.test(rest) || appositive)) {
         const clauseStart = sentence.start;
         if (anyWithin(usedVerbs, clauseStart, comma)) continue;
@@ -740,4 +986,125 @@ function tailIsAttribution(text: string, from: number, to: number, lexicon: Lexi
     return source !== null && /^[\s,]*$/u.test(text.slice(comma + 1, source.start));
   }
   return accordingToAt(tail, 0, lexicon) > 0;
+}
+
+/** Roles of blocks that a colon never hands the floor to: furniture and headings. */
+const NOT_INTRODUCED = new Set<BlockRole>(["heading", "caption", "byline", "links", "aside", "table-cell"]);
+
+/**
+ * The attribution that ends a sentence with a colon and hands the floor to the next block: "The
+ * governor added:", "The report said in its summary:", "said the mayor:". Null when the sentence
+ * has a clause of its own after the verb ("X said that the plan has three parts:").
+ */
+function colonAttribution(text: string, sentence: Range, colon: number, lexicon: Lexicon): Attribution | null {
+  const tokens = tokenize(text, Math.max(sentence.start, colon - 400), colon);
+  for (let i = tokens.length - 1; i >= 0 && i >= tokens.length - 8; i--) {
+    const info = verbAt(tokens, i, lexicon);
+    if (!info?.claims) continue;
+    const cue = cueAround(text, tokens, i, info, lexicon);
+    if (cue.end > cue.verb.end && !/^\s*out$/u.test(text.slice(cue.verb.end, cue.end))) return null;
+    // Between the verb and the colon: nothing, a phrase ("in a statement", "on Monday") or a hearer.
+    const next = tokens[i + 1];
+    if (next && !lexicon.prepositions.has(next.lower) && !isTimeWordAt(tokens, i + 1) && !info.hearer) {
+      const inverted = cue.start === (tokens[i] as Token).start ? subjectAfter(text, cue.end, colon, lexicon) : null;
+      return inverted && isPlausibleSource(text, inverted, lexicon) ? { source: inverted, cue } : null;
+    }
+    const source = subjectBefore(text, sentence.start, cue.start, lexicon);
+    return source && isPlausibleSource(text, source, lexicon) ? { source, cue } : null;
+  }
+  return null;
+}
+
+/**
+ * Claims in the block that a sentence ending with a colon introduces: "The governor added:" and
+ * then a paragraph of his words without quotation marks, or a list of points, one claim per item.
+ * `sentence` is the last sentence of block `next - 1`. A block opening with a quotation mark is
+ * left to the quotation detector.
+ */
+export function introducedBlocks(
+  text: string,
+  sentence: Range,
+  blocks: readonly Range[],
+  roles: readonly (BlockRole | undefined)[],
+  next: number,
+  lexicon: Lexicon,
+): { clause: ReportedClause; block: number }[] {
+  const end = trimColonEnd(text, sentence);
+  if (end < 0) return [];
+  const first = blocks[next];
+  if (!first || NOT_INTRODUCED.has(roles[next] as BlockRole)) return [];
+  const attribution = colonAttribution(text, sentence, end, lexicon);
+  if (!attribution) return [];
+  const found: { clause: ReportedClause; block: number }[] = [];
+  // A list goes on over its items; a paragraph is one block.
+  const last = roles[next] === "list-item" ? Math.min(blocks.length - 1, next + 11) : next;
+  for (let b = next; b <= last; b++) {
+    if (b > next && roles[b] !== "list-item") break;
+    const block = blocks[b] as Range;
+    let start = block.start;
+    while (start < block.end && isSpaceCode(text.charCodeAt(start))) start++;
+    if (start >= block.end || isQuoteChar(text[start]) || text[start] === "'" || text[start] === "‘") break;
+    const clauses: ReportedClause[] = [];
+    addClause(clauses, text, [], { start, end: block.end }, attribution);
+    for (const clause of clauses) found.push({ clause, block: b });
+  }
+  return found;
+}
+
+/** The offset of the colon that ends a sentence (spaces after it allowed), or -1. */
+function trimColonEnd(text: string, sentence: Range): number {
+  let e = sentence.end;
+  while (e > sentence.start && isSpaceCode(text.charCodeAt(e - 1))) e--;
+  return e > sentence.start && text[e - 1] === ":" ? e - 1 : -1;
+}
+
+/** A speaker's label opening a block of a transcript: "WALLACE:", "SEN. HARRIS:", up to three words in capitals. */
+const SPEAKER_LABEL = /^(\p{Lu}[\p{Lu}'’.-]+(?:\s+\p{Lu}[\p{Lu}'’.-]+){0,2}):\s+(?=\S*\p{Ll})/u;
+
+/**
+ * Transcripts: blocks that open with a speaker's label in capitals and a colon ("WALLACE: Let's
+ * start …", "PENCE: Well, …") are that speaker's words, one claim per block. Only in a dialogue:
+ * three or more labelled blocks in a row, under two labels or more, one of them repeated. A
+ * dateline ("ISLAMABAD: …") or a furniture label ("UPDATE: …") makes no such run.
+ */
+export function transcriptBlocks(
+  text: string,
+  blocks: readonly Range[],
+  roles: readonly (BlockRole | undefined)[],
+): { clause: ReportedClause; block: number }[] {
+  const found: { clause: ReportedClause; block: number }[] = [];
+  let run: { block: number; label: Range; name: string; start: number }[] = [];
+  const flush = () => {
+    const names = new Set(run.map((r) => r.name));
+    if (run.length >= 3 && names.size >= 2 && names.size < run.length) {
+      for (const { block, label, start } of run) {
+        const clauses: ReportedClause[] = [];
+        addClause(
+          clauses,
+          text,
+          [],
+          { start, end: (blocks[block] as Range).end },
+          { source: { ...label, head: label }, cue: null },
+        );
+        for (const clause of clauses) found.push({ clause, block });
+      }
+    }
+    run = [];
+  };
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b] as Range;
+    let start = block.start;
+    while (start < block.end && isSpaceCode(text.charCodeAt(start))) start++;
+    const match = NOT_INTRODUCED.has(roles[b] as BlockRole)
+      ? null
+      : SPEAKER_LABEL.exec(text.slice(start, Math.min(block.end, start + 60)));
+    if (!match) {
+      flush();
+      continue;
+    }
+    const name = match[1] as string;
+    run.push({ block: b, label: { start, end: start + name.length }, name, start: start + match[0].length });
+  }
+  flush();
+  return found;
 }

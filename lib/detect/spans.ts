@@ -3,11 +3,12 @@ import { type Lexicon, lexiconFor } from "./lexicon";
 import { Mentions } from "./mentions";
 import { NamedBefore } from "./named-before";
 import { findQuotations, type Quotation } from "./quotes";
-import { findReported } from "./reported";
+import { findReported, introducedBlocks, transcriptBlocks } from "./reported";
+import { blockNamesSpeakers, holdsClaims } from "./roles";
 import { type Range, splitSentences } from "./sentences";
 import { type Attribution, attributeQuotation, resolveSource, type Speaker } from "./speakers";
 import { classifyQuotation, type QuotationRole } from "./terms";
-import type { DetectInput, SpanDetection } from "./types";
+import type { BlockRole, DetectInput, SpanDetection } from "./types";
 import { releaseTokens, tokenize } from "./words";
 
 /** A quotation or claim found, waiting for its source to be resolved in text order. */
@@ -28,8 +29,22 @@ interface Candidate {
   inherited: boolean;
 }
 
+/** A stretch of the text whose words are one speaker's though no quotation mark says so: a block quote. */
+export interface SpeakerRegion {
+  start: number;
+  end: number;
+  speaker: string | null;
+}
+
+/** The paragraph blocks of a text and what each was on the page. */
+interface Blocks {
+  ranges: Range[];
+  /** The role of each block; undefined for an ordinary paragraph or when unknown. */
+  roles: (BlockRole | undefined)[];
+}
+
 /** Paragraph blocks as given, when they are sound; otherwise the text split on blank lines. */
-function blocksOf(text: string, given: DetectInput["blocks"]): Range[] {
+function blocksOf(text: string, given: DetectInput["blocks"]): Blocks {
   if (Array.isArray(given) && given.length > 0) {
     let previous = 0;
     const sound = given.every((b) => {
@@ -44,9 +59,14 @@ function blocksOf(text: string, given: DetectInput["blocks"]): Range[] {
       if (ok) previous = b.end;
       return ok;
     });
-    if (sound) return given.map((b) => ({ start: b.start, end: b.end }));
+    if (sound)
+      return {
+        ranges: given.map((b) => ({ start: b.start, end: b.end })),
+        roles: given.map((b) => (typeof b.role === "string" && b.role !== "paragraph" ? b.role : undefined)),
+      };
   }
-  return splitOnBlankLines(text);
+  const ranges = splitOnBlankLines(text);
+  return { ranges, roles: ranges.map(() => undefined) };
 }
 
 /**
@@ -109,16 +129,18 @@ function roleOf(
 }
 
 /** Finds the quotations, terms and reported claims of every paragraph. */
-function detectAll(input: DetectInput): SpanDetection[] {
+function detectAll(input: DetectInput): { spans: SpanDetection[]; regions: SpeakerRegion[] } {
   const text = typeof input?.text === "string" ? input.text : "";
-  if (text.length === 0) return [];
+  if (text.length === 0) return { spans: [], regions: [] };
   const lang = typeof input.lang === "string" ? input.lang : null;
   const lexicon: Lexicon = lexiconFor(lang);
-  const blocks = blocksOf(text, input.blocks);
+  const { ranges: blocks, roles } = blocksOf(text, input.blocks);
   const quotations = findQuotations(text, blocks, lang);
   const outer = quotations.filter((q) => q.depth === 0).sort((a, b) => a.open - b.open);
   const outerMarked = outer.map(marked);
-  const mentions = new Mentions(text, blocks, outerMarked);
+  // Headings, captions, credits and datelines name no one that "he" or "the minister" stands for.
+  const named = blocks.map((block, b) => blockNamesSpeakers(text, block, roles[b]));
+  const mentions = new Mentions(text, blocks, outerMarked, named);
 
   const sentencesByBlock = sentencesOf(text, blocks, outerMarked);
   const sentences: Range[] = [];
@@ -194,7 +216,8 @@ function detectAll(input: DetectInput): SpanDetection[] {
       detections.push(term(text, q));
       continue;
     }
-    if (role !== "quote") continue;
+    // A heading, a byline or a list of links quotes no one.
+    if (role !== "quote" || !holdsClaims(roles[blockIndex])) continue;
     candidates.push({
       kind: "quote",
       start: q.start,
@@ -218,6 +241,7 @@ function detectAll(input: DetectInput): SpanDetection[] {
   // Reported speech, sentence by sentence; quotations inside a sentence are protected.
   let qi = 0;
   for (let b = 0; b < blocks.length; b++) {
+    if (!holdsClaims(roles[b])) continue;
     for (const sentence of sentencesByBlock[b] as Range[]) {
       while (qi < outerMarked.length && (outerMarked[qi] as Range).end <= sentence.start) qi++;
       const inSentence: Range[] = [];
@@ -239,9 +263,50 @@ function detectAll(input: DetectInput): SpanDetection[] {
         });
       }
     }
+    // "The governor added:" closing a paragraph hands the floor to the next block, or to a list.
+    const closing = (sentencesByBlock[b] as Range[])[(sentencesByBlock[b] as Range[]).length - 1];
+    if (closing && b + 1 < blocks.length && holdsClaims(roles[b + 1])) {
+      for (const { clause, block } of introducedBlocks(text, closing, blocks, roles, b + 1, lexicon)) {
+        candidates.push({
+          kind: "claim",
+          start: clause.start,
+          end: clause.end,
+          attribution: clause.attribution,
+          sentence: closing,
+          block,
+          opensBlock: false,
+          wholeBlock: false,
+          unclosed: false,
+          speaker: null,
+          inherited: false,
+        });
+      }
+    }
   }
 
-  resolveSpeakers(text, candidates, mentions, lexicon, sentences, blocks);
+  // "WALLACE: …", "PENCE: …": the blocks of a transcript are their speakers' words.
+  for (const { clause, block } of transcriptBlocks(text, blocks, roles)) {
+    candidates.push({
+      kind: "claim",
+      start: clause.start,
+      end: clause.end,
+      attribution: clause.attribution,
+      sentence: blocks[block] as Range,
+      block,
+      opensBlock: false,
+      wholeBlock: false,
+      unclosed: false,
+      speaker: null,
+      inherited: false,
+    });
+  }
+
+  const captions = new Set<number>();
+  roles.forEach((role, b) => {
+    if (role === "caption") captions.add(b);
+  });
+  resolveSpeakers(text, candidates, mentions, lexicon, sentences, blocks, captions);
+  const regions = blockQuoteRegions(text, blocks, roles, sentences, candidates, mentions, lexicon);
 
   // Each name is tested once: thousands of candidates may share a speaker, whose name can be a paragraph long.
   const names = new Map<string, boolean>();
@@ -266,7 +331,87 @@ function detectAll(input: DetectInput): SpanDetection[] {
       confidence: Math.round(confidence * 100) / 100,
     });
   }
-  return detections.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { spans: detections.sort((a, b) => a.start - b.start || b.end - a.end), regions };
+}
+
+/** The attribution of a block quote: "X wrote:" closing the block before, or "— X" right after it. */
+function blockQuoteAttribution(
+  text: string,
+  blocks: Range[],
+  first: number,
+  last: number,
+  sentences: Range[],
+  lexicon: Lexicon,
+): Attribution | null {
+  const start = (blocks[first] as Range).start;
+  const end = (blocks[last] as Range).end;
+  const previous = blocks[first - 1];
+  if (previous && /:\s*$/u.test(text.slice(Math.max(previous.start, previous.end - 3), previous.end))) {
+    const sentence = containing(sentences, previous.end - 1) ?? previous;
+    const colon = text.lastIndexOf(":", previous.end);
+    const quote = { open: start, close: end, closeLength: 0 };
+    const before = { start: Math.max(sentence.start, previous.start), end: colon + 1 };
+    const found = attributeQuotation(text, quote, before, { start: end, end }, sentence, lexicon);
+    if (found?.source) return found;
+  }
+  // "— Ana Duarte": a dash and a name, the quote's last line or the line after it.
+  for (const b of [last, last + 1]) {
+    const block = blocks[b];
+    if (!block || block.end - block.start > 120 || (b === last && first === last)) continue;
+    const quote = { open: start, close: block.start, closeLength: 0 };
+    // "— Rui Mota, fisherman": the name ends at the comma before its description.
+    const comma = text.indexOf(",", block.start);
+    const line = { start: block.start, end: comma >= 0 && comma < block.end ? comma : block.end };
+    const found = attributeQuotation(text, quote, { start, end: start }, line, line, lexicon);
+    if (found?.source && !found.cue) return found;
+  }
+  return null;
+}
+
+/**
+ * The speaker of each block quote (a run of blocks of role "blockquote"), for the figures and the
+ * unattributed quotations inside it: its own attribution, else the one speaker its quotations name.
+ */
+function blockQuoteRegions(
+  text: string,
+  blocks: Range[],
+  roles: (BlockRole | undefined)[],
+  sentences: Range[],
+  candidates: Candidate[],
+  mentions: Mentions,
+  lexicon: Lexicon,
+): SpeakerRegion[] {
+  const regions: SpeakerRegion[] = [];
+  const byBlock = new Map<number, Candidate[]>();
+  for (const c of candidates) {
+    const list = byBlock.get(c.block);
+    if (list) list.push(c);
+    else byBlock.set(c.block, [c]);
+  }
+  for (let b = 0; b < blocks.length; b++) {
+    if (roles[b] !== "blockquote") continue;
+    let last = b;
+    while (roles[last + 1] === "blockquote") last++;
+    const inside: Candidate[] = [];
+    for (let k = b; k <= last; k++) inside.push(...(byBlock.get(k) ?? []));
+    const attribution = blockQuoteAttribution(text, blocks, b, last, sentences, lexicon);
+    let speaker: Speaker | null = attribution?.source
+      ? resolveSource(text, attribution.source, mentions, lexicon)
+      : null;
+    if (!speaker?.name) speaker = inside.find((c) => c.speaker?.name && !c.inherited)?.speaker ?? null;
+    for (const c of inside) {
+      if (c.speaker?.name || !speaker?.name) continue;
+      c.speaker = speaker;
+      c.inherited = true;
+    }
+    regions.push({
+      start: (blocks[b] as Range).start,
+      end: (blocks[last] as Range).end,
+      speaker: speaker?.name ?? null,
+    });
+    b = last;
+  }
+  return regions;
 }
 
 /** A path, a query or a header line is no one's name ("GET /.well-known/webfinger?resource"); "a CNN/ORC poll" is. */
@@ -311,10 +456,12 @@ function resolveSpeakers(
   lexicon: Lexicon,
   sentences: Range[],
   blocks: Range[],
+  captions: ReadonlySet<number>,
 ): void {
   const ordered = [...candidates].sort((a, b) => sourceAt(a) - sourceAt(b));
   const named = new NamedBefore(candidates);
   for (const c of ordered) {
+    const caption = captions.has(c.block);
     let source = c.attribution?.source;
     if (!source && c.attribution?.sameAsPrevious) {
       // ", adding that …" continues the attribution before it in the sentence, else the sentence's subject.
@@ -328,6 +475,11 @@ function resolveSpeakers(
     }
     if (!source) continue;
     c.speaker = resolveSource(text, source, mentions, lexicon);
+    // A caption names its own speaker or none: "he" there is someone in a picture, not in the story.
+    if (caption) {
+      if (c.speaker.form === "pronoun" || source.head.start < (blocks[c.block] as Range).start) c.speaker = null;
+      continue;
+    }
     if (c.speaker.name) {
       named.noteNamed(c);
       const person = c.speaker.form === "name" || (c.speaker.form === "pronoun" && !c.speaker.plural);
@@ -338,6 +490,8 @@ function resolveSpeakers(
   let lastQuote: Candidate | null = null;
   let lastAny: Candidate | null = null;
   for (const c of byPosition) {
+    // A caption passes no speaker on, and takes none from the story around it.
+    if (captions.has(c.block)) continue;
     if (!c.speaker && c.attribution?.sameAsPrevious && lastAny?.speaker && lastAny.block === c.block) {
       c.speaker = lastAny.speaker;
       c.inherited = true;
@@ -397,10 +551,18 @@ function resolveSpeakers(
  * a failure on a strange input yields no detections rather than an exception.
  */
 export function detectSpans(input: DetectInput): SpanDetection[] {
+  return detectSpansAndRegions(input).spans;
+}
+
+/**
+ * `detectSpans`, with the block quotes and their speakers besides, so that a figure in a block
+ * quote is its speaker's. Never throws.
+ */
+export function detectSpansAndRegions(input: DetectInput): { spans: SpanDetection[]; regions: SpeakerRegion[] } {
   try {
     return detectAll(input);
   } catch {
-    return [];
+    return { spans: [], regions: [] };
   } finally {
     // The words are shared by the detectors of this text only: keep neither them nor the text.
     releaseTokens();

@@ -196,6 +196,18 @@ function phraseAtEnd(text: string, start: number, end: number, lexicon: Lexicon,
         PAST_FORM.test(token.lower) &&
         next !== undefined &&
         lexicon.pronouns.has(next.lower));
+    // "the report", "a statement": a verb form right after a determiner is a noun, the head of the subject.
+    const previous = tokens[i - 1];
+    if (verbLike && previous && lexicon.determiners.has(previous.lower) && !SUBORDINATORS.has(token.lower)) continue;
+    // "a 2019 report by the agency", "a report released last year": a form that is also a noun, before
+    // "by", "of" or a participle, heads the subject too.
+    if (
+      verbLike &&
+      lexicon.nounLike.has(token.lower) &&
+      next &&
+      (/^(?:by|of|from|on)$/u.test(next.lower) || (lowerInitial(next) && PAST_FORM.test(next.lower)))
+    )
+      continue;
     if (verbLike) {
       tokens = tokens.slice(i + 1);
       break;
@@ -500,8 +512,16 @@ export function subjectAfter(text: string, from: number, hi: number, lexicon: Le
   }
   let tokens = tokenize(text, from, end);
   if (tokens.length === 0) return null;
-  // "according to show insiders", "said officials": a bare plural of people in a role.
-  if (!opensPhrase(tokens[0] as Token, lexicon) && !(tokens.length <= 4 && isBarePluralSource(tokens))) return null;
+  // "according to show insiders", "said officials": a bare plural of people in a role; "says president
+  // David Weisbrot", "said chief inspector Ana Reis": lower-case titles before a name.
+  const titled = tokens.findIndex((t) => !(lowerInitial(t) && (TITLES.has(t.lower) || isRole(t.lower))));
+  const titlesBeforeName = titled > 0 && titled < tokens.length && capitalInitial(tokens[titled] as Token);
+  if (
+    !opensPhrase(tokens[0] as Token, lexicon) &&
+    !titlesBeforeName &&
+    !(tokens.length <= 4 && isBarePluralSource(tokens))
+  )
+    return null;
   // "said Smith in a statement": the source ends before a preposition that follows a name.
   const cut = tokens.findIndex(
     (t, i) => i > 0 && lowerInitial(t) && (lexicon.prepositions.has(t.lower) || lexicon.verbs.has(t.lower)),
@@ -532,6 +552,9 @@ export function cueAround(text: string, tokens: Token[], i: number, info: VerbIn
       !(previous.text.endsWith("ly") && LY_ADVERB.test(previous.text))
     )
       break;
+    // "the daily wrote", "the weekly reported": after a determiner, a word in -ly is the subject's noun.
+    const beforePrevious = tokens[first - 2];
+    if (beforePrevious && lexicon.determiners.has(beforePrevious.lower) && previous.text.endsWith("ly")) break;
     first--;
   }
   let last = i;
@@ -618,6 +641,26 @@ const INTRODUCTORY_PARTICIPLE = /^\p{Lu}\p{Ll}{3,}(?:ed|ing)$/u;
 /** A pronoun without its contracted verb ("he's" → "he", "they're" → "they"). */
 const withoutClitic = (word: string): string => (word.includes("'") ? word.replace(/'(?:s|re|ve|ll|d|m)$/u, "") : word);
 
+/**
+ * The subject pronoun a word stands for: itself, the pronoun of an inverted French verb ("a-t-elle",
+ * "dit-il"), or a stressed or object form after "according to" ("selon lui", "according to them").
+ */
+function subjectPronoun(word: string, lexicon: Lexicon): string | null {
+  const bare = withoutClitic(word);
+  if (lexicon.pronouns.has(bare)) return bare;
+  const inverted = INVERTED_PRONOUN.exec(word)?.[1];
+  if (inverted && lexicon.pronouns.has(inverted)) return inverted;
+  const stressed = STRESSED_PRONOUNS[word];
+  return stressed && lexicon.pronouns.has(stressed) ? stressed : null;
+}
+
+/** A French verb inverted with its subject pronoun: "a-t-elle", "dit-il", "ont-ils". */
+const INVERTED_PRONOUN = /^\p{L}+-(?:t-)?(il|elle|ils|elles|on)$/u;
+/** The verb of a French inversion: "dit" of "dit-il", "affirme" of "affirme-t-elle". */
+const INVERTED_VERB = /^(\p{L}+)-(?:t-)?(?:il|elle|ils|elles|on)$/u;
+/** Stressed and object pronouns, by the subject pronoun they stand for. */
+const STRESSED_PRONOUNS: Record<string, string> = { lui: "il", eux: "ils", him: "he", her: "she", them: "they" };
+
 /** A noun phrase's words and how it refers: pronoun, name, organisation or description. */
 export function resolveSource(text: string, source: SourcePhrase, mentions: Mentions, lexicon: Lexicon): Speaker {
   const head = source.head;
@@ -625,8 +668,11 @@ export function resolveSource(text: string, source: SourcePhrase, mentions: Ment
   const phrase = text.slice(head.start, head.end).trim();
   const first = tokens[0];
   if (!first) return { name: null, plural: false, person: false, form: "description" };
-  const pronoun = withoutClitic(first.lower);
-  if (tokens.length === 1 && lexicon.pronouns.has(pronoun)) {
+  // "“…,” it said": the organisation last in focus (only a quotation's attribution lets "it" through).
+  if (tokens.length === 1 && first.text === "it")
+    return { name: mentions.resolveIt(head.start), plural: false, person: false, form: "pronoun", pronoun: "it" };
+  const pronoun = tokens.length === 1 ? subjectPronoun(first.lower, lexicon) : null;
+  if (pronoun) {
     const plural = lexicon.pronouns.get(pronoun) === "plural";
     return {
       name: mentions.resolvePronoun(pronoun, plural, head.start),
@@ -637,6 +683,15 @@ export function resolveSource(text: string, source: SourcePhrase, mentions: Ment
     };
   }
   const lastToken = tokens[tokens.length - 1] as Token;
+  // "Officials said", "Meanwhile say": one word capitalised only because it opens the sentence, and
+  // written in lower case elsewhere, is a common word: a description of people, or no source at all.
+  if (tokens.length === 1 && capitalInitial(first) && mentions.isCommonWordAt(first.lower, first.start)) {
+    const people = isRole(first.lower) || SOURCE_PLURALS.has(first.lower) || ORGANISATION_WORDS.has(first.lower);
+    if (!people && !/\p{L}{3,}s$/u.test(first.lower))
+      return { name: null, plural: false, person: false, form: "description" };
+    const plural = first.lower.endsWith("s") && !first.lower.endsWith("ss");
+    return { name: phrase, plural, person: !plural, form: "description" };
+  }
   const coordinated = tokens.some((t) => SOURCE_CONJUNCTIONS.has(t.lower) && lowerInitial(t));
   if (capitalInitial(lastToken) && !coordinated) {
     const runs = capitalisedRuns(tokens, text);
@@ -688,7 +743,9 @@ export function resolveSource(text: string, source: SourcePhrase, mentions: Ment
 export function isPlausibleSource(text: string, source: SourcePhrase, lexicon: Lexicon): boolean {
   const tokens = tokenize(text, source.head.start, source.head.end);
   if (tokens.length === 0) return false;
-  if (tokens.length === 1 && lexicon.expletives.has(withoutClitic((tokens[0] as Token).lower))) return false;
+  // "it said" is no one; French "il a déclaré" is someone, though "il" is impersonal too ("il faut").
+  const only = withoutClitic((tokens[0] as Token).lower);
+  if (tokens.length === 1 && lexicon.expletives.has(only) && !lexicon.pronouns.has(only)) return false;
   if (tokens.every((t) => startsDigit(t.text))) return false;
   if (tokens.length === 1 && lexicon.determiners.has((tokens[0] as Token).lower)) return false;
   // "Editor’s note:", "Contrary to his claims": a possessive or determiner cannot end a source.
@@ -816,6 +873,16 @@ function attributionAfter(
     };
     return { source, cue };
   }
+  // "« … », dit-elle": a French verb inverted with its subject pronoun, in one word.
+  const withPronoun = INVERTED_VERB.exec(first.text)?.[1];
+  const invertedVerb = withPronoun ? lexicon.verbs.get(withPronoun.toLowerCase()) : undefined;
+  if (withPronoun && invertedVerb) {
+    const verbEnd = first.start + withPronoun.length;
+    const pronounStart = first.start + first.text.lastIndexOf("-") + 1;
+    const verb = { text: withPronoun, lower: withPronoun.toLowerCase(), start: first.start, end: verbEnd };
+    const head = { start: pronounStart, end: first.end };
+    return { source: { ...head, head }, cue: { verb, info: invertedVerb, start: first.start, end: verbEnd } };
+  }
   // Inverted: "said Caddell", "added the senator".
   let k = 0;
   while (k < tokens.length && lexicon.verbModifiers.has((tokens[k] as Token).lower) && k < 2) k++;
@@ -829,11 +896,16 @@ function attributionAfter(
   for (let i = 1; i < tokens.length && i < 30; i++) {
     const info = verbAt(tokens, i, lexicon);
     if (!info) continue;
-    const source = subjectBefore(text, from, (tokens[i] as Token).start, lexicon);
+    const pronounIt = i === 1 && first.text === "it" ? { start: first.start, end: first.end } : null;
+    const source = pronounIt
+      ? { ...pronounIt, head: pronounIt }
+      : subjectBefore(text, from, (tokens[i] as Token).start, lexicon);
     if (!source) continue;
     const cue = cueAround(text, tokens, i, info, lexicon);
     const gap = text.slice(from, source.start);
-    if (!isPlausibleSource(text, source, lexicon)) continue;
+    // "“…,” it said in a statement": right after a quotation, "it" is the organisation that said it.
+    const it = text.slice(source.head.start, source.head.end) === "it" && /^[\s,]*$/u.test(gap);
+    if (!it && !isPlausibleSource(text, source, lexicon)) continue;
     // Either the source follows the quotation, or a phrase completing the quoted clause and a
     // comma come between ("“…” for criminal behavior, she said.") and the verb ends the sentence.
     const tail = text.slice(cue.end, after.end);

@@ -397,10 +397,15 @@ function decadeOrSpan(c: Ctx, i: number): DateMatch | null {
   if (b === undefined || b.k !== "n" || !tight(c, i + 2)) return null;
   if (isNum(c, i + 4) && tight(c, i + 3) && tight(c, i + 4)) return null;
   let end: number | null = null;
-  if (b.t.length === 2) {
-    const e = Math.floor(y / 100) * 100 + Number(b.t);
-    if (e > y && b.t[0] !== "0") end = e;
-    else if (e > y && next.l === "/") end = e;
+  if (b.t.length === 1) {
+    // a season or fiscal year written short: "1998-9", "2008/9"
+    const e = Math.floor(y / 10) * 10 + Number(b.t);
+    if (e > y) end = e;
+  } else if (b.t.length === 2) {
+    // "1999-00" ends in the next century
+    const e = (y % 100 === 99 && b.t === "00" ? y + 1 : Math.floor(y / 100) * 100 + Number(b.t)) as number;
+    // "2008-09" is a season, not September: a leading zero only when the years follow each other
+    if (e > y && (b.t[0] !== "0" || next.l === "/" || e === y + 1)) end = e;
   } else if (b.t.length === 4) {
     const e = Number(b.t);
     if (e > y && e - y <= 100) end = e;
@@ -522,7 +527,9 @@ export function isYear(c: Ctx, i: number, value: number, cues: YearCues): boolea
     (plural(next.l) || IRREGULAR_PLURALS.has(next.l));
   if (cues.qualifier !== null) {
     if (cues.qualifier !== "approximately") return false;
-    return !countFollows && value >= 1900;
+    // "dates from around 1490": a year cue before the qualifier vouches for an older year
+    const cue = low(c, i - 2);
+    return !countFollows && (value >= 1900 || STRONG_YEAR_CUES.has(cue) || cue === "from");
   }
   const prev = low(c, i - 1);
   if (STRONG_YEAR_CUES.has(prev)) return true;

@@ -80,7 +80,28 @@ const FURNITURE: ReadonlySet<string> = new Set([
   "subscribers",
 ]);
 
-const NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set(["no", "nr", "nos", "vol", "p", "pp", "art"]);
+const NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set([
+  "no",
+  "nr",
+  "nos",
+  "vol",
+  "p",
+  "pp",
+  "art",
+  "fig",
+  "figs",
+  "eq",
+  "eqs",
+  "ch",
+  "sec",
+  "sect",
+  "para",
+  "ex",
+  "ref",
+  "refs",
+  "tab",
+  "op",
+]);
 const EN_ORDINALS: ReadonlySet<string> = new Set(["st", "nd", "rd", "th"]);
 const FR_ORDINALS: ReadonlySet<string> = new Set(["e", "er", "re", "ème", "eme", "è"]);
 const IBERIAN_ORDINALS: ReadonlySet<string> = new Set(["º", "ª", "o", "a", "er"]);
@@ -94,6 +115,8 @@ export function gluedToName(c: Ctx, i: number): boolean {
   if (prev === undefined || !tight(c, i)) return false;
   if (prev.k === "w") return true;
   if (prev.l === "#" || prev.l === "№") return true;
+  // "UTC+12", "Disney+ 2" is not glued (a space); "COVID-19", "ID.3", "type_2", "b/2"
+  if (prev.l === "+" && isWord(c, i - 2) && tight(c, i - 1)) return true;
   if ((prev.l === "-" || prev.l === "." || prev.l === "_" || prev.l === "/") && isWord(c, i - 2) && tight(c, i - 1)) {
     if (prev.l === "-" && DATE_PREFIXES.has(low(c, i - 2))) return false;
     return true;
@@ -121,6 +144,19 @@ export function labelledBefore(c: Ctx, i: number): boolean {
   if (NOT_LABELS.has(prev.l)) return false;
   // "S&P 500", "FTSE 100", "Windows 10", "Article 5", "Model 3"
   return true;
+}
+
+/** True when a lower-case label noun stands just before the spelled number at token i ("number two", "phase three"). */
+export function wordLabelledBefore(c: Ctx, i: number): boolean {
+  const prev = c.toks[i - 1];
+  return (
+    prev !== undefined &&
+    prev.k === "w" &&
+    near(c, i) &&
+    prev.t === prev.l &&
+    prev.l.length > 1 &&
+    LABEL_NOUNS.has(prev.l)
+  );
 }
 
 const isDigitAt = (text: string, k: number): boolean => {
@@ -185,10 +221,83 @@ export function furniture(c: Ctx, j: number): boolean {
   return FURNITURE.has(w) && c.blockLength <= 60;
 }
 
-/** True when the numeral at tokens [i, j) is a citation mark ("[12]") or an exponent ("10^5", "2^15"). */
-export function markup(c: Ctx, i: number, j: number): boolean {
-  if (low(c, i - 1) === "[" && tight(c, i) && low(c, j) === "]" && tight(c, j)) return true;
-  return (low(c, j) === "^" && tight(c, j)) || (low(c, i - 1) === "^" && tight(c, i));
+/**
+ * True when the numeral at tokens [i, j) is markup: a citation mark ("[12]", "[n 3]", "[note 4]"), an
+ * exponent ("x^2"), a footnote mark glued after punctuation ("alerts,22 and", "burnout:24"), an
+ * enumerator ("(2) the fee", "store 2. push tasks") or a page number after a dotted leader ("Terms.....7").
+ */
+export function markup(c: Ctx, i: number, j: number, lang: Lang): boolean {
+  const before = low(c, i - 1);
+  const after = low(c, j);
+  if (after === "]" && tight(c, j)) {
+    if (before === "[" && tight(c, i)) return true;
+    // "[n 3]", "[note 4]", "[a 2]": a labelled note
+    if (isWord(c, i - 1) && low(c, i - 2) === "[" && tight(c, i - 1) && near(c, i) && raw(c, i - 1).length <= 4)
+      return true;
+  }
+  if ((after === "^" && tight(c, j)) || (before === "^" && tight(c, i))) return true;
+  return footnoteMark(c, i) || enumerator(c, i, j, lang) || dottedLeader(c, i);
+}
+
+// Punctuation a footnote mark is glued after ("emails,22", "burnout:24", "visible?25", "said.”3").
+const FOOTNOTE_AFTER: ReadonlySet<string> = new Set([",", ":", ";", "?", "!", ".", "\u201d", '"', ")"]);
+
+/** A footnote mark: digits glued after punctuation that is itself glued after a word, not before more digits. */
+function footnoteMark(c: Ctx, i: number): boolean {
+  if (!tight(c, i) || !FOOTNOTE_AFTER.has(raw(c, i - 1)) || !tight(c, i - 1)) return false;
+  // footnotes run to hundreds; four digits glued after a comma are a year ("Mathematics,1998")
+  if (raw(c, i).length > 3) return false;
+  const w = c.toks[i - 2];
+  if (w === undefined || w.k !== "w" || w.t.length < 2) return false;
+  // "p.12", "No.3", "Fig.2", "v.2" are labels or versions, read as such elsewhere; a sentence end glued to
+  // the next sentence's number ("in May.2019") is rare next to these
+  return raw(c, i - 1) !== "." || w.t.length > 3;
+}
+
+/** An enumerator in running text: "(2) the fee", "second: 1. poll tasks", "store 2. push tasks". */
+function enumerator(c: Ctx, i: number, j: number, lang: Lang): boolean {
+  const n = c.toks[i];
+  if (n === undefined || n.k !== "n" || n.t.length > 2 || j !== i + 1) return false;
+  const next = c.toks[j + 1];
+  // "(2) the fee": a counter in brackets before a word
+  if (low(c, i - 1) === "(" && tight(c, i) && low(c, j) === ")" && tight(c, j)) {
+    return next !== undefined && next.k === "w" && near(c, j + 1) && !tight(c, j + 1);
+  }
+  // "2. push": a number, a full stop and a lower-case word is no sentence end (German "3. größte" is an ordinal)
+  if (low(c, j) !== "." || !tight(c, j) || lang === "de" || lang === "cs") return false;
+  if (next === undefined || next.k !== "w" || tight(c, j + 1) || !near(c, j + 1)) return false;
+  return next.t === next.l || low(c, i - 1) === ":";
+}
+
+/** A page number after a dotted leader ("Terminology.........7"). */
+function dottedLeader(c: Ctx, i: number): boolean {
+  for (let k = i - 1; k >= i - 4; k--) if (low(c, k) !== "." || !tight(c, k + 1)) return false;
+  return true;
+}
+
+/**
+ * True when the bare numeral at token i is a tally after a name and a colon at the start of the block
+ * ("Ann Lee: 7", "Rovers: 2"): a rating or a score in a list, with nothing said of what it counts.
+ */
+export function nameTally(c: Ctx, i: number): boolean {
+  if (low(c, i - 1) !== ":" || i - 1 > 4 || i < 2 || raw(c, i).length > 2) return false;
+  for (let k = 0; k < i - 1; k++) {
+    const t = c.toks[k];
+    if (t === undefined || t.k !== "w" || !isCapitalised(t.t)) return false;
+  }
+  return true;
+}
+
+// Identifier schemes whose numbers are names: "doi:10.1111/…", "ISBN 978-0-…", "arXiv:1706.03762".
+const SCHEMES: ReadonlySet<string> = new Set(["doi", "isbn", "issn", "arxiv", "pmid", "pmcid", "oclc", "lccn"]);
+
+/** True when the numeral at token i continues an identifier scheme ("doi:10.1111", "ISBN 978-0-14"). */
+export function schemeIdentifier(c: Ctx, i: number): boolean {
+  for (let k = i - 1; k >= i - 2 && k >= 0; k--) {
+    if (SCHEMES.has(low(c, k))) return near(c, k + 1);
+    if (!(low(c, k) === ":" || low(c, k) === "-")) return false;
+  }
+  return false;
 }
 
 /**
@@ -196,7 +305,9 @@ export function markup(c: Ctx, i: number, j: number): boolean {
  * followed by "." or ")" ("1. Finland") or by a capitalised word ("3.7 Components", "2 Values").
  */
 export function listNumber(c: Ctx, i: number, j: number): boolean {
-  if (i !== 0 || c.blockLength > 80) return false;
+  // "(1) Think of a noun" opens with a bracket
+  const opens = i === 0 || (i === 1 && low(c, 0) === "(" && tight(c, 1) && raw(c, 1).length <= 2);
+  if (!opens || c.blockLength > 80) return false;
   const next = c.toks[j];
   if (next === undefined) return true;
   if ((next.l === "." || next.l === ")") && tight(c, j) && !tight(c, j + 1)) return true;

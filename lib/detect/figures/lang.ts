@@ -15,6 +15,8 @@ export interface LangProfile {
   spaceGroups: boolean;
   /** Numeric dates put the month first (11/25/2024). */
   monthFirst: boolean;
+  /** The page names no language we know the marks of: the numbers' own shapes decide them (see marks.ts). */
+  untagged: boolean;
 }
 
 const WORD_LANGS: ReadonlySet<string> = new Set(["en", "fr", "es", "de", "pt", "cs"]);
@@ -62,9 +64,17 @@ export function langProfile(tag: string | null | undefined): LangProfile {
   if (WORD_LANGS.has(primary)) {
     const lang = primary as Lang;
     if (lang === "en")
-      return { lang, region, decimal: ".", spaceGroups: false, monthFirst: region === "" || region === "US" };
-    return { lang, region, decimal: ",", spaceGroups: true, monthFirst: false };
+      return {
+        lang,
+        region,
+        decimal: ".",
+        spaceGroups: false,
+        monthFirst: region === "" || region === "US",
+        untagged: false,
+      };
+    return { lang, region, decimal: ",", spaceGroups: true, monthFirst: false, untagged: false };
   }
-  if (COMMA_DECIMAL.has(primary)) return { lang: "en", region, decimal: ",", spaceGroups: true, monthFirst: false };
-  return { lang: "en", region, decimal: ".", spaceGroups: false, monthFirst: true };
+  if (COMMA_DECIMAL.has(primary))
+    return { lang: "en", region, decimal: ",", spaceGroups: true, monthFirst: false, untagged: false };
+  return { lang: "en", region, decimal: ".", spaceGroups: false, monthFirst: true, untagged: true };
 }

@@ -23,7 +23,10 @@ const STOP: ReadonlySet<string> = new Set(
     "versus vs via hence thus whereas whether because though although unless once twice " +
     "die died dies killed hit reached reaches reach stood stands stand rising falling rose fell compared " +
     "de des du la le les et en à au aux un une y el los las del con por para que und der die das den dem ein " +
-    "eine mit von für im am o os as um uma do da dos das em no na com que a na v ve se"
+    "eine mit von für im am o os as um uma do da dos das em no na com que a na v ve se " +
+    // prepositions and adverbs after a number in Romance and German news ("más de 2000 desde")
+    "desde hasta sobre entre sin tras según hacia durante contra depuis dans sur sous avec sans pour vers " +
+    "selon pendant chez entre seit bis über unter nach vor bei gegen ohne até sobre sem após"
   ).split(" "),
 );
 

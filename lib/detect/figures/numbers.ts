@@ -5,7 +5,8 @@
 
 import type { Lang, LangProfile } from "./lang";
 import { lookup } from "./lookup";
-import { type Ctx, low, near, tight } from "./tokens";
+import { spacedGroups, unitSignAfter } from "./marks";
+import { type Ctx, isWord, low, near, tight } from "./tokens";
 
 export interface Numeral {
   value: number;
@@ -43,9 +44,11 @@ export function parseDigits(text: string, pos: number, limit: number, p: LangPro
   }
   const runs: Run[] = [[pos, k]];
   const seps: string[] = [];
+  // an untagged page's "1 234 567" groups with plain spaces: no English number is written so
+  const spaceGroups = p.spaceGroups || (after === " " && p.untagged && spacedGroups(text, pos, limit));
   while (runs.length < MAX_RUNS && k + 1 < limit) {
     const c = text[k] ?? "";
-    const spaceOk = THIN_SPACES.has(c) || (c === " " && p.spaceGroups);
+    const spaceOk = THIN_SPACES.has(c) || (c === " " && spaceGroups);
     if (!(c === "," || c === "." || spaceOk) || !isDigit(text[k + 1])) break;
     let m = k + 1;
     while (m < limit && m - k <= MAX_RUN_DIGITS && isDigit(text[m])) m++;
@@ -79,6 +82,9 @@ export function parseDigits(text: string, pos: number, limit: number, p: LangPro
     return withDecimal(text, runs, 1, undefined);
   } else if (s1 === p.decimal || s1 === ".") {
     // A decimal point is read as one in every language: English-style figures are common everywhere.
+    return withDecimal(text, runs, 1, r1);
+  } else if (p.untagged && s1 === "," && len(r1) <= 2 && unitSignAfter(text, r1[1])) {
+    // "12,5 %" on an untagged page: a comma before one or two digits never groups thousands
     return withDecimal(text, runs, 1, r1);
   } else {
     return withDecimal(text, runs, 1, undefined);
@@ -553,6 +559,9 @@ export function parseNumberWords(c: Ctx, i: number, lang: Lang): WordNumber | nu
           j += 2;
         }
       }
+      // "two-hundred", "five-thousand": the hyphen joins the scale as a space would
+      const k = numberWord(low(c, j + 2), lang)?.k;
+      if (low(c, j + 1) === "-" && tight(c, j + 1) && tight(c, j + 2) && (k === "hundred" || k === "scale")) j++;
     } else if (e.k === "hundred") {
       if (last === "hundred") break;
       cur = (cur || 1) * 100;
@@ -589,8 +598,17 @@ export function parseNumberWords(c: Ctx, i: number, lang: Lang): WordNumber | nu
     const den = fe.k === "frac" ? fe.den : 2;
     const plural = fe.k === "frac" && fe.plural;
     const next = c.toks[fAt + 1];
+    // "a third-party app", "a quarter-final": the fraction word is part of a compound
+    const compound =
+      fe.k === "frac" &&
+      next !== undefined &&
+      next.l === "-" &&
+      tight(c, fAt + 1) &&
+      isWord(c, fAt + 2) &&
+      tight(c, fAt + 2);
     const quantifies =
-      plural || value > 1 || lang !== "en" || next === undefined || next.k === "p" || next.l === "of" || dashed;
+      !compound &&
+      (plural || value > 1 || lang !== "en" || next === undefined || next.k === "p" || next.l === "of" || dashed);
     if (quantifies && !(fe.k === "half" && !sawArticle && !dashed)) {
       value = value / den;
       fraction = true;

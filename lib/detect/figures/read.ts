@@ -12,12 +12,16 @@ import {
   labelledBefore,
   listNumber,
   markup,
+  nameTally,
   ordinalDot,
   ordinalSuffix,
   phoneEnd,
+  schemeIdentifier,
   streetNumber,
+  wordLabelledBefore,
 } from "./identifiers";
 import type { LangProfile } from "./lang";
+import { operand, powerAt, timesTenAt } from "./math";
 import { countedNoun } from "./nouns";
 import { numberWord, parseDigits, parseNumberWords, vulgarFraction } from "./numbers";
 import { dateQualifierBefore, qualifierAfter, qualifierBefore } from "./qualifiers";
@@ -123,6 +127,13 @@ function skipChain(c: Ctx, i: number): number {
     if (!(t.k === "n" || t.k === "w" || joiner)) break;
     k++;
   }
+  return k;
+}
+
+/** Past everything glued to token i, up to the next space ("10.1016/j.respol.2004.01.006"). */
+function skipGlued(c: Ctx, i: number): number {
+  let k = i + 1;
+  while (k < c.toks.length && k < i + 40 && tight(c, k)) k++;
   return k;
 }
 
@@ -426,8 +437,11 @@ export function readAt(c: Ctx, i: number, st: ReadState): ReadResult | null {
     const cur = matchCurrencyBefore(c, i);
     const hasCurrency = cur !== null && cur.start >= st.min;
     if (!hasCurrency && gluedToName(c, i)) return { found: [], next: skipChain(c, i) };
+    if (schemeIdentifier(c, i)) return { found: [], next: skipGlued(c, i) };
     const phone = phoneEnd(c, i);
     if (phone !== null) return { found: [], next: phone };
+    const pw = hasCurrency ? null : powerAt(c, i);
+    if (pw !== null) return expression(c, i, pw.end, pw.value, st);
     if (!hasCurrency) {
       const d = dateFromNumber(c, i, p) ?? isoMonth(c, i);
       if (d !== null) return dateFound(c, d, st);
@@ -453,9 +467,14 @@ function finish(c: Ctx, i: number, q: Quantity, st: ReadState): ReadResult | nul
   const next = Math.max(i + 1, q.end);
   // Identifiers that only show once we know nothing quantitative follows the number.
   const plain = !q.unitExplicit && q.mult === 1 && !core.words;
-  if (!core.words && (markup(c, core.start, core.end) || (plain && listNumber(c, core.start, q.end)))) {
+  if (!core.words && (markup(c, core.start, core.end, p.lang) || (plain && listNumber(c, core.start, q.end)))) {
     return { found: [], next };
   }
+  // "twelve o'clock", "6 o'clock": a time
+  const clock = oClock(c, q);
+  if (clock !== null) return dateFound(c, clock, st);
+  // "number two", "phase three": a spelled label
+  if (core.words && !q.unitExplicit && wordLabelledBefore(c, core.start)) return { found: [], next };
   // A year inside a name is still a date ("the Digital Economy Act 2017"); other labelled numbers are names.
   const year = yearShaped(q) && isYear(c, core.start, core.value ?? 0, { qualifier: null });
   if (!q.unitExplicit && q.mult === 1 && !core.words && !year && labelledBefore(c, core.start)) {
@@ -464,7 +483,21 @@ function finish(c: Ctx, i: number, q: Quantity, st: ReadState): ReadResult | nul
     if (!score) return { found: [], next: skipChain(c, core.end - 1) };
   }
   if (!core.words && (furniture(c, core.end) || furniture(c, q.end))) return { found: [], next };
-  if (bare(q) && streetNumber(c, q.end)) return { found: [], next };
+  if (bare(q) && (streetNumber(c, q.end) || nameTally(c, core.start))) return { found: [], next };
+  // "x² = 4", "N + 0": an operand of written arithmetic counts nothing on its own
+  if (bare(q) && operand(c, core.start, q.end) && !countsAfter(c, q.end, p)) return { found: [], next };
+  // "6.02 × 10^23 molecules": scientific notation is one number
+  if (!q.unitExplicit && q.mult === 1 && !core.words && core.value !== null) {
+    const ten = timesTenAt(c, q.end);
+    if (ten !== null)
+      return expression(
+        c,
+        q.start,
+        ten.end,
+        ten.value === null ? null : Number((core.value * ten.value).toPrecision(15)),
+        st,
+      );
+  }
   const pre = qualifierBefore(c, q.start, p.lang, st.min);
 
   // Two numbers: ratio, range, change, score.
@@ -481,7 +514,8 @@ function finish(c: Ctx, i: number, q: Quantity, st: ReadState): ReadResult | nul
 
   // A year, not a count: "in 2019", "the 2003 Iron Bowl"
   if (yearShaped(q) && isYear(c, core.start, core.value ?? 0, { qualifier: pre?.q ?? null })) {
-    const dq = dateQualifierBefore(c, q.start, st.min);
+    // "around 1490": an approximate year keeps its qualifier
+    const dq = dateQualifierBefore(c, q.start, st.min) ?? (pre?.q === "approximately" ? pre : null);
     const found: Found = {
       start: dq?.start ?? q.start,
       end: q.end,
@@ -536,6 +570,10 @@ function finish(c: Ctx, i: number, q: Quantity, st: ReadState): ReadResult | nul
       return { found: [], next };
     }
   }
+  // "a day or two", "a thing or two": an idiom of vagueness, not a count
+  if (core.words && unit === null && low(c, core.start - 1) === "or" && isWord(c, core.start - 2)) {
+    if (numberWord(low(c, core.start - 2), p.lang) === undefined) return { found: [], next };
+  }
   // "zero" is a figure only with its noun ("zero deaths"), never in "net zero" or "zero tolerance".
   if (core.words && core.value === 0 && (unit === null || low(c, core.start - 1) === "net")) return { found: [], next };
 
@@ -567,6 +605,47 @@ function finish(c: Ctx, i: number, q: Quantity, st: ReadState): ReadResult | nul
     found: [{ start, end, figureKind: kind, value, unit, qualifier, confidence }],
     next: Math.max(next, end),
   };
+}
+
+/** A number written as arithmetic at tokens [i, end) ("10^5", "2^15 − 1 bytes"): one figure with its unit or noun. */
+function expression(c: Ctx, i: number, end: number, value: number | null, st: ReadState): ReadResult {
+  const p = st.p;
+  let j = end;
+  let unit: string | null = null;
+  let kind: FigureKind = "count";
+  const ms = matchMeasure(c, j, p);
+  if (ms !== null) {
+    unit = ms.unit;
+    kind = ms.kind;
+    j = ms.end;
+  } else {
+    const noun = countedNoun(c, j, { lang: p.lang, singular: false, partitive: false });
+    if (noun !== null) {
+      unit = noun.unit;
+      j = noun.end;
+    }
+  }
+  const pre = qualifierBefore(c, i, p.lang, st.min);
+  const found: Found = {
+    start: pre?.start ?? i,
+    end: j,
+    figureKind: kind,
+    value,
+    unit,
+    qualifier: pre?.q ?? null,
+    confidence: 0.7,
+  };
+  return { found: [found], next: j };
+}
+
+/** "twelve o'clock", "6 o'clock": an hour from 1 to 12 before "o'clock", as a time. */
+function oClock(c: Ctx, q: Quantity): DateMatch | null {
+  const v = q.core.value;
+  const j = q.end;
+  if (v === null || !Number.isInteger(v) || v < 1 || v > 12 || q.unit !== null || q.mult !== 1) return null;
+  if (low(c, j) !== "o" || low(c, j + 1) !== "'" || low(c, j + 2) !== "clock" || !near(c, j)) return null;
+  if (!tight(c, j + 1) || !tight(c, j + 2)) return null;
+  return { start: q.start, end: j + 3, value: `${String(v).padStart(2, "0")}:00`, kind: "time", period: false };
 }
 
 const RANGE_QUALIFIER: Qualifier = "at least";
@@ -662,7 +741,11 @@ function readSecond(
 
   // Spans of years: "between 1600 and 1900", "from 2014 to 2017"
   if (yearShaped(q) && yearShaped(s) && v2 > v1 && (intro !== null || conn.dash)) {
-    if (isYear(c, core.start, v1, { qualifier: null }) && isYear(c, s.core.start, v2, { qualifier: null })) {
+    const bothYears =
+      isYear(c, core.start, v1, { qualifier: null }) && isYear(c, s.core.start, v2, { qualifier: null });
+    // "between 1250 and 1300" with nothing counted after it: medieval years have no cue of their own
+    const oldSpan = intro !== null && v1 >= 1000 && v2 - v1 <= 300 && !countsAfter(c, s.end, p);
+    if (bothYears || oldSpan) {
       const start = intro?.adjacent ? intro.start : q.start;
       const found: Found = {
         start,
@@ -722,6 +805,13 @@ function readSecond(
     confidence: 0.8,
   };
   return { found: [found], next: end };
+}
+
+/** True when a counted noun or a unit follows token j ("1250 and 1300 troops"). */
+function countsAfter(c: Ctx, j: number, p: LangProfile): boolean {
+  return (
+    countedNoun(c, j, { lang: p.lang, singular: false, partitive: false }) !== null || matchMeasure(c, j, p) !== null
+  );
 }
 
 /** The first numeral at or just after token k (past a currency sign: "to $5 billion"). */

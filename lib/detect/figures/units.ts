@@ -7,7 +7,7 @@
 import type { Lang, LangProfile } from "./lang";
 import { lookup } from "./lookup";
 import { scaleWord } from "./numbers";
-import { type Ctx, isWord, low, near, PhraseSet, raw, tight } from "./tokens";
+import { type Ctx, isNum, isWord, low, near, PhraseSet, raw, tight } from "./tokens";
 
 export interface UnitMatch {
   end: number;
@@ -501,6 +501,14 @@ const SYMBOLS: [string, string][] = [
   ["khz", "kHz"],
   ["KB", "KB"],
   ["kB", "KB"],
+  ["KiB", "KiB"],
+  ["MiB", "MiB"],
+  ["GiB", "GiB"],
+  ["TiB", "TiB"],
+  ["ms", "milliseconds"],
+  ["µs", "microseconds"],
+  ["μs", "microseconds"],
+  ["ns", "nanoseconds"],
   ["MB", "MB"],
   ["GB", "GB"],
   ["TB", "TB"],
@@ -694,8 +702,20 @@ const WORDS_EN: [string, string][] = [
   ["kilohertz", "kHz"],
   ["megahertz", "MHz"],
   ["gigahertz", "GHz"],
+  ["bytes", "bytes"],
+  ["byte", "bytes"],
   ["kilobytes", "KB"],
   ["kilobyte", "KB"],
+  ["kbytes", "KB"],
+  ["mbytes", "MB"],
+  ["gbytes", "GB"],
+  // "27 megs", "a 64 gig card": the spoken names of data sizes ("4 gigs" alone may be concerts: see dataGigs)
+  ["megs", "MB"],
+  ["meg", "MB"],
+  ["terabits", "Tb"],
+  ["gigabits", "Gb"],
+  ["megabits", "Mb"],
+  ["kilobits", "Kb"],
   ["megabytes", "MB"],
   ["megabyte", "MB"],
   ["gigabytes", "GB"],
@@ -798,6 +818,11 @@ const WORDS: Readonly<Record<Lang, [string, string][]>> = {
 };
 
 const TIME_EN: [string, string][] = [
+  ["milliseconds", "milliseconds"],
+  ["millisecond", "milliseconds"],
+  ["msec", "milliseconds"],
+  ["microseconds", "microseconds"],
+  ["nanoseconds", "nanoseconds"],
   ["seconds", "seconds"],
   ["second", "seconds"],
   ["secs", "seconds"],
@@ -979,8 +1004,10 @@ export function matchMeasure(c: Ctx, j: number, p: LangProfile): MeasureMatch | 
     const weak = sym.end === j + 1 && WEAK_SYMBOLS.has(written);
     const next = c.toks[sym.end];
     const wordAfter = next !== undefined && next.k === "w" && next.l === next.t && near(c, sym.end);
-    if (!(weak && !tight(c, j) && wordAfter)) best = { end: sym.end, unit: sym.value, kind: "measure" };
+    const kind: MeasureKind = sym.value.endsWith("seconds") ? "duration" : "measure";
+    if (!(weak && !tight(c, j) && wordAfter)) best = { end: sym.end, unit: sym.value, kind };
   }
+  if (best === null) best = dataGigs(c, j);
   if (best === null) return null;
   // A symbol glued to a following word is part of that word: "5 mins" is read, "3 kmart" is not.
   if (isWord(c, best.end) && tight(c, best.end)) return null;
@@ -999,6 +1026,21 @@ export function matchMeasure(c: Ctx, j: number, p: LangProfile): MeasureMatch | 
     }
   }
   return best;
+}
+
+// What "gigs of" measures when it is data: "4 gigs of RAM", "20 gigs of storage".
+const DATA_NOUNS: ReadonlySet<string> = new Set(
+  "ram memory storage data space disk video music files file bandwidth download downloads traffic".split(" "),
+);
+
+/** "a 64 gig card", "4 gigs of RAM": gigabytes; "4 gigs" alone are more likely concerts. */
+function dataGigs(c: Ctx, j: number): MeasureMatch | null {
+  const w = low(c, j);
+  if (w === "gig" && isNum(c, j - 1) && !(isWord(c, j + 1) && tight(c, j + 1)))
+    return { end: j + 1, unit: "GB", kind: "measure" };
+  if (w === "gigs" && low(c, j + 1) === "of" && DATA_NOUNS.has(low(c, j + 2)) && near(c, j + 2))
+    return { end: j + 1, unit: "GB", kind: "measure" };
+  return null;
 }
 
 /** The canonical time unit ("years") of the word at token j, when it is one. */
