@@ -1,7 +1,12 @@
+import type { ComponentChildren, JSX } from "preact";
+import { useId } from "preact/hooks";
 import type { Annotation, Source } from "../../lib/model";
-import { formatFigureValue, qualifierWords, safeLinkHref } from "../Card";
+import { shownKind } from "../../lib/shown-kind";
+import { qualifierWords, safeLinkHref } from "../Card";
 import { LinkifiedText } from "../edit/LinkifiedText";
-import { KIND_LABELS, statusLabel } from "../edit/labels";
+import { kindLabel, statusLabel } from "../edit/labels";
+import { useTrusted } from "../edit/trust";
+import { formatFigure } from "../figure-value";
 import { clip } from "./labels";
 
 /** The annotated text is shown up to this length: a 20,000-character quote would swamp the list. */
@@ -9,11 +14,9 @@ const TEXT_SHOWN = 600;
 
 function Figure({ annotation, locale }: { annotation: Annotation; locale?: string }) {
   if (annotation.value === null) return null;
-  const words = [
-    annotation.qualifier ? qualifierWords(annotation.qualifier) : null,
-    formatFigureValue(annotation.value, locale),
-    annotation.unit,
-  ].filter(Boolean);
+  const figure = formatFigure(annotation, locale);
+  const qualifier = annotation.qualifier && !figure.qualifierIncluded ? qualifierWords(annotation.qualifier) : null;
+  const words = [qualifier, figure.text].filter(Boolean);
   return (
     <p class="row-field">
       <span class="row-label">Figure:</span> {words.join(" ")}
@@ -48,37 +51,89 @@ function Sources({ sources }: { sources: Source[] }) {
   );
 }
 
-/** One annotation in the library: what it is, what it says, its verdict, tags, note and sources. */
-export function AnnotationRow({
-  annotation,
-  sources,
-  openUrl,
-  locale,
-}: {
+/** Props of {@link AnnotationRow}. */
+export interface AnnotationRowProps {
   annotation: Annotation;
   sources: Source[];
   /** The page's URL opened at this annotation, or null when it cannot be opened. */
   openUrl: (() => void) | null;
   locale?: string;
-}) {
+  /** Ticked for a bulk action. */
+  selected: boolean;
+  /** The reader ticked or cleared the row; `range`: with Shift held. */
+  onSelect(id: string, on: boolean, range: boolean): void;
+  /** Whether the row's editor is open. */
+  editing: boolean;
+  onToggleEdit(id: string): void;
+  /** The editor, shown while `editing`. */
+  children?: ComponentChildren;
+}
+
+/** One annotation in the library: what it is, what it says, its verdict, tags, note and sources; ticked and edited in place. */
+export function AnnotationRow({
+  annotation,
+  sources,
+  openUrl,
+  locale,
+  selected,
+  onSelect,
+  editing,
+  onToggleEdit,
+  children,
+}: AnnotationRowProps) {
   const a = annotation;
+  const id = useId();
+  const trusted = useTrusted();
+  const short = clip(a.exact, 80);
+  // The click decides (Space on the box, or its label, makes one too): Shift ticks a range.
+  const onSelectClick = (event: JSX.TargetedMouseEvent<HTMLInputElement>) => {
+    const box = event.currentTarget;
+    let allowed = false;
+    trusted(() => {
+      allowed = true;
+    })(event);
+    if (allowed) onSelect(a.id, box.checked, event.shiftKey);
+    else event.preventDefault();
+  };
   return (
-    <li class={`row row-${a.kind}`} data-testid="library-row" data-annotation-id={a.id}>
+    <li
+      class={`row row-${a.kind}${selected ? " row-selected" : ""}`}
+      data-testid="library-row"
+      data-annotation-id={a.id}
+      data-status={a.status}
+    >
       <div class="row-head">
-        <span class={`badge kind kind-${a.kind}`}>{KIND_LABELS[a.kind]}</span>
+        <label class="row-select">
+          <input type="checkbox" data-testid="library-select" checked={selected} onClick={onSelectClick} />
+          <span class="visually-hidden">Select: {short}</span>
+        </label>
+        <span class={`badge kind kind-${shownKind(a)}`}>{kindLabel(a)}</span>
         <span class={`badge status status-${a.status}`}>{statusLabel(a.status)}</span>
         {a.dismissed && <span class="badge dismissed">Dismissed</span>}
-        {openUrl && (
+        <span class="row-actions">
           <button
             type="button"
-            class="row-open"
-            data-testid="library-open"
-            aria-label={`Open in its page: ${clip(a.exact, 80)}`}
-            onClick={openUrl}
+            class="row-edit"
+            data-testid="library-edit"
+            aria-expanded={editing}
+            aria-controls={editing ? `${id}-editor` : undefined}
+            aria-label={`${editing ? "Close editing" : "Edit status, tags and note"}: ${short}`}
+            onClick={trusted(() => onToggleEdit(a.id))}
           >
-            Open
+            {editing ? "Done" : "Edit"}
           </button>
-        )}
+          {openUrl && (
+            <button
+              type="button"
+              class="row-open"
+              data-testid="library-open"
+              aria-label={`Open in its page: ${short}`}
+              onClick={openUrl}
+            >
+              Open
+            </button>
+          )}
+        </span>
       </div>
       <p class="row-text">{clip(a.exact, TEXT_SHOWN)}</p>
       {a.speaker && (
@@ -87,23 +142,29 @@ export function AnnotationRow({
         </p>
       )}
       {a.kind === "figure" && <Figure annotation={a} locale={locale} />}
-      {a.tags.length > 0 && (
-        <div class="row-tags">
-          <span class="row-label">Tags:</span>
-          <ul>
-            {a.tags.map((tag) => (
-              <li key={tag} class="tag">
-                {tag}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {a.note && (
-        <div class="row-note">
-          <span class="row-label">Note:</span>
-          <LinkifiedText text={a.note} class="row-note-text" />
-        </div>
+      {editing ? (
+        <div id={`${id}-editor`}>{children}</div>
+      ) : (
+        <>
+          {a.tags.length > 0 && (
+            <div class="row-tags">
+              <span class="row-label">Tags:</span>
+              <ul>
+                {a.tags.map((tag) => (
+                  <li key={tag} class="tag">
+                    {tag}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {a.note && (
+            <div class="row-note">
+              <span class="row-label">Note:</span>
+              <LinkifiedText text={a.note} class="row-note-text" />
+            </div>
+          )}
+        </>
       )}
       <Sources sources={sources} />
     </li>

@@ -1,7 +1,8 @@
+import type { ComponentChildren } from "preact";
 import type { Annotation, Source } from "../../lib/model";
 import { parseHttpUrl } from "../../lib/url/normalize";
 import { countLabel } from "../format";
-import { AnnotationRow } from "./AnnotationRow";
+import { AnnotationRow, type AnnotationRowProps } from "./AnnotationRow";
 import { formatTime } from "./labels";
 import type { ViewGroup } from "./query";
 import { annotationUrl } from "./text-fragment";
@@ -13,6 +14,11 @@ export function PageGroup({
   sources,
   onOpen,
   locale,
+  selected,
+  onSelect,
+  editingId,
+  onToggleEdit,
+  editor,
 }: {
   group: ViewGroup;
   /** The page's annotations rendered now (the first of its `group.count`). */
@@ -20,6 +26,14 @@ export function PageGroup({
   sources: Map<string, Source[]>;
   onOpen: (url: string) => void;
   locale?: string;
+  /** The rows ticked, by annotation id. */
+  selected: ReadonlySet<string>;
+  onSelect: AnnotationRowProps["onSelect"];
+  /** The row whose editor is open, if any. */
+  editingId: string | null;
+  onToggleEdit: AnnotationRowProps["onToggleEdit"];
+  /** The editor of an open row. */
+  editor: (annotation: Annotation) => ComponentChildren;
 }) {
   const { page } = group;
   const url = page?.url ?? group.pageKey;
@@ -54,7 +68,13 @@ export function PageGroup({
               sources={sources.get(annotation.id) ?? []}
               openUrl={target ? () => onOpen(target) : null}
               locale={locale}
-            />
+              selected={selected.has(annotation.id)}
+              onSelect={onSelect}
+              editing={editingId === annotation.id}
+              onToggleEdit={onToggleEdit}
+            >
+              {editingId === annotation.id && editor(annotation)}
+            </AnnotationRow>
           );
         })}
       </ul>

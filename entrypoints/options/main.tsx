@@ -3,6 +3,7 @@ import { browser } from "wxt/browser";
 import { OptionsPage, type OptionsTab } from "../../components/library/OptionsPage";
 import { openDb } from "../../lib/db/schema";
 import { parseHttpUrl } from "../../lib/url/normalize";
+import "../../components/edit/editors.css";
 import "../../components/transfer/transfer.css";
 
 const root = document.getElementById("app") as HTMLElement;
