@@ -48,7 +48,18 @@ export interface Lexicon {
   determiners: Set<string>;
   /** A comma may separate a verb of saying from its clause ("erklärte, die Preise würden steigen"). */
   commaBeforeClause: boolean;
+  /**
+   * Adjectives of a stated belief after a copula ("is adamant that", "are convinced the plan …"):
+   * what a source believes is a claim by LABELING.md, with the copula's subject as its source.
+   */
+  stances: Set<string>;
 }
+
+/** Stance adjectives, English: a careful reader's list of "X is … that" beliefs stated in public. */
+const STANCES =
+  "adamant convinced confident concerned worried certain sure optimistic hopeful skeptical sceptical fearful insistent".split(
+    " ",
+  );
 
 const v = (lemma: string, forms: string[], options: Partial<Omit<VerbInfo, "lemma">> = {}): [string, VerbInfo][] => {
   const info: VerbInfo = { lemma, bare: false, claims: true, hearer: false, ...options };
@@ -537,7 +548,7 @@ export function lexiconFor(lang: string | null): Lexicon {
   ];
   const accordingTo = pick(ACCORDING_TO);
   const cueShapes = new Uint8Array(SHAPES);
-  for (const word of [...verbs.keys(), ...accordingTo.map((phrase) => phrase[0] ?? "")])
+  for (const word of [...verbs.keys(), ...accordingTo.map((phrase) => phrase[0] ?? ""), ...STANCES])
     cueShapes[shapeAt(word, 0, word.length)] = 1;
   const lexicon: Lexicon = {
     verbs,
@@ -556,6 +567,7 @@ export function lexiconFor(lang: string | null): Lexicon {
     // In French "a" is the auxiliary ("il a déclaré"), never the English article.
     determiners: new Set(pick(DETERMINERS).filter((word) => key !== "fr" || word !== "a")),
     commaBeforeClause: key === "de",
+    stances: new Set(STANCES),
   };
   cache.set(key, lexicon);
   return lexicon;

@@ -43,7 +43,9 @@ const TIME_NOUNS = new Set(
 /** Whether the word at `k` belongs to a time phrase ("Monday", "again", "this week"). */
 function isTimeWordAt(tokens: Token[], k: number): boolean {
   const word = (tokens[k] as Token | undefined)?.lower ?? "";
-  if (TIME_DETERMINERS.has(word)) return TIME_NOUNS.has(tokens[k + 1]?.lower ?? "");
+  // "said late Thursday", "early this week": "late" and "early" only before a time word.
+  if (TIME_DETERMINERS.has(word) || word === "late" || word === "early")
+    return TIME_NOUNS.has(tokens[k + 1]?.lower ?? "") || (word !== "this" && isTimeWordAt(tokens, k + 1));
   return TIME_WORDS.has(word);
 }
 
@@ -67,6 +69,11 @@ const LONG_GERUND = /^\p{L}{3,}ing$/u;
 /** ", as (Title) " right before a source: the attribution of an "as X said" aside. */
 const AS_BEFORE_SOURCE = /,\s*as\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}$/u;
 
+/** ", but that …", ", and that …": a second "that" complement, and the word after it. */
+const SECOND_COMPLEMENT = /^,\s+(?:and|but)\s+that\s+(\p{L}+)/u;
+/** ", and when pressed …", ", but after asked …": a conjunction, a subordinator and a bare participle. */
+const AND_WHEN_PARTICIPLE =
+  /^,\s+(?:and|but)\s+(?:when|while|after|before|once|if)\s+(?:\p{Ll}+ed|asked|told|shown)\b/u;
 /** ", but warned …": a past verb after "but". */
 const BUT_PAST = /^,\s+but\s+\p{Ll}+ed\b/u;
 /** ", (adverb) saying …": a participle after a comma. */
@@ -132,6 +139,18 @@ const WH_VERBS = new Set(["ask", "explain", "wonder"]);
 const QUESTION_VERBS = new Set(["ask", "wonder"]);
 /** Verbs of commitment, whose infinitive complement reports what was promised. */
 const COMMISSIVES = new Set(["promise", "pledge", "vow"]);
+/** Verbs before "to" that deny or defer the saying ("refused to say that", "wants to note that"). */
+const NOT_REPORTING_BEFORE_TO =
+  /^(?:refus|declin|fail|want|hope|plan|wish|need|not|never|unable|able|going|likely|expect|tri|dar|urg|ask|challeng|invit|encourag|allow|let|tempt)/u;
+/** Whether a verb that denies or defers the saying governs the "to" at `to`: "dared the mayor to say". */
+function deniedBeforeTo(tokens: Token[], to: number): boolean {
+  for (let k = to - 1; k >= 0 && k >= to - 3; k--)
+    if (NOT_REPORTING_BEFORE_TO.test((tokens[k] as Token).lower)) return true;
+  return false;
+}
+
+/** Prepositions before a gerund of saying whose subject is the sentence's ("by saying", "after noting"). */
+const GERUND_PREPOSITIONS = new Set("by after before from without while when besides despite".split(" "));
 /** Auxiliaries and modals: right after "that", they make it a relative pronoun. */
 const AUXILIARY_WORDS = new Set("is are was were has have had will would can could should may might must".split(" "));
 /** Pronouns that open a clause as its subject. */
@@ -166,7 +185,9 @@ function complementStart(
     const next = tokens[k];
     if (next && opensClause(next, lexicon)) return next.start;
   }
-  if (/^\s*[,.;!?)]/u.test(rest)) return null;
+  // "continues to insist, most recently in an interview, that …": a phrase set off by commas, then "that".
+  if (/^\s*,/u.test(rest)) return setOffComplement(text, after.end, lexicon);
+  if (/^\s*[.;!?)]/u.test(rest)) return null;
   // "pledged to push for an amendment", "promising to lift regulations": a commitment's infinitive is what was promised.
   // "vowed not to repeat it": the negation belongs to what was promised.
   const negated = tokens[k]?.lower === "not" && tokens[k + 1]?.lower === "to" ? 1 : 0;
@@ -182,6 +203,11 @@ function complementStart(
   // "asked whether the story would matter", "asked how Clinton could inspire": a reported question.
   if (WH_VERBS.has(cue.info.lemma) && infinitive && /^(?:whether|if|how|why)$/u.test(infinitive.lower))
     return infinitive.start;
+  // "told MSNBC's “Morning Joe” on Friday that": a programme's title in quotation marks names the hearer.
+  if (cue.info.hearer) {
+    const titled = TITLED_HEARER.exec(text.slice(after.end, after.end + 160));
+    if (titled) return after.end + titled[0].length;
+  }
   // "said in an interview with X that", "told a newspaper that": a complementiser a few words on.
   const firstAfter = tokens[k];
   if (firstAfter && (lexicon.prepositions.has(firstAfter.lower) || isTimeWordAt(tokens, k) || cue.info.hearer)) {
@@ -189,6 +215,8 @@ function complementStart(
       const token = tokens[j] as Token;
       const gap = text.slice((tokens[j - 1] as Token).end, token.start);
       if (/[.;:!?"“”«»()]/u.test(gap)) break;
+      // "warned the shippers, but that …": a conjunction after a comma ends the phrase.
+      if (gap.includes(",") && /^(?:and|but|or)$/u.test(token.lower)) break;
       // "the meeting that was held": a relative pronoun, not the clause's complementiser.
       const following = tokens[j + 1];
       if (lexicon.complementisers.has(token.lower) && !(following && AUXILIARY_WORDS.has(following.lower)))
@@ -278,6 +306,34 @@ function complementStart(
     return null;
   return next.start;
 }
+
+/**
+ * Where the clause starts after a phrase set off by commas between a verb and its complementiser
+ * ("insisted, in an interview on Monday, that …"): a phrase of at most twelve words with no other
+ * punctuation, then ", that". Null otherwise.
+ */
+function setOffComplement(text: string, from: number, lexicon: Lexicon): number | null {
+  const comma = indexIn(text, ",", from, from + 4);
+  if (comma < 0) return null;
+  const words = tokenize(text, comma + 1, Math.min(text.length, comma + 120));
+  for (let j = 0; j < words.length && j <= 12; j++) {
+    const word = words[j] as Token;
+    const gap = text.slice(j === 0 ? comma + 1 : (words[j - 1] as Token).end, word.start);
+    if (j > 0 && /^\s*,\s*$/u.test(gap)) {
+      const next = words[j + 1];
+      return lexicon.complementisers.has(word.lower) && next && !AUXILIARY_WORDS.has(next.lower) ? word.end : null;
+    }
+    if (/[^\s]/u.test(gap)) return null;
+  }
+  return null;
+}
+
+/**
+ * A hearer named with a short title in quotation marks, then "that": "MSNBC's “Morning Joe” on
+ * Friday that". Up to six words before the title, up to four after it, no other punctuation.
+ */
+const TITLED_HEARER =
+  /^\s+(?:[\p{L}\p{N}'’.&-]+\s+){0,5}["“][^"“”.!?]{1,40}["”](?:\s+[\p{L}\p{N}'’.-]+){0,4}?\s+that(?=\s)/u;
 
 /** A past form in -ed ("failed"). */
 const PAST_ED = /^\p{Ll}{2,}ed$/u;
@@ -513,6 +569,20 @@ function conjoinedAttribution(words: Token[], verb: number): number {
   return j;
 }
 
+/** "federal and state law": a verb form that is also a noun ("state", "reports"), before a plain word, is a noun. */
+function nounBeforeNoun(text: string, words: Token[], i: number, lexicon: Lexicon): boolean {
+  const word = words[i] as Token;
+  if (!lexicon.nounLike.has(word.lower) && word.lower !== "state") return false;
+  const after = words[i + 1];
+  return (
+    after !== undefined &&
+    /^\s+$/u.test(text.slice(word.end, after.start)) &&
+    /^\p{Ll}+$/u.test(after.text) &&
+    !lexicon.complementisers.has(after.lower) &&
+    !SUBJECT_PRONOUNS.has(after.lower)
+  );
+}
+
 /** Where an attribution tail (", the minister said", ", according to X") or a new clause cuts a clause. */
 function clauseEnd(text: string, start: number, end: number, lexicon: Lexicon, quotes: Range[]): number {
   let e = end;
@@ -522,9 +592,12 @@ function clauseEnd(text: string, start: number, end: number, lexicon: Lexicon, q
     const word = words[i] as Token;
     if (word.start >= e) break;
     const info = verbAt(words, i, lexicon);
-    if (!info?.claims) continue;
+    if (!info) continue;
+    if (nounBeforeNoun(text, words, i, lexicon)) continue;
     const conjunction = conjoinedAttribution(words, i);
     if (conjunction < 0) continue;
+    // "… and called it a common ailment": a verb that only quotes ends the claim when it follows "and" at once.
+    if (!info.claims && conjunction !== i - 1) continue;
     if (quotes.some((q) => q.start <= word.start && word.start < q.end)) continue;
     let cut = (words[conjunction] as Token).start;
     while (cut > start && /[\s,—–]/u.test(text[cut - 1] as string)) cut--;
@@ -545,7 +618,11 @@ function clauseEnd(text: string, start: number, end: number, lexicon: Lexicon, q
     if (quotes.some((q) => q.start <= comma && comma < q.end - 2)) continue;
     let rest = text.slice(comma, Math.min(e, comma + 60));
     rest = rest.replace(/^,\s*["”’»]/u, ",");
-    if (BUT_PAST.test(rest)) {
+    // "…, but that they did not know …": a second complement of the same verb goes on with the claim.
+    const second = SECOND_COMPLEMENT.exec(rest);
+    if (second && !AUXILIARY_WORDS.has((second[1] as string).toLowerCase())) continue;
+    // ", and when pressed on why …, she replied": a reduced time clause opens the narrator's next sentence part.
+    if (BUT_PAST.test(rest) || AND_WHEN_PARTICIPLE.test(rest)) {
       e = comma;
       break;
     }
@@ -614,6 +691,7 @@ function bareSourceAfter(text: string, tokens: Token[], from: number, lexicon: L
   let k = from;
   while (k < tokens.length && k < from + 5 && /^\p{Ll}[\p{Ll}-]*$/u.test((tokens[k] as Token).text)) {
     const token = tokens[k] as Token;
+    if (token.lower === "who" || token.lower === "whose") break;
     if (verbAt(tokens, k, lexicon) || lexicon.prepositions.has(token.lower)) return null;
     k++;
     if (/^\s*(?:,|[.!?]?\s*$)/u.test(text.slice(token.end, token.end + 3))) {
@@ -621,6 +699,22 @@ function bareSourceAfter(text: string, tokens: Token[], from: number, lexicon: L
       const range = { start: (tokens[from] as Token).start, end: token.end };
       return { ...range, head: range };
     }
+  }
+  // "…, according to a computer programmer who has released the code.": a described source and its
+  // relative clause close the sentence; the source is the description.
+  const relative = tokens[k];
+  if (
+    relative &&
+    /^(?:who|whose)$/u.test(relative.lower) &&
+    k - from >= 2 &&
+    lexicon.determiners.has((tokens[from] as Token).lower) &&
+    /^\s+$/u.test(text.slice((tokens[k - 1] as Token).end, relative.start)) &&
+    /^[^,;:"“”]*[.!?]?\s*$/u.test(
+      text.slice(relative.end, Math.min(text.length, relative.end + 300)).split(/(?<=[.!?])\s/u)[0] ?? "",
+    )
+  ) {
+    const range = { start: (tokens[from] as Token).start, end: (tokens[k - 1] as Token).end };
+    return { ...range, head: range };
   }
   // "according to conservative talk radio host Rush Limbaugh,": plain words describing the name that ends the phrase.
   if (k === from) return null;
@@ -667,6 +761,165 @@ function isQuoted(quotes: Range[], at: number): boolean {
   return false;
 }
 
+/**
+ * "The agency released a report. It says the plan failed.": a sentence-initial "it" right before a
+ * verb of saying in the active voice stands for the organisation or document named before (the
+ * resolver finds it); "it said" anywhere else, and "it is said", stay no one's.
+ */
+function referringIt(text: string, sentence: Range, source: SourcePhrase, cue: CueMatch): boolean {
+  if (text.slice(source.start, source.end) !== "It") return false;
+  if (!/^[\s"“]*$/u.test(text.slice(sentence.start, source.start))) return false;
+  const between = tokenize(text, source.end, cue.start);
+  return between.length === 0 || (between.length === 1 && /^(?:also|further|then|now)$/u.test(between[0]?.lower ?? ""));
+}
+
+/** The "It" opening a sentence right before its verb of saying, as a source phrase (see `referringIt`), or null. */
+function sentenceInitialIt(text: string, sentence: Range, cue: CueMatch): SourcePhrase | null {
+  let s = sentence.start;
+  while (s < cue.start && /[\s"“]/u.test(text[s] as string)) s++;
+  if (text.slice(s, s + 3) !== "It ") return null;
+  const range = { start: s, end: s + 2 };
+  const source = { ...range, head: range };
+  return referringIt(text, sentence, source, cue) ? source : null;
+}
+
+/** Copulas before a stance adjective ("is adamant", "remain convinced"). */
+const COPULAS = new Set("is are was were remains remain remained".split(" "));
+
+/**
+ * A belief stated with a copula and a stance adjective: "The union is adamant (that) metadata
+ * must be exempt", "Officials are convinced that …". The clause follows the adjective, with
+ * "that" or as a bare clause whose subject has its own finite verb; the source is the copula's
+ * subject. Null for "is concerned about …" and other complements.
+ */
+function stanceAt(
+  text: string,
+  tokens: Token[],
+  i: number,
+  lo: number,
+  quotes: Range[],
+  lexicon: Lexicon,
+): { start: number; attribution: Attribution } | null {
+  const adjective = tokens[i] as Token;
+  if (!startsLower(adjective.text) || isQuoted(quotes, adjective.start)) return null;
+  let c = i - 1;
+  if (
+    c >= 0 &&
+    (LY_ADVERB.test((tokens[c] as Token).text) || /^(?:also|still|now|not)$/u.test((tokens[c] as Token).lower))
+  )
+    c--;
+  const copula = tokens[c];
+  if (!copula || !COPULAS.has(copula.lower) || (tokens[c + 1] as Token).lower === "not") return null;
+  const next = tokens[i + 1];
+  if (!next || !/^\s+$/u.test(text.slice(adjective.end, next.start))) return null;
+  let start: number;
+  if (lexicon.complementisers.has(next.lower) && !AUXILIARY_WORDS.has(tokens[i + 2]?.lower ?? "")) start = next.end;
+  else if (
+    opensClause(next, lexicon) &&
+    !lexicon.prepositions.has(next.lower) &&
+    next.lower !== "to" &&
+    finiteVerbWithin(text, tokens, i + 2, 3)
+  )
+    start = next.start;
+  else return null;
+  const source = subjectBefore(text, lo, copula.start, lexicon);
+  if (!source || !isPlausibleSource(text, source, lexicon)) return null;
+  const cue: CueMatch = {
+    verb: adjective,
+    info: { lemma: adjective.lower, bare: false, claims: true, hearer: false },
+    start: copula.start,
+    end: next.lower === "that" ? next.end : adjective.end,
+  };
+  return { start, attribution: { source, cue } };
+}
+
+/** A relative word that leaves its clause without a subject or object: "which he said were …". */
+const RELATIVE_BEFORE = /(?:^|[\s,])(?:which|that|who|whom|what)\s+$/iu;
+/** A lower-case present form in -s that can be a finite verb ("exploits", "remains"). */
+const PRESENT_S = /^\p{Ll}{3,}[^s]s$/u;
+
+/** Whether a word is a plain lower-case noun, as before a zero relative ("the code he said …"). */
+function isPlainNoun(token: Token | undefined, lexicon: Lexicon): boolean {
+  return (
+    token !== undefined &&
+    /^\p{Ll}{3,}$/u.test(token.text) &&
+    !lexicon.prepositions.has(token.lower) &&
+    !lexicon.determiners.has(token.lower) &&
+    !lexicon.connectives.has(token.lower) &&
+    !lexicon.verbs.has(token.lower) &&
+    !AUXILIARY_WORDS.has(token.lower) &&
+    !NOT_CLAUSE_OPENERS.has(token.lower) &&
+    !/(?:ed|ing|ly)$/u.test(token.lower)
+  );
+}
+
+/** The finite verb right after a bare verb of saying ("said were", "says exploits"), or null. */
+function finiteAfter(text: string, tokens: Token[], verb: number, cue: CueMatch, lexicon: Lexicon): Token | null {
+  if (cue.end !== (tokens[verb] as Token).end || !cue.info.bare) return null;
+  const next = tokens[verb + 1];
+  if (!next || !/^\s+$/u.test(text.slice(cue.end, next.start))) return null;
+  const finite = AUXILIARY_WORDS.has(next.lower) || PAST_ED.test(next.text) || PRESENT_S.test(next.text);
+  return finite && !lexicon.nounLike.has(next.lower) ? next : null;
+}
+
+/**
+ * "attack code he said exploits it": a subject pronoun right before the verb and right after a
+ * plain noun is the subject of a zero relative clause, the pronoun alone. Null otherwise.
+ */
+function zeroRelativeSubject(
+  text: string,
+  tokens: Token[],
+  verb: number,
+  cue: CueMatch,
+  lo: number,
+  lexicon: Lexicon,
+): SourcePhrase | null {
+  if (cue.start !== (tokens[verb] as Token).start || verb < 2) return null;
+  const pronoun = tokens[verb - 1] as Token;
+  const noun = tokens[verb - 2] as Token;
+  if (noun.start < lo || !SUBJECT_PRONOUNS.has(pronoun.lower) || pronoun.lower === "it") return null;
+  if (!/^\s+$/u.test(text.slice(noun.end, pronoun.start)) || !isPlainNoun(noun, lexicon)) return null;
+  if (!finiteAfter(text, tokens, verb, cue, lexicon)) return null;
+  const range = { start: pronoun.start, end: pronoun.end };
+  return { ...range, head: range };
+}
+
+/**
+ * Where the reported predicate starts when a verb of saying stands in a relative clause: "the
+ * donations, which he said were returned" (a relative word before the source: the claim opens
+ * with it) or "code he said exploits the flaw" (a pronoun source right after a noun). The verb must
+ * be followed at once by a finite verb, whose subject the relative word is. Null otherwise.
+ */
+function relativePredicate(
+  text: string,
+  tokens: Token[],
+  verb: number,
+  lo: number,
+  source: SourcePhrase,
+  cue: CueMatch,
+  lexicon: Lexicon,
+): { from: number; predicate: number } | null {
+  const next = finiteAfter(text, tokens, verb, cue, lexicon);
+  if (!next) return null;
+  const before = RELATIVE_BEFORE.exec(text.slice(Math.max(lo, source.start - 12), source.start));
+  if (before) {
+    const from = source.start - before[0].length + before[0].search(/\p{L}/u);
+    return { from, predicate: next.start };
+  }
+  // A zero relative: only a subject pronoun right after a plain noun.
+  const sourceWords = tokenize(text, source.start, source.end);
+  const pronoun = sourceWords.length === 1 && SUBJECT_PRONOUNS.has((sourceWords[0] as Token).lower);
+  let at = verb;
+  while (at > 0 && (tokens[at] as Token).start > source.start) at--;
+  const noun = at > 0 ? tokens[at - 1] : undefined;
+  if (!pronoun || !noun || !/^\s+$/u.test(text.slice(noun.end, source.start))) return null;
+  return isPlainNoun(noun, lexicon) ? { from: next.start, predicate: next.start } : null;
+}
+
+/** A dateline opening a story: a place in capitals, maybe a state and an agency, then a dash. */
+const DATELINE =
+  /^\p{Lu}[\p{Lu}'’.-]{2,}(?:\s+\p{Lu}[\p{Lu}'’.-]+){0,3}(?:,\s*[\p{L}.]+(?:\s+[\p{L}.]+)?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]{1,2}\s+/u;
+
 /** Adds a clause, trimmed, unless it is under three words, mostly quoted, or already found. */
 function addClause(
   found: ReportedClause[],
@@ -677,10 +930,17 @@ function addClause(
 ): void {
   const e = trimEnd(text, range.start, range.end);
   let s = range.start;
-  while (s < e && /\s/u.test(text[s] as string)) s++;
+  // "say that, in addition to Scott, he …": the comma after the complementiser is not the claim's.
+  while (s < e && /[\s,]/u.test(text[s] as string)) s++;
+  // "MOSCOW (AP) — The craft broke up, the agency said.": the dateline is the paper's, not the claim.
+  const dateline = DATELINE.exec(text.slice(s, Math.min(e, s + 80)));
+  if (dateline) s += dateline[0].length;
   const clause = { start: s, end: e };
   if (e <= s || wordCount(text, clause) < 3) return;
-  if (quotedShare(clause, quotes) >= 0.5) return;
+  // A clause that opens or closes with a quotation, or is mostly quoted, is a quotation; one with a
+  // partial quote inside ('it was "resolutely opposed" to the test') stays a claim.
+  const share = quotedShare(clause, quotes);
+  if (share >= 0.8 || (share >= 0.5 && (isQuoteChar(text[s]) || isQuoteChar(text[e - 1])))) return;
   if (found.some((f) => f.start === clause.start && f.end === clause.end)) return;
   found.push({ ...clause, attribution });
 }
@@ -698,7 +958,7 @@ function mayReport(text: string, start: number, end: number, lexicon: Lexicon): 
     if (index.isAscii(k) && !mayBeCueAt(lexicon, text, index.startOf(k), index.endOf(k))) continue;
     const token = index.token(k);
     const info = startsLower(token.text) || HEADLINE_VERBS.has(token.text) ? lexicon.verbs.get(token.lower) : undefined;
-    if (info?.claims || (info && QUESTION_VERBS.has(info.lemma))) return true;
+    if (info?.claims || (info && QUESTION_VERBS.has(info.lemma)) || lexicon.stances.has(token.lower)) return true;
     for (const phrase of lexicon.accordingTo) if (phrase[0] === token.lower) return true;
   }
   return false;
@@ -723,6 +983,20 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
     // Most words are neither "according to" nor a verb: rule that out first.
     const according = accordingToAt(tokens, i, lexicon);
     const info = according > 0 ? null : verbAt(tokens, i, lexicon);
+    if (according === 0 && !info && lexicon.stances.has(token.lower)) {
+      const stance = stanceAt(text, tokens, i, sentence.start, quotes, lexicon);
+      if (stance) {
+        addClause(
+          found,
+          text,
+          quotes,
+          { start: stance.start, end: clauseEnd(text, stance.start, sentenceEnd, lexicon, quotes) },
+          stance.attribution,
+        );
+        usedVerbs.push(token.start);
+      }
+      continue;
+    }
     // "ask" and "wonder" report only a question: "asked whether …", "wondered how …".
     const asks =
       info !== null && QUESTION_VERBS.has(info.lemma) && /^(?:whether|if|how|why)$/u.test(tokens[i + 1]?.lower ?? "");
@@ -785,7 +1059,13 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
     }
     if (!info?.claims && !asks) continue;
     const previous = tokens[i - 1];
-    if (previous && (previous.lower === "to" || previous.lower === "not")) continue;
+    // "forced him to admit that …", "continues to insist that …": an infinitive with "that" reports too;
+    // "refused to say that" and other infinitives do not.
+    const infinitive =
+      previous?.lower === "to" &&
+      !deniedBeforeTo(tokens, i - 1) &&
+      /^\s*(?:that\b|,)/u.test(text.slice(token.end, token.end + 8));
+    if (previous && (previous.lower === "not" || (previous.lower === "to" && !infinitive))) continue;
     const withThat = demonstrativeThat(text, tokens, i, cueAround(text, tokens, i, info, lexicon), lexicon);
     if (!withThat) continue;
     const cue = withThat;
@@ -797,11 +1077,15 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
     // "is saying" is a finite verb; "…, saying" a participle that shares the sentence's subject.
     const progressive = PROGRESSIVE.test(text.slice(Math.max(0, cue.start - 24), token.start));
     const participle = (/ing$/.test(token.lower) || info.participle === true) && !progressive;
-    if (participle) {
+    if (participle || infinitive) {
       // ", adding that …": the speaker is the sentence's.
       // The comma may close a quotation before it: "“… independent,” adding that …".
       const afterQuote = /,["”’']\s*$/u.test(text.slice(Math.max(sentence.start, cue.start - 4), cue.start));
-      if (commaBefore(text, sentence, cue.start) < 0 && !afterQuote) continue;
+      // "began by saying he would …", "despite admitting that …": a gerund after a preposition shares it too.
+      let cueWord = i;
+      while (cueWord > 0 && (tokens[cueWord] as Token).start > cue.start) cueWord--;
+      const byGerund = token.lower.endsWith("ing") && GERUND_PREPOSITIONS.has(tokens[cueWord - 1]?.lower ?? "");
+      if (commaBefore(text, sentence, cue.start) < 0 && !afterQuote && !byGerund && !infinitive) continue;
       const start = complementStart(text, tokens, i, cue, lexicon);
       if (start === null) continue;
       const subject = sentenceSubject(text, sentence, cue.start, lexicon);
@@ -842,10 +1126,13 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
       }
       continue;
     }
-    const source: SourcePhrase | null = subjectBefore(text, lo, cue.start, lexicon);
+    const source: SourcePhrase | null =
+      zeroRelativeSubject(text, tokens, i, cue, lo, lexicon) ??
+      subjectBefore(text, lo, cue.start, lexicon) ??
+      sentenceInitialIt(text, sentence, cue);
     if (
       source &&
-      isPlausibleSource(text, source, lexicon) &&
+      (isPlausibleSource(text, source, lexicon) || referringIt(text, sentence, source, cue)) &&
       !FREE_RELATIVE.test(text.slice(Math.max(lo, source.start - 9), source.start))
     ) {
       if (lexicon.nounLike.has(token.lower) && !/^\s*(?:that\b|:)/u.test(text.slice(token.end, token.end + 8))) {
@@ -873,7 +1160,11 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
           !anyWithin(usedVerbs, sentence.start, interrupted) &&
           !isAdverbial(text, sentence.start, interrupted, lexicon)
             ? sentence.start
-            : start;
+            : interrupted >= 0 &&
+                !anyWithin(usedVerbs, sentence.start, interrupted) &&
+                isConditionClause(text, sentence.start, interrupted, lexicon)
+              ? sentence.start
+              : start;
         let to = clauseEnd(text, start, sentenceEnd, lexicon, quotes);
         // "The architect, who said he was stiffed, sued": the comma closing the relative clause ends the claim.
         if (/,\s*who\s*$/u.test(text.slice(Math.max(lo, cue.start - 8), cue.start))) {
@@ -888,6 +1179,20 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
         continue;
       }
       if (start !== null) continue;
+      // "donations, which he said were returned", "code he said exploits the flaw": the verb of saying
+      // sits inside a relative clause, and what it reports is the predicate that follows it.
+      const predicate = relativePredicate(text, tokens, i, lo, source, cue, lexicon);
+      if (predicate) {
+        addClause(
+          found,
+          text,
+          quotes,
+          { start: predicate.from, end: clauseEnd(text, predicate.predicate, sentenceEnd, lexicon, quotes) },
+          { source, cue },
+        );
+        usedVerbs.push(token.start);
+        continue;
+      }
       // "…, X said (in an interview)." and "…, as X has said." — the clause is what comes before the source.
       let comma = commaBefore(text, sentence, source.start);
       // "as X has said", "as Mr. X noted", "as Senator X put it": titles may stand between "as" and the name.
@@ -897,7 +1202,15 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
       // "Deeply divided, leaders found little unity": a verb with its own object reports nothing before it.
       if (objectFollows(text, tokens, i, cue, lexicon)) continue;
       const clauseStart = sentence.start;
-      if (anyWithin(usedVerbs, clauseStart, comma)) continue;
+      // "A, B are insisting that C, a source said.": a closing attribution takes the whole sentence even
+      // when a claim is reported inside it, unless a claim already opens the sentence ("A, X said, Y reported.").
+      if (
+        anyWithin(usedVerbs, clauseStart, comma) &&
+        (!/^[\s.!?"”’]*$/u.test(text.slice(cue.end, sentence.end)) ||
+          EVIDENCE_VERBS.has(cue.info.lemma) ||
+          opensWithClaim(text, found, clauseStart))
+      )
+        continue;
       const rest = text.slice(cue.end, sentenceEnd);
       // "Asked about it, X said, “…”": the attribution introduces a direct quote, which the quote
       // detector reports; the words before it are not a claim.
@@ -932,7 +1245,11 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
     // "…, a déclaré le ministre": an auxiliary may open the inverted cue.
     const auxiliaryOnly = cue.start === token.start || INVERTING_AUXILIARY.test(text.slice(cue.start, token.start));
     if (comma >= 0 && auxiliaryOnly && !lexicon.nounLike.has(token.lower)) {
-      const inverted = withoutTimeWords(text, subjectAfter(text, cue.end, end, lexicon));
+      // "…, a déclaré jeudi le ministre": time words may come before the inverted subject too.
+      let subjectFrom = i + 1;
+      while (subjectFrom < tokens.length && subjectFrom < i + 4 && isTimeWordAt(tokens, subjectFrom)) subjectFrom++;
+      const from = subjectFrom > i + 1 ? (tokens[subjectFrom - 1] as Token).end : cue.end;
+      const inverted = withoutTimeWords(text, subjectAfter(text, from, end, lexicon));
       // "…, said Jeffrey Trimble, a senior official with the board." — an appositive may follow.
       const rest = inverted ? text.slice(inverted.end, sentenceEnd) : "";
       const appositive =
@@ -974,6 +1291,38 @@ function isAdverbial(text: string, start: number, end: number, lexicon: Lexicon)
     tokens.length < 3
   );
 }
+
+/** Whether one of the claims found starts at the sentence's first word. */
+function opensWithClaim(text: string, found: ReportedClause[], start: number): boolean {
+  let first = start;
+  while (first < text.length && /[\s"“]/u.test(text[first] as string)) first++;
+  return found.some((f) => f.start <= first);
+}
+
+/** Subordinators whose clause sets the condition of what is said ("When she hires, she said she …"). */
+const CONDITION_OPENERS = new Set("if when whenever though although because unless once until".split(" "));
+
+/**
+ * Whether the words before a comma are a subordinate clause that belongs to the claim after it:
+ * "When she is looking to fill a position, she said she ensures …", "If elected, he said he would
+ * …" — opened by a subordinator and holding a finite verb or a participle of its own, and no verb
+ * of saying (that would be an attribution of its own: "When he said that, …").
+ */
+function isConditionClause(text: string, start: number, end: number, lexicon: Lexicon): boolean {
+  const tokens = tokenize(text, start, end);
+  const first = tokens[0];
+  if (!first || !CONDITION_OPENERS.has(first.lower) || tokens.length < 2 || tokens.length > 25) return false;
+  if (text.slice(first.end, end).includes(",")) return false;
+  for (let k = 1; k < tokens.length; k++)
+    if (verbAt(tokens, k, lexicon) || lexicon.stances.has((tokens[k] as Token).lower)) return false;
+  // "If elected, …": a reduced clause. "When he bought the mine, …" tells when, in the past: not a condition.
+  if (tokens.length === 2 && PAST_ED.test((tokens[1] as Token).text)) return true;
+  if (tokens.some((t, k) => k > 1 && (PAST_ED.test(t.text) || PAST_AUXILIARIES.has(t.lower)))) return false;
+  return tokens.some((t, k) => k > 0 && (AUXILIARY_WORDS.has(t.lower) || SUBJECT_PRONOUNS.has(t.lower)));
+}
+
+/** Auxiliaries of the past, which date the clause rather than set a condition. */
+const PAST_AUXILIARIES = new Set("was were had did".split(" "));
 
 /** Whether the text after a cue is only another attribution (", the channel reported") or setting. */
 function tailIsAttribution(text: string, from: number, to: number, lexicon: Lexicon): boolean {

@@ -1,4 +1,5 @@
 import { splitOnBlankLines } from "./blocks";
+import { guessLang } from "./figures/guess-lang";
 import { type Lexicon, lexiconFor } from "./lexicon";
 import { Mentions } from "./mentions";
 import { NamedBefore } from "./named-before";
@@ -132,7 +133,8 @@ function roleOf(
 function detectAll(input: DetectInput): { spans: SpanDetection[]; regions: SpeakerRegion[] } {
   const text = typeof input?.text === "string" ? input.text : "";
   if (text.length === 0) return { spans: [], regions: [] };
-  const lang = typeof input.lang === "string" ? input.lang : null;
+  // An untagged page in Spanish or French needs its own cues ("según", "a déclaré") and pronouns.
+  const lang = typeof input.lang === "string" ? input.lang : guessLang(text);
   const lexicon: Lexicon = lexiconFor(lang);
   const { ranges: blocks, roles } = blocksOf(text, input.blocks);
   const quotations = findQuotations(text, blocks, lang);
@@ -544,7 +546,21 @@ function resolveSpeakers(
     if (c.kind === "quote") lastQuote = c;
     lastAny = c;
   }
+  // "…sans nouvelles « d’encore 200 » personnes. « … », a ajouté Laurent Fabius.": who "added" the
+  // next words of the paragraph said the unattributed quotation before them.
+  for (let k = byPosition.length - 2; k >= 0; k--) {
+    const c = byPosition[k] as Candidate;
+    const next = byPosition[k + 1] as Candidate;
+    if (c.kind !== "quote" || c.speaker || c.attribution || captions.has(c.block)) continue;
+    if (next.kind !== "quote" || next.block !== c.block || !next.speaker?.name || next.inherited) continue;
+    if (!ADDING.has(next.attribution?.cue?.info.lemma ?? "")) continue;
+    c.speaker = next.speaker;
+    c.inherited = true;
+  }
 }
+
+/** Cues that say the words before were the same speaker's ("he added", "a ajouté", "añadió"). */
+const ADDING = new Set(["add", "ajouter", "añadir", "agregar", "acrescentar", "continue", "continuer"]);
 
 /**
  * Finds direct quotes, reported claims and terms in an article text (DOM-free). Never throws:

@@ -93,6 +93,17 @@ const SOURCE_PLURALS = new Set(
   ),
 );
 
+/** Whether a phrase is headed by a plural of people, maybe qualified ("Officials at the Harbor Office"). */
+function isBarePluralHead(text: string, range: Range, lexicon: Lexicon): boolean {
+  const tokens = tokenize(text, range.start, range.end);
+  const stop = tokens.findIndex((t, k) => k > 0 && lexicon.prepositions.has(t.lower));
+  const head = stop > 0 ? tokens.slice(0, stop) : tokens;
+  const last = head[head.length - 1];
+  if (!last || head.length > 4) return false;
+  const lower = last.lower;
+  return SOURCE_PLURALS.has(lower) || (lower.endsWith("s") && ROLE_NOUNS.has(lower.slice(0, -1)));
+}
+
 /** Whether lower-case words end in a plural of people ("show insiders", "senior officials"), with no verb among them. */
 function isBarePluralSource(tokens: Token[]): boolean {
   const last = tokens[tokens.length - 1] as Token;
@@ -280,7 +291,13 @@ function phraseAtEnd(text: string, start: number, end: number, lexicon: Lexicon,
       )
     )
       return null;
-    if (tokens.length > 3 && !capitalInitial(lastToken)) return null;
+    // "elected officials from both parties": a plural of people heads the phrase, whatever its length.
+    if (
+      tokens.length > 3 &&
+      !capitalInitial(lastToken) &&
+      !isBarePluralHead(text, { start: firstToken.start, end: lastToken.end }, lexicon)
+    )
+      return null;
   }
   if (tokens.every((t) => FUNCTION_WORDS.has(t.lower) || lexicon.connectives.has(t.lower))) return null;
   if (
@@ -464,6 +481,18 @@ function setOffSubject(
     const name = phraseAtEnd(text, previous.start, previousEnd, lexicon, 12);
     if (name && isNamePhrase(text, name)) return { start: name.start, end: range.end, head: name };
     const between = trimmed(text, previous.start, previousEnd);
+    // "Officials at the Harbor Office, a division of the Port Authority, said": a described source
+    // opening the sentence, its apposition after it.
+    if (
+      k === 0 &&
+      name &&
+      between &&
+      !previous.comma &&
+      previous.start === floor &&
+      name.start === between.start &&
+      isBarePluralHead(text, name, lexicon)
+    )
+      return { start: name.start, end: range.end, head: name };
     if (!previous.comma || !between || !looseDescription(text, between, lexicon)) return null;
     previousEnd = previous.start - 1;
     previous = segmentStart(text, floor, previousEnd);
@@ -527,6 +556,9 @@ export function subjectAfter(text: string, from: number, hi: number, lexicon: Le
     (t, i) => i > 0 && lowerInitial(t) && (lexicon.prepositions.has(t.lower) || lexicon.verbs.has(t.lower)),
   );
   if (cut > 0 && capitalInitial(tokens[cut - 1] as Token)) tokens = tokens.slice(0, cut);
+  // "according to a student programmer who has published it": the relative clause describes the source.
+  const relative = tokens.findIndex((t, i) => i > 1 && (t.lower === "who" || t.lower === "whose"));
+  if (relative > 0) tokens = tokens.slice(0, relative);
   if (tokens.length > 10) return null;
   const range = { start: (tokens[0] as Token).start, end: (tokens[tokens.length - 1] as Token).end };
   return { start: range.start, end: range.end, head: range };
@@ -614,7 +646,10 @@ export function sentenceSubject(text: string, sentence: Range, end: number, lexi
           THIRD_PERSON.test(token.lower) &&
           !token.lower.endsWith("ss") &&
           j === i + 1 &&
-          capitalInitial(first));
+          capitalInitial(first)) ||
+        // "Le gouvernement refuse la hausse": a word right before a determiner, after the subject's
+        // noun, is its verb (a noun is followed by a preposition first: "le chef de la …").
+        (j > i + 1 && beforeDeterminer(tokens, j, lexicon));
       if (verbLike) break;
     }
     if (j > i && /[,;:()]/u.test(text.slice((tokens[j - 1] as Token).end, token.start))) break;
@@ -623,6 +658,23 @@ export function sentenceSubject(text: string, sentence: Range, end: number, lexi
   if (j === i || j >= tokens.length) return null;
   const range = { start: first.start, end: (tokens[j - 1] as Token).end };
   return { start: range.start, end: range.end, head: range };
+}
+
+/** Whether the word at `j` is followed at once by a determiner, and is no function word itself. */
+function beforeDeterminer(tokens: Token[], j: number, lexicon: Lexicon): boolean {
+  const token = tokens[j] as Token;
+  const next = tokens[j + 1];
+  if (!next || next.start - token.end !== 1 || !lexicon.determiners.has(next.lower)) return false;
+  // Short words are mostly prepositions of languages whose list is not loaded ("de la", "da", "del").
+  return (
+    token.lower.length > 3 &&
+    !lexicon.prepositions.has(token.lower) &&
+    !lexicon.determiners.has(token.lower) &&
+    !lexicon.connectives.has(token.lower) &&
+    !FUNCTION_WORDS.has(token.lower) &&
+    !COORDINATORS.has(token.lower) &&
+    !SOURCE_CONJUNCTIONS.has(token.lower)
+  );
 }
 
 /** A participle opening an introductory phrase: "Chastened by the analyses, …", "Speaking to students, …". */
@@ -772,7 +824,7 @@ export function isPlausibleSource(text: string, source: SourcePhrase, lexicon: L
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     const next = tokens[i + 1];
-    if (PERSONAL_PRONOUNS.has(withoutClitic(token.lower))) return false;
+    if (PERSONAL_PRONOUNS.has(withoutClitic(token.lower)) && !pronounInPhrase(tokens, i, lexicon)) return false;
     if (lowerInitial(token) && AUXILIARIES.has(token.lower)) return false;
     if (isContracted(token.lower)) return false;
     // "it's", "that's" are clauses; "the ad's narrator", "the company's spokesman" are noun phrases.
@@ -793,6 +845,34 @@ export function isPlausibleSource(text: string, source: SourcePhrase, lexicon: L
       return false;
   }
   return true;
+}
+
+/** Object pronouns, which a preposition may take inside a noun phrase ("those close to him"). */
+const OBJECT_PRONOUNS = new Set("me us you him her them".split(" "));
+
+/**
+ * Whether a personal pronoun at `i` belongs to a noun phrase rather than betraying a clause: the
+ * object of a preposition ("those close to him", "people around her"), or the subject of a short
+ * relative clause ending the phrase ("the experts I interviewed", "the officials we spoke to").
+ */
+function pronounInPhrase(tokens: Token[], i: number, lexicon: Lexicon): boolean {
+  const token = tokens[i] as Token;
+  const previous = tokens[i - 1];
+  if (!previous || i < 1) return false;
+  if (OBJECT_PRONOUNS.has(token.lower) && (previous.lower === "to" || lexicon.prepositions.has(previous.lower)))
+    return i === tokens.length - 1;
+  const next = tokens[i + 1];
+  const rest = tokens.length - i - 1;
+  return (
+    i >= 2 &&
+    /^(?:i|we|you|they)$/u.test(token.lower) &&
+    lowerInitial(previous) &&
+    previous.lower.endsWith("s") &&
+    next !== undefined &&
+    PAST_FORM.test(next.lower) &&
+    rest <= 2 &&
+    tokens.slice(0, i).some((t) => lexicon.determiners.has(t.lower) || QUANTIFIER_SUBJECTS.test(t.lower))
+  );
 }
 
 /** Pronouns that stand for a person or thing, not determiners ("his" and "its" are fine in a phrase). */
@@ -830,10 +910,60 @@ export function attributeQuotation(
   }
   if (!found && /:\s*$/u.test(text.slice(Math.max(before.start, before.end - 4), before.end))) {
     // "Obama is rolling out a new message: “…”": a colon hands the floor to the sentence's subject.
-    const subject = sentenceSubject(text, sentence, before.end, lexicon);
-    if (subject && isPlausibleSource(text, subject, lexicon)) return { source: subject, cue: null };
+    const subject = colonSubject(text, sentence, before.end, lexicon);
+    if (subject) return { source: subject, cue: null };
   }
   return found;
+}
+
+/**
+ * The subject a colon hands the floor to. "Consultada sobre esto, una fuente lo resumió así:": a
+ * capitalised word and lower-case words set off by a comma are an introductory phrase (a participle
+ * of a language whose participles we do not know), and the subject follows the comma.
+ */
+function colonSubject(text: string, sentence: Range, end: number, lexicon: Lexicon): SourcePhrase | null {
+  const subject = sentenceSubject(text, sentence, end, lexicon);
+  if (!subject) return null;
+  const plausible = isPlausibleSource(text, subject, lexicon) ? subject : null;
+  const comma = indexIn(text, ",", subject.end, Math.min(end, subject.end + 120));
+  if (comma < 0) return plausible;
+  const tokens = tokenize(text, subject.start, comma);
+  const [first, second] = tokens;
+  const introductory =
+    first !== undefined &&
+    second !== undefined &&
+    capitalInitial(first) &&
+    !lexicon.determiners.has(first.lower) &&
+    !lexicon.pronouns.has(first.lower) &&
+    !lexicon.determiners.has(second.lower) &&
+    tokens.slice(1).every((t) => lowerInitial(t) && !AUXILIARIES.has(t.lower));
+  if (!introductory) return plausible;
+  const after = sentenceSubject(text, { start: comma + 1, end: sentence.end }, end, lexicon);
+  return after && isPlausibleSource(text, after, lexicon) ? withoutClitics(text, after, lexicon) : plausible;
+}
+
+/** Object pronouns that stand before a Romance verb ("nos la resumió", "nous l'a dit"). */
+const CLITICS = new Set("me te se nos os lo la le los las les nous vous lui leur lhe lhes".split(" "));
+
+/**
+ * A subject without the verb's object pronouns and what follows them: "una fuente de los servicios"
+ * of "una fuente de los servicios nos la resumió", whose verb no lexicon of ours knows.
+ */
+function withoutClitics(text: string, phrase: SourcePhrase, lexicon: Lexicon): SourcePhrase {
+  const tokens = tokenize(text, phrase.start, phrase.end);
+  for (let i = 2; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const previous = tokens[i - 1] as Token;
+    if (
+      !CLITICS.has(token.text) ||
+      lexicon.prepositions.has(previous.lower) ||
+      /^(?:de|du|des|do|da)$/u.test(previous.lower)
+    )
+      continue;
+    const range = { start: phrase.start, end: previous.end };
+    return { start: range.start, end: range.end, head: range };
+  }
+  return phrase;
 }
 
 function attributionAfter(
@@ -918,6 +1048,36 @@ function attributionAfter(
   return null;
 }
 
+/** Words that open a clause whose subject follows them: "as the report states", "… and Smith said". */
+const CLAUSE_OPENERS = new Set(["as", "and", "but", "comme", "como", "y", "et", "mais", "pero"]);
+
+/**
+ * The subject of the cue at token `i`, ending at `cueStart`: the phrase before it, else, when that is
+ * no source ("Acme shipped a display and Ana Ruiz", "As the report"), the phrase after the last
+ * clause opener within the eight words before the cue.
+ */
+function subjectAfterOpener(
+  text: string,
+  tokens: Token[],
+  i: number,
+  lo: number,
+  cueStart: number,
+  lexicon: Lexicon,
+): SourcePhrase | null {
+  const source = subjectBefore(text, lo, cueStart, lexicon);
+  if (source && isPlausibleSource(text, source, lexicon)) return source;
+  for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
+    const token = tokens[j] as Token;
+    if (token.end > cueStart || !CLAUSE_OPENERS.has(token.lower)) continue;
+    // The subject must fill the clause: "and Ana Ruiz said", not "and Ora's site -- told".
+    if (/[,;:()[\]—–]|\s-+\s/u.test(text.slice(token.end, cueStart))) return null;
+    const retry = subjectBefore(text, token.end, cueStart, lexicon);
+    const whole = retry !== null && retry.start === (tokens[j + 1] as Token | undefined)?.start;
+    return whole && retry && isPlausibleSource(text, retry, lexicon) ? retry : null;
+  }
+  return null;
+}
+
 function attributionBefore(text: string, before: Range, lexicon: Lexicon): Attribution | null {
   const lo = Math.max(before.start, before.end - 1500);
   const tokens = tokenize(text, lo, before.end);
@@ -974,8 +1134,8 @@ function attributionBefore(text: string, before: Range, lexicon: Lexicon): Attri
       }
     }
     if (participle || /(?:^|\s)(?:to|and|but)\s+$/u.test(previous)) return { source: null, cue, sameAsPrevious: true };
-    const source = subjectBefore(text, lo, cue.start, lexicon);
-    if (!source || !isPlausibleSource(text, source, lexicon)) continue;
+    const source = subjectAfterOpener(text, tokens, i, lo, cue.start, lexicon);
+    if (!source) continue;
     // A verb that is also a noun ("reports", "states") needs a subject right before it and a clear complement.
     if (lexicon.nounLike.has(token.lower) && !/^\s*(?:that\b|[:,]|$)/u.test(text.slice(token.end, before.end)))
       continue;

@@ -426,3 +426,266 @@ describe("a speaker followed by a colon", () => {
     );
   });
 });
+
+/**
+ * Expects a claim with this text and cue whose speaker holds `key` (the speaker's fullest name is
+ * the resolver's business, tested in detect-speakers; here the source phrase must be the right one).
+ */
+function expectClaim(found: [string, string | null, string | null][], exact: string, key: string | null, cue: string) {
+  const claim = found.find(([text]) => text === exact);
+  expect(claim, `claims: ${JSON.stringify(found)}`).toBeDefined();
+  expect(claim?.[2]).toBe(cue);
+  if (key === null) expect(claim?.[1]).toBeNull();
+  else expect(claim?.[1] ?? "").toContain(key);
+}
+
+/** `expectClaim`, and no other claim. */
+function expectOnly(found: [string, string | null, string | null][], exact: string, key: string | null, cue: string) {
+  expect(found).toHaveLength(1);
+  expectClaim(found, exact, key, cue);
+}
+
+describe("claims in relative clauses", () => {
+  const cases: Case[] = [
+    [
+      "…, which X said were …",
+      "Marta Kovel returned the donations, which Kovel said were tied to favours from the builders.",
+      "which Kovel said were tied to favours from the builders",
+      "Kovel",
+      "said",
+    ],
+    [
+      "a noun, then a zero relative: code X said exploits …",
+      "Ines Barlow has published sample code she said exploits the flaw to crash any server.",
+      "exploits the flaw to crash any server",
+      "Barlow",
+      "said",
+    ],
+  ];
+  it.each(cases)("reads %s", (_shape, text, exact, speaker, cue) => {
+    expectOnly(claims(text), exact, speaker, cue);
+  });
+  it("takes no zero relative whose verb has an object of its own", () => {
+    expect(claims("The council sold the land it says it owns to a developer.")).toEqual([]);
+  });
+});
+
+describe("gerunds, infinitives and phrases between the verb and that", () => {
+  const cases: Case[] = [
+    [
+      "began by saying …",
+      "Dr. Tomas Reyes began the hearing by saying he would never diagnose a patient on television.",
+      "he would never diagnose a patient on television",
+      "Reyes",
+      "saying",
+    ],
+    [
+      "forced X to admit that …",
+      "The committee forced Harlan Voss to admit that no manager had been disciplined.",
+      "no manager had been disciplined",
+      "committee",
+      "admit that",
+    ],
+    [
+      "continues to insist, (phrase), that …",
+      "Senator Ada Quill continues to insist, most recently in a radio interview, that the budget is balanced.",
+      "the budget is balanced",
+      "Quill",
+      "insist",
+    ],
+    [
+      "said, however, that …",
+      "Mayor Pia Lund said, however, that the tram would run on weekends.",
+      "the tram would run on weekends",
+      "Lund",
+      "said",
+    ],
+  ];
+  it.each(cases)("reads %s", (_shape, text, exact, speaker, cue) => {
+    expectOnly(claims(text), exact, speaker, cue);
+  });
+  it("takes no infinitive after refused, dared or asked for a claim", () => {
+    expect(claims("The inspector refused to say that the dam was safe.")).toEqual([]);
+    expect(claims("Lena Ostrova dared the mayor to say that the dam was safe.")).toEqual([]);
+  });
+});
+
+describe("source phrases the subject search used to reject", () => {
+  const cases: Case[] = [
+    [
+      "Those close to him",
+      "Those close to him say that he will run for the council again.",
+      "he will run for the council again",
+      "Those close to him",
+      "say that",
+    ],
+    [
+      "officials at X, a division of Y,",
+      "Officials at the Harbor Safety Office, a division of the Port Authority, said the locks would close in May.",
+      "the locks would close in May",
+      "Officials",
+      "said",
+    ],
+    [
+      "the experts I interviewed",
+      "All the experts I interviewed said the new levy was fairer than the old one.",
+      "the new levy was fairer than the old one",
+      "experts",
+      "said",
+    ],
+    [
+      "according to a described source who …",
+      "A flaw in the ticket app lets anyone book free seats, according to a student programmer who has published the details.",
+      "A flaw in the ticket app lets anyone book free seats",
+      "a student programmer",
+      "according to",
+    ],
+    [
+      "told a programme named in quotation marks that …",
+      "Councillor Rafe Dunmore told Radio North's “Morning Desk” on Friday that the bypass would be finished by June.",
+      "the bypass would be finished by June",
+      "Dunmore",
+      "told",
+    ],
+  ];
+  it.each(cases)("reads %s", (_shape, text, exact, speaker, cue) => {
+    expectOnly(claims(text), exact, speaker, cue);
+  });
+});
+
+describe("beliefs stated with a stance adjective", () => {
+  const cases: Case[] = [
+    [
+      "X is concerned (no that)",
+      "The Harbor Guild is concerned the new fees would drive fishermen away.",
+      "the new fees would drive fishermen away",
+      "Harbor Guild",
+      "is concerned",
+    ],
+    [
+      "X is adamant (no that)",
+      "The drivers’ union is adamant overtime must be paid in full.",
+      "overtime must be paid in full",
+      "union",
+      "is adamant",
+    ],
+    [
+      "X are convinced that",
+      "Engineers at the Orlin Works are convinced that the bridge can be saved.",
+      "the bridge can be saved",
+      "Engineers",
+      "are convinced that",
+    ],
+  ];
+  it.each(cases)("reads %s", (_shape, text, exact, speaker, cue) => {
+    expectOnly(claims(text), exact, speaker, cue);
+  });
+  it.each([
+    "The Harbor Guild was concerned about the fees.",
+    "Vera Stoll is sure to win the race.",
+    "It is certain that the fees will rise.",
+  ])("takes no stance without a clause of its own: %s", (text) => {
+    expect(claims(text)).toEqual([]);
+  });
+});
+
+describe("where a claim starts and ends", () => {
+  const cases: Case[] = [
+    [
+      "a dateline before a claim with a closing source",
+      "KESTREL BAY (Wire) — The ferry to the islands ran aground on Thursday, the coast guard said.",
+      "The ferry to the islands ran aground on Thursday",
+      "coast guard",
+      "said",
+    ],
+    [
+      "said late Thursday",
+      "The mill will close in the spring, company officials said late Thursday.",
+      "The mill will close in the spring",
+      "officials",
+      "said",
+    ],
+    [
+      "a second that-clause after , but that",
+      "Port officials said that they had warned the shippers, but that they did not know whether the ships would wait.",
+      "they had warned the shippers, but that they did not know whether the ships would wait",
+      "officials",
+      "said that",
+    ],
+    [
+      "a condition opening the sentence belongs to the claim",
+      "When she hires new staff, Director Olga Brandt said she always interviews three candidates.",
+      "When she hires new staff, Director Olga Brandt said she always interviews three candidates",
+      "Brandt",
+      "said",
+    ],
+    [
+      "a closing source over a claim reported inside the sentence",
+      "The two ministers are under guard at the palace and are insisting the king finish his term, a senior aide said.",
+      "The two ministers are under guard at the palace and are insisting the king finish his term",
+      "aide",
+      "said",
+    ],
+    [
+      "a partial quotation inside a short claim",
+      'Even Ruritania, its only ally, said it was "firmly opposed" to the test.',
+      'it was "firmly opposed" to the test',
+      "Ruritania",
+      "said",
+    ],
+    [
+      "a lower-case source headed by a plural of people",
+      "Although Voss lacks a signature law, elected officials from both parties say he is a hard worker.",
+      "he is a hard worker",
+      "elected officials from both parties",
+      "say",
+    ],
+    [
+      ", and when pressed … ends the claim",
+      "Ada Quill said fathers would not be eligible, and when pressed on why, the mayor replied that the fund was small.",
+      "fathers would not be eligible",
+      "Quill",
+      "said",
+    ],
+    [
+      "federal and state law is no second verb",
+      "The Orlin Works filed its report. It says the contractor broke federal and state law by dumping waste.",
+      "the contractor broke federal and state law by dumping waste",
+      "It",
+      "says",
+    ],
+  ];
+  it.each(cases)("reads %s", (_shape, text, exact, speaker, cue) => {
+    expectClaim(claims(text), exact, speaker, cue);
+  });
+  it("takes no time for a condition: a past clause dates the saying", () => {
+    expectOnly(
+      claims("When the strike ended, Director Olga Brandt said the plant would reopen."),
+      "the plant would reopen",
+      "Brandt",
+      "said",
+    );
+  });
+});
+
+describe("French sources after time words and present-tense main verbs", () => {
+  const cases: Case[] = [
+    [
+      "…, a déclaré jeudi le ministre",
+      "Le pont de Varenne restera fermé tout l'été, a déclaré jeudi le ministre des Transports.",
+      "Le pont de Varenne restera fermé tout l'été",
+      "Transports",
+      "a déclaré",
+    ],
+    [
+      "X refuse …, arguant que",
+      "Le syndicat refuse la réforme des horaires, arguant que les équipes sont épuisées.",
+      "les équipes sont épuisées",
+      "syndicat",
+      "arguant que",
+    ],
+  ];
+  it.each(cases)("reads %s", (_shape, text, exact, speaker, cue) => {
+    expectOnly(claims(text, "fr"), exact, speaker, cue);
+  });
+});

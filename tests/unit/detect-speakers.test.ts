@@ -256,3 +256,116 @@ describe("figures in block quotes", () => {
     ]);
   });
 });
+
+describe("round 2: the subject of a cue after a clause opener", () => {
+  const cases: [string, (string | [BlockRole, string])[], string, string | null, string][] = [
+    [
+      "a subject after 'and' that joins two clauses",
+      [
+        "That was when Norvex shipped its first headset and Mara Quill said that, once you try it, “there is no way back.”",
+      ],
+      "no way back",
+      "Mara Quill",
+      "en",
+    ],
+    [
+      "a document after 'as'",
+      ["As the audit states: “The ledgers were never balanced.”"],
+      "ledgers",
+      "the audit",
+      "en",
+    ],
+    ["a person after 'as'", ["As Tom Berle noted, “The bridge was late by a year.”"], "bridge", "Tom Berle", "en"],
+    [
+      "two coordinated names stay one source",
+      ["Mara Quill and Tom Berle said: “The bridge was late.”"],
+      "bridge",
+      "Mara Quill and Tom Berle",
+      "en",
+    ],
+    [
+      "an aside between dashes is not the subject",
+      [
+        "Ana Roth, head of Pell Media -- the firm that owns the Lumo channel and Pell's site -- told me, “We sell shows.”",
+      ],
+      "We sell shows",
+      "Ana Roth",
+      "en",
+    ],
+  ];
+  it.each(cases)("%s", (_name, paragraphs, needle, speaker, lang) => {
+    expect(speakerOf(paragraphs, needle, lang)).toBe(speaker);
+  });
+});
+
+describe("round 2: a colon after an introductory phrase", () => {
+  const cases: [string, string, string, string | null, string][] = [
+    [
+      "Spanish participle, then the source and an object pronoun",
+      "Consultada sobre el tema, una fuente de la policía nos lo resumió así: “Es una estrategia de sabotaje”.",
+      "estrategia",
+      "una fuente de la policía",
+      "es",
+    ],
+    [
+      "French participle, then the source and an object pronoun",
+      "Interrogée sur ce point, une source du ministère nous l’a résumé ainsi : « La stratégie est simple ».",
+      "stratégie",
+      "une source du ministère",
+      "fr",
+    ],
+    [
+      "a name set off by commas stays the subject",
+      "Mara Quill, the new chief, laid out her plan: “We will build.”",
+      "We will build",
+      "Mara Quill",
+      "en",
+    ],
+  ];
+  it.each(cases)("%s", (_name, paragraph, needle, speaker, lang) => {
+    expect(speakerOf([paragraph], needle, lang)).toBe(speaker);
+  });
+});
+
+describe("round 2: who 'added' the next words said the quotation before them", () => {
+  const cases: [string, string, string, string | null, string][] = [
+    [
+      "French partial quotation before « …, a ajouté X »",
+      "Les autorités restent sans nouvelles «d’encore plus de 40» randonneurs. «Nous cherchons encore», a ajouté Paul Verdier.",
+      "plus de 40",
+      "Paul Verdier",
+      "fr",
+    ],
+    [
+      "English partial quotation before “…,” X added",
+      "The search was “far from over, and we all know it” for the crews. “We are still looking,” added Lena Ostrova.",
+      "far from over",
+      "Lena Ostrova",
+      "en",
+    ],
+    [
+      "a plain 'said' does not reach back",
+      "The search was “far from over, and we all know it” for the crews. “We are still looking,” said Lena Ostrova.",
+      "far from over",
+      null,
+      "en",
+    ],
+  ];
+  it.each(cases)("%s", (_name, paragraph, needle, speaker, lang) => {
+    expect(speakerOf([paragraph], needle, lang)).toBe(speaker);
+  });
+});
+
+describe("round 2: an untagged page is read in its own language", () => {
+  it("finds a Spanish cue on a page with no lang", () => {
+    const paragraphs = [
+      "La ciudad de Valdomar tiene un nuevo puerto. Los pescadores de la zona están contentos con las obras y con el plan del gobierno para el año que viene.",
+      "Según la alcaldesa, el puerto costó más de lo previsto, y la obra de los muelles fue la más cara de todas las del plan.",
+      "“Es un puerto para todos”, dijo Marta Ibarra, que es la alcaldesa de la ciudad desde hace seis años.",
+    ];
+    const found = detect({ ...input(paragraphs), lang: null }).find(
+      (d): d is SpanDetection => d.kind === "quote" && d.exact.includes("puerto para todos"),
+    );
+    expect(found?.speaker).toBe("Marta Ibarra");
+  });
+});
