@@ -9,6 +9,7 @@ import {
   cueAround,
   HEADLINE_VERBS,
   isPlausibleSource,
+  relativeAntecedent,
   type SourcePhrase,
   sentenceSubject,
   subjectAfter,
@@ -610,6 +611,11 @@ function clauseEnd(text: string, start: number, end: number, lexicon: Lexicon, q
     e = semi;
     break;
   }
+  // "(Some economists argue that taxes should be low.)": a bracket closing one opened before the
+  // claim ends it, with the aside it closes.
+  const close = indexIn(text, ")", start, e);
+  if (close >= 0 && indexIn(text, "(", start, close) < 0 && !quotes.some((q) => q.start <= close && close < q.end))
+    e = close;
   // "… — and he noted that …": a dash and a conjunction open the narrator's next clause.
   const dash = /\s[—–]\s+(?:and|but)\s/u.exec(text.slice(start, e));
   if (dash && !quotes.some((q) => q.start <= start + dash.index && start + dash.index < q.end)) e = start + dash.index;
@@ -1129,6 +1135,7 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
     const source: SourcePhrase | null =
       zeroRelativeSubject(text, tokens, i, cue, lo, lexicon) ??
       subjectBefore(text, lo, cue.start, lexicon) ??
+      relativeAntecedent(text, lo, cue.start, lexicon) ??
       sentenceInitialIt(text, sentence, cue);
     if (
       source &&
@@ -1167,7 +1174,7 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
               : start;
         let to = clauseEnd(text, start, sentenceEnd, lexicon, quotes);
         // "The architect, who said he was stiffed, sued": the comma closing the relative clause ends the claim.
-        if (/,\s*who\s*$/u.test(text.slice(Math.max(lo, cue.start - 8), cue.start))) {
+        if (/,\s*(?:who|\p{Ll}+\s+of\s+whom)\s*$/u.test(text.slice(Math.max(lo, cue.start - 24), cue.start))) {
           for (let comma = indexIn(text, ",", start, to); comma >= 0; comma = indexIn(text, ",", comma + 1, to)) {
             if (isQuoted(quotes, comma)) continue;
             to = comma;

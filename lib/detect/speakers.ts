@@ -336,6 +336,21 @@ function isDescription(text: string, range: Range, lexicon: Lexicon): boolean {
 /** Punctuation that ends a segment of a subject, besides the comma: ; : brackets, quotation marks, dashes. */
 const SEGMENT_BREAKS = new Set(Array.from(';:()[]{}"“”„«»「」—–', (ch) => ch.charCodeAt(0)));
 
+/** ", many of whom", ", some of which": a share of the people or things before the comma. */
+const PARTITIVE_RELATIVE =
+  /,\s*(?:many|some|most|all|several|both|each|none|few|one|two|three|half|dozens|hundreds)\s+of\s+(?:whom|which)\s*$/u;
+/** A relative "who" with no comma before it ("economists who argue"). */
+const BARE_WHO = /[^\s,]\s+who\s*$/u;
+/** Pronouns that name no one in particular. */
+const INDEFINITE_PRONOUN = /^(?:any|every|no|some)(?:body|one)$|^(?:those|anyone else)$/iu;
+
+/** Whether the words in [start, end) are only conjunctions and subordinators ("And", "But when"). */
+function onlyLinkWords(text: string, start: number, end: number, lexicon: Lexicon): boolean {
+  for (const token of tokenize(text, start, end))
+    if (!lexicon.connectives.has(token.lower) && !SUBORDINATORS.has(token.lower)) return false;
+  return true;
+}
+
 /** Where the previous comma-separated segment starts, scanning back from `end` but not past `lo`. */
 function segmentStart(text: string, lo: number, end: number): { start: number; comma: boolean } {
   for (let i = end - 1; i >= lo; i--) {
@@ -353,6 +368,27 @@ function segmentStart(text: string, lo: number, end: number): { start: number; c
       return { start: i + 1, comma: false };
   }
   return { start: lo, comma: false };
+}
+
+/**
+ * "some economists who argue that …": the noun phrase right before a relative "who" with no comma,
+ * as the source of the verb after it, or null. Only where something precedes the phrase (a verb,
+ * a preposition): opening the sentence it is a subject whose own verb comes after the claim
+ * ("People who said so were fined"). Indefinite pronouns ("anybody who complains") are no one.
+ */
+export function relativeAntecedent(text: string, lo: number, end: number, lexicon: Lexicon): SourcePhrase | null {
+  let stop = end;
+  while (stop > lo && isSpaceAt(text, stop - 1)) stop--;
+  const bare = BARE_WHO.exec(text.slice(Math.max(lo, stop - 8), stop));
+  if (!bare) return null;
+  const before = stop - bare[0].length + 1;
+  const segment = segmentStart(text, Math.max(lo, before - 400), before);
+  const phrase = phraseAtEnd(text, segment.start, before, lexicon, 6);
+  const opener = trimmed(text, segment.start, before);
+  if (!phrase || !opener || phrase.start <= opener.start || onlyLinkWords(text, opener.start, phrase.start, lexicon))
+    return null;
+  if (INDEFINITE_PRONOUN.test(text.slice(phrase.start, phrase.end))) return null;
+  return { start: phrase.start, end: phrase.end, head: phrase };
 }
 
 /**
@@ -379,7 +415,10 @@ export function subjectBefore(text: string, lo: number, end: number, lexicon: Le
     stop -= affiliation[0].length;
   }
   // "…, Stevie Wonder, who joked": a relative pronoun stands for the name before it.
-  const relative = /,\s*(?:who|which)\s*$/u.exec(text.slice(Math.max(floor, stop - 12), stop));
+  // "…, many of whom say": a share of the people before the comma speaks for them.
+  const relative =
+    /,\s*(?:who|which)\s*$/u.exec(text.slice(Math.max(floor, stop - 12), stop)) ??
+    PARTITIVE_RELATIVE.exec(text.slice(Math.max(floor, stop - 40), stop));
   if (relative) {
     const end = stop - relative[0].length;
     const segment = segmentStart(text, floor, end);

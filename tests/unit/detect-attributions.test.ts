@@ -689,3 +689,51 @@ describe("French sources after time words and present-tense main verbs", () => {
     expectOnly(claims(text, "fr"), exact, speaker, cue);
   });
 });
+
+describe("sources in relative clauses and asides in brackets", () => {
+  const cases: Case[] = [
+    [
+      ", many of whom say … , ends at the comma closing the relative clause",
+      "Farmers in the valley, many of whom say the new dam has dried their wells, marched on Tuesday.",
+      "the new dam has dried their wells",
+      "Farmers in the valley",
+      "say",
+    ],
+    [
+      ", some of whom warn that … at the sentence's end",
+      "The plan worries the fishermen, some of whom warn that the harbour wall is failing.",
+      "the harbour wall is failing",
+      "fishermen",
+      "warn that",
+    ],
+    [
+      "a noun phrase before who, with no comma",
+      "Few things unite the valley like the tax, though there are some farmers who argue that the levy should be doubled.",
+      "the levy should be doubled",
+      "some farmers",
+      "argue that",
+    ],
+    [
+      "a claim inside brackets ends at the closing bracket",
+      "The ferry runs twice a day. (Local pilots say the channel is too shallow for larger boats.) Tickets are cheap.",
+      "the channel is too shallow for larger boats",
+      "pilots",
+      "say",
+    ],
+  ];
+  it.each(cases)("reads %s", (_shape, text, exact, speaker, cue) => {
+    expectClaim(claims(text), exact, speaker, cue);
+  });
+  it.each([
+    [
+      "a relative clause opening the sentence has its verb after the claim",
+      "People who said the bridge was safe were wrong.",
+    ],
+    [
+      "an indefinite pronoun before who is no one",
+      "The mayor said little, but anybody who says the budget is balanced has not read it.",
+    ],
+  ])("takes no source from %s", (_shape, text) => {
+    expect(claims(text).filter(([, speaker]) => speaker !== null && /^(?:People|anybody)/u.test(speaker))).toEqual([]);
+  });
+});
