@@ -8,14 +8,15 @@ export default defineConfig({
     plugins: [preact()],
   }),
   manifest: {
-    name: "Claimmark",
-    description:
-      "Find the claims and numbers in a news article, pin each to its sources, keep it all on your own machine.",
+    // Every word the browser shows comes from public/_locales (English when the reader's language has none).
+    name: "__MSG_ext_name__",
+    description: "__MSG_ext_description__",
+    default_locale: "en",
     // activeTab lets the popup read the URL of the tab it was opened on (to explain why a
     // browser page cannot be annotated) without asking for the broad "tabs" permission.
     // contextMenus: "Mark as claim", "Mark as figure" and "Highlight" on a selection.
     permissions: ["activeTab", "contextMenus"],
-    action: { default_title: "Claimmark" },
+    action: { default_title: "__MSG_ext_name__" },
     // The card is an extension page in a frame of the page (the page can neither read nor style
     // its inside). A page may load it only as a frame; the dynamic URL changes every session, so
     // pages cannot use it to tell who has Claimmark installed before a card is ever opened.
@@ -24,9 +25,9 @@ export default defineConfig({
     ],
     // Shown, and changeable, in the browser's shortcut settings (chrome://extensions/shortcuts).
     commands: {
-      "mark-claim": { suggested_key: { default: "Alt+Shift+M" }, description: "Mark the selection as a claim" },
-      "mark-figure": { suggested_key: { default: "Alt+Shift+F" }, description: "Mark the selection as a figure" },
-      "highlight-selection": { suggested_key: { default: "Alt+Shift+H" }, description: "Highlight the selection" },
+      "mark-claim": { suggested_key: { default: "Alt+Shift+M" }, description: "__MSG_command_mark_claim__" },
+      "mark-figure": { suggested_key: { default: "Alt+Shift+F" }, description: "__MSG_command_mark_figure__" },
+      "highlight-selection": { suggested_key: { default: "Alt+Shift+H" }, description: "__MSG_command_highlight__" },
     },
   },
 });

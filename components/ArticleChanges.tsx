@@ -1,6 +1,6 @@
 import type { Annotation, PageRecord } from "../lib/model";
 import { KIND_LABELS } from "./edit/labels";
-import { countLabel } from "./format";
+import { plural, t, tNodes, uiLocale } from "./i18n";
 
 /** Longest text shown for one side of a change: the popup is narrow; the card shows the rest. */
 const SHOWN_LENGTH = 280;
@@ -17,28 +17,31 @@ export function ArticleChanges({ page, annotations }: { page: PageRecord; annota
   const orphans = shown.filter((annotation) => annotation.anchor?.state === "orphan");
   if (!page.changedAt && changed.length === 0 && orphans.length === 0) return null;
   return (
-    <section class="changes" aria-label="Changes to the article">
+    <section class="changes" aria-label={t("changes_label")}>
       {page.changedAt && (
         <p class="changes-notice" role="status" data-testid="article-changed">
-          The article's text has changed since Claimmark first read it (noticed{" "}
-          <time dateTime={new Date(page.changedAt).toISOString()}>{new Date(page.changedAt).toLocaleString()}</time>).
-          {changed.length + orphans.length === 0 && " None of the annotated passages changed."}
+          {tNodes("changes_notice", [
+            <time key="noticed" dateTime={new Date(page.changedAt).toISOString()}>
+              {new Date(page.changedAt).toLocaleString(uiLocale())}
+            </time>,
+          ])}
+          {changed.length + orphans.length === 0 && ` ${t("changes_none_changed")}`}
         </p>
       )}
       {changed.length > 0 && (
         <>
-          <h2 class="changes-title">{countLabel(changed.length, "changed passage")}</h2>
+          <h2 class="changes-title">{plural(changed.length, "changes_changed_one", "changes_changed_other")}</h2>
           <ul class="changes-list" data-testid="changed-list">
             {changed.map((annotation) => (
               <li key={annotation.id} class="change" data-testid="changed-item">
                 <span class="change-kind">{KIND_LABELS[annotation.kind]}</span>
                 <div class="change-texts">
                   <div class="change-old">
-                    <span class="change-label">Was</span>
+                    <span class="change-label">{t("changes_was")}</span>
                     <del data-testid="changed-old">{shorten(annotation.exact)}</del>
                   </div>
                   <div class="change-new">
-                    <span class="change-label">Now</span>
+                    <span class="change-label">{t("changes_now")}</span>
                     <ins data-testid="changed-new">{shorten(annotation.anchor?.current ?? "")}</ins>
                   </div>
                 </div>
@@ -49,8 +52,8 @@ export function ArticleChanges({ page, annotations }: { page: PageRecord; annota
       )}
       {orphans.length > 0 && (
         <>
-          <h2 class="changes-title">{countLabel(orphans.length, "orphaned annotation")}</h2>
-          <p class="changes-help">Not found on the page any more. Kept, with your notes and sources.</p>
+          <h2 class="changes-title">{plural(orphans.length, "changes_orphans_one", "changes_orphans_other")}</h2>
+          <p class="changes-help">{t("changes_orphans_help")}</p>
           <ul class="changes-list" data-testid="orphan-list">
             {orphans.map((annotation) => (
               <li key={annotation.id} class="change" data-testid="orphan-item">

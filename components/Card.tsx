@@ -6,6 +6,7 @@ import { AnnotationFields, type EditCallbacks } from "./edit/AnnotationFields";
 import { KIND_LABELS } from "./edit/labels";
 import { Related, type RelatedGroups } from "./edit/Related";
 import { Toast, type ToastProps } from "./edit/Toast";
+import { formatFigureValue } from "./figure-value";
 
 /** What the card shows about one annotation; every string may come from the page and is shown as text. */
 export interface CardAnnotation extends MachineFields {
@@ -78,11 +79,8 @@ const ignore = () => {};
 /** The annotated text is shown in full up to this length; a 20,000-character quote is not. */
 const EXACT_SHOWN = 400;
 
-/** A figure's value for display: numbers in the reader's locale, dates and other strings as given. */
-export function formatFigureValue(value: number | string, locale?: string): string {
-  if (typeof value === "string") return value;
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(value);
-}
+// In a module of its own so the popup's rows can show a value without loading the card.
+export { formatFigureValue } from "./figure-value";
 
 /** A qualifier in plain words, or the raw qualifier when it is not in the vocabulary. */
 export function qualifierWords(qualifier: string): string {
@@ -195,7 +193,7 @@ export function Card({
             <>
               <dt>Value</dt>
               <dd data-testid="card-value" data-value={String(a.value)}>
-                {formatFigureValue(a.value, locale)}
+                {formatFigureValue(a.value, locale, a)}
               </dd>
             </>
           )}

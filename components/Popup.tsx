@@ -1,12 +1,15 @@
-import { countByKind } from "../lib/db/pages";
+import { useState } from "preact/hooks";
+import { countByKind } from "../lib/db/counts";
 import type { ClaimmarkDb } from "../lib/db/schema";
 import { groupSources, readSet } from "../lib/db/store";
 import type { PageState } from "../lib/messages";
 import type { Annotation, AnnotationKind, NoArticleReason, PageRecord, Source } from "../lib/model";
-import { describeRestriction, type Restriction } from "../lib/url/restricted";
+import type { Restriction } from "../lib/url/restricted";
 import { ArticleChanges } from "./ArticleChanges";
+import { type MessageKey, t } from "./i18n";
 import { Notice } from "./Notice";
 import { PageSummary } from "./PageSummary";
+import { HelpPanel, HelpToggle } from "./PopupHelp";
 import { AnnotationList, type PopupActions } from "./popup/AnnotationList";
 import { useLiveQuery } from "./use-live-query";
 
@@ -18,16 +21,22 @@ export type PopupTarget =
   | { kind: "unreachable"; webPage: boolean }
   | { kind: "page"; state: PageState };
 
-const NO_ARTICLE_TEXT: Record<NoArticleReason, string> = {
-  "not-readerable":
-    "Claimmark looks for a news article or a blog post. This page does not look like one, so there is nothing to annotate automatically.",
-  empty: "The page looked like an article, but no article text could be extracted from it.",
-  "not-html": "This is not a web page but a file shown by the browser (a PDF, an image or plain text).",
-  "too-complex":
-    "This page is nested too deeply or is too large to read safely, so Claimmark left it alone to keep your browser responsive.",
-  "too-large":
-    "This page's text is far longer than any article, so Claimmark did not read it, to keep your browser responsive.",
-  failed: "Reading the article failed on this page.",
+const NO_ARTICLE_KEYS: Record<NoArticleReason, MessageKey> = {
+  "not-readerable": "popup_no_article_not_readerable",
+  empty: "popup_no_article_empty",
+  "not-html": "popup_no_article_not_html",
+  "too-complex": "popup_no_article_too_complex",
+  "too-large": "popup_no_article_too_large",
+  failed: "popup_no_article_failed",
+};
+
+/** Why a tab cannot be annotated, for the reader. */
+const RESTRICTION_KEYS: Record<Restriction, MessageKey> = {
+  "browser-page": "restriction_browser_page",
+  "extension-store": "restriction_extension_store",
+  pdf: "restriction_pdf",
+  "local-file": "restriction_local_file",
+  unsupported: "restriction_unsupported",
 };
 
 export type { PopupActions } from "./popup/AnnotationList";
@@ -50,13 +59,13 @@ function RecordedPage({ db, pageKey, actions }: { db: ClaimmarkDb; pageKey: stri
       sources: groupSources(set.sources),
     };
   }, [db, pageKey]);
-  if (live.status === "loading") return <Notice title="Opening…" />;
-  if (live.status === "error") return <Notice title="Claimmark could not open its database">{live.error}</Notice>;
+  if (live.status === "loading") return <Notice title={t("popup_opening")} />;
+  if (live.status === "error") return <Notice title={t("popup_db_failed")}>{live.error}</Notice>;
   const { page, counts, annotations, sources } = live.value;
-  if (!page) return <Notice title="This page is not recorded">Reload the page to let Claimmark read it.</Notice>;
+  if (!page) return <Notice title={t("popup_not_recorded")}>{t("popup_not_recorded_help")}</Notice>;
   if (!page.hasArticle) {
     return (
-      <Notice title="No article found on this page">{NO_ARTICLE_TEXT[page.noArticleReason ?? "not-readerable"]}</Notice>
+      <Notice title={t("popup_no_article")}>{t(NO_ARTICLE_KEYS[page.noArticleReason ?? "not-readerable"])}</Notice>
     );
   }
   return (
@@ -71,25 +80,21 @@ function RecordedPage({ db, pageKey, actions }: { db: ClaimmarkDb; pageKey: stri
 function TargetView({ db, target, actions }: { db: ClaimmarkDb; target: PopupTarget; actions: PopupActions }) {
   switch (target.kind) {
     case "loading":
-      return <Notice title="Opening…" />;
+      return <Notice title={t("popup_opening")} />;
     case "restricted":
-      return <Notice title="This page cannot be annotated">{describeRestriction(target.restriction)}</Notice>;
+      return <Notice title={t("popup_cannot_annotate")}>{t(RESTRICTION_KEYS[target.restriction])}</Notice>;
     case "unreachable":
       return target.webPage ? (
-        <Notice title="Claimmark has not read this page yet">
-          Reload the page: pages opened before Claimmark was installed or updated are read on their next load.
-        </Notice>
+        <Notice title={t("popup_not_read_yet")}>{t("popup_not_read_yet_help")}</Notice>
       ) : (
-        <Notice title="This page cannot be annotated">
-          Claimmark works on web pages (http and https). Browser pages, extension stores and PDFs cannot be annotated.
-        </Notice>
+        <Notice title={t("popup_cannot_annotate")}>{t("popup_web_pages_only")}</Notice>
       );
     case "page":
       switch (target.state.status) {
         case "reading":
-          return <Notice title="Reading the page…" />;
+          return <Notice title={t("popup_reading")} />;
         case "failed":
-          return <Notice title="Claimmark could not record this page">{target.state.error}</Notice>;
+          return <Notice title={t("popup_record_failed")}>{target.state.error}</Notice>;
         case "recorded":
           return <RecordedPage db={db} pageKey={target.state.pageKey} actions={actions} />;
       }
@@ -102,23 +107,30 @@ export interface PopupProps {
   target: PopupTarget;
   /** What the popup asks of its tab and the browser; nothing when omitted. */
   actions?: PopupActions;
+  /** Opens the welcome page (from the help panel); nothing when omitted. */
+  onOpenWelcome?: () => void;
 }
 
 /** The toolbar popup: the current tab's page as Claimmark sees it, and its annotations to review and edit. */
-export function Popup({ db, target, actions = NO_ACTIONS }: PopupProps) {
+export function Popup({ db, target, actions = NO_ACTIONS, onOpenWelcome = () => {} }: PopupProps) {
+  const [help, setHelp] = useState(false);
   return (
     <main class="popup">
       <header class="brand">
-        <span>Claimmark</span>
-        <button
-          type="button"
-          class="edit-link brand-library"
-          data-testid="open-library"
-          onClick={actions.onOpenLibrary}
-        >
-          Open library
-        </button>
+        <span>{t("ext_name")}</span>
+        <span class="brand-actions">
+          <HelpToggle open={help} onToggle={() => setHelp(!help)} />
+          <button
+            type="button"
+            class="edit-link brand-library"
+            data-testid="open-library"
+            onClick={actions.onOpenLibrary}
+          >
+            {t("popup_open_library")}
+          </button>
+        </span>
       </header>
+      {help && <HelpPanel db={db} onOpenWelcome={onOpenWelcome} />}
       <TargetView db={db} target={target} actions={actions} />
     </main>
   );

@@ -16,6 +16,9 @@ const ACTIONS: Record<string, SelectionCommand["kind"]> = {
   "highlight-selection": "highlight",
 };
 
+/** The welcome page: opened on install, and from the popup. */
+const WELCOME_PAGE = "/welcome.html";
+
 /**
  * Whether a (checked) message can change a page's annotation count: a visit or a new annotation.
  * Edits happen in extension pages, which recount themselves.
@@ -101,10 +104,12 @@ export default defineBackground(() => {
     browser.tabs.sendMessage(tabId, command, { frameId: 0 }).catch(() => {});
   };
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
     browser.contextMenus.create({ id: "mark-claim", title: "Mark as claim", contexts: ["selection"] });
     browser.contextMenus.create({ id: "mark-figure", title: "Mark as figure", contexts: ["selection"] });
     browser.contextMenus.create({ id: "highlight-selection", title: "Highlight", contexts: ["selection"] });
+    // A first install says what Claimmark does and how; an update or a browser update opens nothing.
+    if (reason === "install") void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) }).catch(() => {});
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     const kind = ACTIONS[String(info.menuItemId)];

@@ -24,6 +24,7 @@ import {
   toPaintItem,
 } from "./messages";
 import { type Annotation, DETECTION_LIMITS, type DetectedSpan } from "./model";
+import { shownKind } from "./shown-kind";
 import { cleanNullable, cleanText } from "./text/clean";
 import { pageKey } from "./url/normalize";
 
@@ -97,7 +98,10 @@ export async function handleBackgroundMessage(
         const annotation = painted ? null : await annotationOf(db, key, message.id);
         if (!painted && (!annotation || annotation.deleted || annotation.dismissed))
           return { ok: false, error: "no such annotation on this page" };
-        return { ok: true, token: context.cards.open(from.value.tabId, key, message.id, message.focus) };
+        return {
+          ok: true,
+          token: context.cards.open(from.value.tabId, key, message.id, message.focus, message.preview),
+        };
       }
     }
   } catch (error) {
@@ -154,7 +158,7 @@ function paintItemOf(annotation: Annotation, showVerdicts: boolean): PaintItem |
   const quote = quoteSelectorOf(annotation.selectors);
   return {
     id: annotation.id,
-    kind: annotation.kind,
+    kind: shownKind(annotation),
     exact: quote?.exact ?? annotation.exact,
     prefix: quote?.prefix ?? "",
     suffix: quote?.suffix ?? "",
@@ -212,7 +216,7 @@ async function pageExtracted(
     return { ok: false, error: "refused: this page was read too many times in the last minute" };
   guard.passesPerPage.take(key);
 
-  const recorded = await db.transaction("rw", db.pages, db.annotationSets, async () => {
+  const recorded = await db.transaction("rw", db.pages, db.annotationChunks, async () => {
     if (!(await db.pages.get(key))) {
       // Both budgets must have room before either is taken from.
       const tab = String(tabId);

@@ -4,7 +4,6 @@ import { type Checked, fail, isRecord } from "./check";
 import { BLOCK_ROLES, type Block } from "./detect/types";
 import { sha256Hex, sha256HexAsync } from "./extract/hash";
 import {
-  type AnnotationKind,
   type AnnotationStatus,
   ARTICLE_TEXT_LIMIT,
   DETECTION_LIMITS,
@@ -14,6 +13,7 @@ import {
   type Settings,
 } from "./model";
 import type { ColourScheme } from "./paint/names";
+import { type ShownKind, shownKind } from "./shown-kind";
 import { cleanNullable, cleanText } from "./text/clean";
 
 /**
@@ -51,7 +51,8 @@ export interface PageExtractedMessage {
  */
 export interface PaintItem {
   id: string;
-  kind: AnnotationKind;
+  /** The kind it is shown as: a detected date is "date", so the page paints it (or not) apart from figures. */
+  kind: ShownKind;
   exact: string;
   prefix: string;
   suffix: string;
@@ -64,7 +65,8 @@ export interface PaintItem {
 
 /** The paint view of a located annotation: its verdict only when the reader shows verdicts in pages. */
 export function toPaintItem(item: LocatedAnnotation, showVerdicts: boolean): PaintItem {
-  const { id, kind, exact, prefix, suffix, start, end, anchor } = item;
+  const { id, exact, prefix, suffix, start, end, anchor } = item;
+  const kind = shownKind(item);
   return { id, kind, exact, prefix, suffix, start, end, anchor, status: showVerdicts ? item.status : "unverified" };
 }
 
@@ -168,6 +170,8 @@ export interface CardOpenMessage {
   page: PageRef;
   id: string;
   focus: boolean;
+  /** Only the small preview a rest of the pointer shows (the full card needs a click or a key). */
+  preview: boolean;
 }
 
 export type BackgroundMessage =
@@ -210,7 +214,24 @@ export interface CardWalkNotice {
   step: 1 | -1;
 }
 
-export type ContentMessage = PageStateRequest | SelectionCommand | AnnotationNotice | CardCloseNotice | CardWalkNotice;
+/**
+ * Card frame → content script, about the preview of annotation `id`: the reader clicked it (open
+ * the full card), or the pointer entered or left it (the page's document does not see the pointer
+ * inside a frame; a preview closes when the pointer has left both it and its highlight).
+ */
+export interface CardPreviewNotice {
+  type: "card/preview";
+  id: string;
+  action: "expand" | "enter" | "leave";
+}
+
+export type ContentMessage =
+  | PageStateRequest
+  | SelectionCommand
+  | AnnotationNotice
+  | CardCloseNotice
+  | CardWalkNotice
+  | CardPreviewNotice;
 
 function stringField(value: unknown, name: string, max: number, nullable: boolean): string | null | Error {
   if (value === null && nullable) return null;
@@ -375,7 +396,7 @@ const KEYS: Record<BackgroundMessage["type"], string[]> = {
   "page/extracted": ["type", "url", "report", "article"],
   "annotation/create": ["type", "page", "kind", "passage", "text"],
   "annotation/paint": ["type", "page", "id"],
-  "card/open": ["type", "page", "id", "focus"],
+  "card/open": ["type", "page", "id", "focus", "preview"],
 };
 
 /**
@@ -416,8 +437,9 @@ export function checkBackgroundMessage(raw: unknown): Checked<BackgroundMessage>
   }
   if (!isId(raw.id)) return fail("bad id");
   if (type === "annotation/paint") return { ok: true, value: { type, page: page.value, id: raw.id } };
-  if (typeof raw.focus !== "boolean") return fail("focus must be true or false");
-  return { ok: true, value: { type, page: page.value, id: raw.id, focus: raw.focus } };
+  if (typeof raw.focus !== "boolean" || typeof raw.preview !== "boolean")
+    return fail("focus and preview must be true or false");
+  return { ok: true, value: { type, page: page.value, id: raw.id, focus: raw.focus, preview: raw.preview } };
 }
 
 /** Whether an article's text has the hash its report gives (by the native digest where there is one). */
@@ -437,6 +459,8 @@ export function checkContentMessage(raw: unknown): Checked<ContentMessage> {
     return { ok: true, value: { type: "card/close", returnFocus: raw.returnFocus } };
   if (raw.type === "card/walk" && (raw.step === 1 || raw.step === -1))
     return { ok: true, value: { type: "card/walk", step: raw.step } };
+  if (raw.type === "card/preview" && isId(raw.id) && ["expand", "enter", "leave"].includes(raw.action as string))
+    return { ok: true, value: { type: "card/preview", id: raw.id, action: raw.action as CardPreviewNotice["action"] } };
   return fail("unknown message");
 }
 

@@ -130,14 +130,18 @@ export function unreviewed(
   return { status: "unverified", tags: [], note: "", dismissed: false, createdAt: now, updatedAt: now };
 }
 
+/** The kinds the reader may choose to highlight in pages, in the order the settings list them. */
+export const HIGHLIGHT_KINDS = ["quote", "claim", "figure", "date", "highlight"] as const;
+export type HighlightKind = (typeof HIGHLIGHT_KINDS)[number];
+
 /** The reader's settings, one record. */
 export interface Settings {
   /** Automatic detection on pages of sites without a rule of their own. */
   autoDetect: boolean;
   /** Per-site exceptions: site (e.g. "nytimes.com") → detection on or off. */
   siteRules: Record<string, boolean>;
-  /** Which kinds are highlighted in pages. */
-  highlightKinds: Record<"quote" | "claim" | "figure" | "highlight", boolean>;
+  /** Which kinds are highlighted in pages ("date": detected dates and times, apart from other figures). */
+  highlightKinds: Record<HighlightKind, boolean>;
   /** The highlight colours: the Okabe–Ito palette, or saturated opaque ones for low vision. */
   colourScheme?: "default" | "high-contrast";
   /**
@@ -145,13 +149,16 @@ export interface Settings {
    * turns it on: a page can read its own highlights, so it would learn the reader's verdicts.
    */
   verdictMarksInPage?: boolean;
+  /** Who publishes the reader's reviews, the author of ClaimReview exports; none until the reader names one. */
+  reviewer?: { name: string; url: string } | null;
 }
 
 /** Settings before the reader changes anything. */
 export const DEFAULT_SETTINGS: Settings = {
   autoDetect: true,
   siteRules: {},
-  highlightKinds: { quote: true, claim: true, figure: true, highlight: true },
+  // Dates are off: most pages are full of them, and they are rarely what a reader checks.
+  highlightKinds: { quote: true, claim: true, figure: true, date: false, highlight: true },
   colourScheme: "default",
   verdictMarksInPage: false,
 };

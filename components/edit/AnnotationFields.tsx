@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import type { Annotation, AnnotationPatch, Source, SourceInput } from "../../lib/model";
+import { t } from "../i18n";
 import { FigureFields, SpeakerField } from "./FigureFields";
 import { LinkifiedText } from "./LinkifiedText";
 import { NoteEditor } from "./NoteEditor";
@@ -42,7 +43,7 @@ type Opened = "tags" | "speaker" | "figure";
 
 /** The label of the button that rejects an automatic detection, in the kind's own words. */
 function dismissLabel(kind: EditableAnnotation["kind"]): string {
-  return kind === "figure" ? "Not a figure" : kind === "quote" ? "Not a quote" : "Not a claim";
+  return kind === "figure" ? t("edit_not_figure") : kind === "quote" ? t("edit_not_quote") : t("edit_not_claim");
 }
 
 /**
@@ -69,7 +70,7 @@ export function AnnotationFields(props: AnnotationFieldsProps) {
           <SpeakerField speaker={a.speaker} onPatch={props.onPatch} autoFocus={!expanded} />
         ) : (
           <button type="button" class="edit-link" data-testid={`${prefix}-edit-speaker`} onClick={open("speaker")}>
-            {a.speaker ? "Edit speaker" : "Add speaker"}
+            {a.speaker ? t("edit_edit_speaker") : t("edit_add_speaker")}
           </button>
         ))}
 
@@ -84,14 +85,14 @@ export function AnnotationFields(props: AnnotationFieldsProps) {
           />
         ) : (
           <button type="button" class="edit-link" data-testid={`${prefix}-edit-figure`} onClick={open("figure")}>
-            Edit value, unit or qualifier
+            {t("edit_edit_figure")}
           </button>
         ))}
 
       {a.tags.length > 0 || isOpen("tags") ? (
         <div class="edit-row">
           <span class="edit-label" aria-hidden="true">
-            Tags
+            {t("edit_tags")}
           </span>
           <TagsInput
             tags={a.tags}
@@ -102,7 +103,7 @@ export function AnnotationFields(props: AnnotationFieldsProps) {
         </div>
       ) : (
         <button type="button" class="edit-link" data-testid={`${prefix}-add-tags`} onClick={open("tags")}>
-          Add tags
+          {t("edit_add_tags")}
         </button>
       )}
 
@@ -110,12 +111,12 @@ export function AnnotationFields(props: AnnotationFieldsProps) {
         <div class="edit-row">
           <NoteEditor note={a.note} onChange={(note) => props.onPatch({ note })} autoFocus />
           <button type="button" class="edit-link" onClick={trusted(() => setEditingNote(false))}>
-            Done
+            {t("edit_done")}
           </button>
         </div>
       ) : a.note ? (
         <div class="edit-row">
-          <span class="edit-label">Note</span>
+          <span class="edit-label">{t("edit_note")}</span>
           <p class="edit-note-text" data-testid={`${prefix}-note`}>
             <LinkifiedText text={a.note} />
           </p>
@@ -125,7 +126,7 @@ export function AnnotationFields(props: AnnotationFieldsProps) {
             data-testid={`${prefix}-edit-note`}
             onClick={trusted(() => setEditingNote(true))}
           >
-            Edit note
+            {t("edit_edit_note")}
           </button>
         </div>
       ) : (
@@ -135,12 +136,12 @@ export function AnnotationFields(props: AnnotationFieldsProps) {
           data-testid={`${prefix}-add-note`}
           onClick={trusted(() => setEditingNote(true))}
         >
-          Add note
+          {t("edit_add_note")}
         </button>
       )}
 
       <div class="edit-row" data-testid={`${prefix}-sources`}>
-        {sources.length > 0 && <span class="edit-label">Sources</span>}
+        {sources.length > 0 && <span class="edit-label">{t("edit_sources")}</span>}
         <SourcesEditor
           sources={sources}
           onAdd={props.onAddSource}
@@ -157,7 +158,7 @@ export function AnnotationFields(props: AnnotationFieldsProps) {
             data-testid={`${prefix}-delete`}
             onClick={trusted(() => props.onDelete())}
           >
-            Delete
+            {t("edit_delete")}
           </button>
         ) : (
           <button

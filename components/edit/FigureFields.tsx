@@ -2,6 +2,7 @@ import type { JSX } from "preact";
 import { useId } from "preact/hooks";
 import type { AnnotationPatch } from "../../lib/model";
 import { EDIT_LIMITS } from "../../lib/model";
+import { type MessageKey, t } from "../i18n";
 import { useTrusted } from "./trust";
 import { useDraft } from "./use-draft";
 
@@ -9,20 +10,20 @@ import { useDraft } from "./use-draft";
  * The qualifiers a reader may choose, stored in the detector's own words (lib/detect/types.ts
  * `Qualifier`), so a corrected figure reads like a detected one: "up to" is stored as "at most".
  */
-const QUALIFIER_OPTIONS: readonly { value: string; label: string }[] = [
-  { value: "", label: "None (exact)" },
-  { value: "approximately", label: "approximately" },
-  { value: "at least", label: "at least" },
-  { value: "more than", label: "more than" },
-  { value: "at most", label: "at most / up to" },
-  { value: "less than", label: "less than" },
+const QUALIFIER_OPTIONS: readonly { value: string; label: MessageKey }[] = [
+  { value: "", label: "qualifier_none" },
+  { value: "approximately", label: "qualifier_approximately" },
+  { value: "at least", label: "qualifier_at_least" },
+  { value: "more than", label: "qualifier_more_than" },
+  { value: "at most", label: "qualifier_at_most" },
+  { value: "less than", label: "qualifier_less_than" },
 ];
 
 /** The detector's qualifiers for dates and vague quantities, offered when the figure is one. */
-const DATE_QUALIFIERS = [
-  { value: "early", label: "early in the period" },
-  { value: "mid", label: "mid-period" },
-  { value: "late", label: "late in the period" },
+const DATE_QUALIFIERS: readonly { value: string; label: MessageKey }[] = [
+  { value: "early", label: "qualifier_early" },
+  { value: "mid", label: "qualifier_mid" },
+  { value: "late", label: "qualifier_late" },
 ];
 
 /** Longest value text the database accepts (checkAnnotationPatch). */
@@ -57,10 +58,13 @@ export function FigureFields({ value, unit, qualifier, figureKind = null, onPatc
     onPatch({ value: parseFigureValue(text) }),
   );
   const unitDraft = useDraft(unit ?? "", (text) => onPatch({ unit: text.trim() || null }));
-  const options = [...QUALIFIER_OPTIONS, ...(figureKind === "date" ? DATE_QUALIFIERS : [])];
+  const options = [...QUALIFIER_OPTIONS, ...(figureKind === "date" ? DATE_QUALIFIERS : [])].map((option) => ({
+    value: option.value,
+    label: t(option.label),
+  }));
   // A qualifier outside the list ("vague", or one a later detector adds) stays choosable as it is.
   if (qualifier && !options.some((option) => option.value === qualifier))
-    options.push({ value: qualifier, label: qualifier === "vague" ? "not a precise number" : qualifier });
+    options.push({ value: qualifier, label: qualifier === "vague" ? t("qualifier_vague") : qualifier });
 
   const onQualifier = trusted((event: JSX.TargetedEvent<HTMLSelectElement>) => {
     const next = event.currentTarget.value;
@@ -69,10 +73,10 @@ export function FigureFields({ value, unit, qualifier, figureKind = null, onPatc
 
   return (
     <fieldset class="edit-figure" data-testid="figure-fields">
-      <legend class="edit-legend">Figure</legend>
+      <legend class="edit-legend">{t("kind_figure")}</legend>
       <div class="edit-field">
         <label class="edit-label" for={`${id}-q`}>
-          Qualifier
+          {t("figure_qualifier")}
         </label>
         <select
           id={`${id}-q`}
@@ -90,7 +94,7 @@ export function FigureFields({ value, unit, qualifier, figureKind = null, onPatc
       </div>
       <div class="edit-field">
         <label class="edit-label" for={`${id}-v`}>
-          Value
+          {t("figure_value")}
         </label>
         <input
           id={`${id}-v`}
@@ -106,7 +110,7 @@ export function FigureFields({ value, unit, qualifier, figureKind = null, onPatc
       </div>
       <div class="edit-field">
         <label class="edit-label" for={`${id}-u`}>
-          Unit or counted noun
+          {t("figure_unit")}
         </label>
         <input
           id={`${id}-u`}
@@ -139,7 +143,7 @@ export function SpeakerField({ speaker, onPatch, autoFocus = false }: SpeakerFie
   return (
     <div class="edit-field edit-speaker">
       <label class="edit-label" for={id}>
-        Speaker
+        {t("edit_speaker")}
       </label>
       <input
         id={id}

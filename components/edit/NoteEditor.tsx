@@ -1,6 +1,7 @@
 import type { JSX } from "preact";
 import { useId } from "preact/hooks";
 import { EDIT_LIMITS } from "../../lib/model";
+import { t } from "../i18n";
 import { useTrusted } from "./trust";
 import { useDraft } from "./use-draft";
 
@@ -14,7 +15,7 @@ export interface NoteEditorProps {
 }
 
 /** The reader's note on an annotation: saves as they type (after a short pause) and when they leave it. */
-export function NoteEditor({ note, onChange, label = "Note", autoFocus = false }: NoteEditorProps) {
+export function NoteEditor({ note, onChange, label = t("edit_note"), autoFocus = false }: NoteEditorProps) {
   const id = useId();
   const trusted = useTrusted();
   const draft = useDraft(note, onChange);

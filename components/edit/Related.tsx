@@ -1,6 +1,8 @@
 import type { RelatedAnnotation } from "../../lib/db/edit";
 import { sourceLinks } from "../../lib/model";
 import { parseHttpUrl } from "../../lib/url/normalize";
+import { formatFigure } from "../figure-value";
+import { t, uiLocale } from "../i18n";
 import { statusLabel } from "./labels";
 
 /** An annotation on another page, as the card shows it; every string may come from a page. */
@@ -42,7 +44,7 @@ const href = (url: string) => parseHttpUrl(url)?.href ?? null;
 function Item({ item }: { item: RelatedItem }) {
   const page = href(item.pageUrl);
   const title = item.pageTitle || item.pageUrl;
-  const figure = item.value !== null ? `${item.value}${item.unit ? ` ${item.unit}` : ""}` : null;
+  const figure = item.value !== null ? formatFigure(item, uiLocale()).text : null;
   return (
     <li class="edit-related-item" data-testid="related-item">
       {page ? (
@@ -59,7 +61,7 @@ function Item({ item }: { item: RelatedItem }) {
         {statusLabel(item.status)}
       </span>
       {item.sources.length > 0 && (
-        <ul class="edit-related-sources" aria-label="Its sources">
+        <ul class="edit-related-sources" aria-label={t("related_its_sources")}>
           {item.sources.map((source, index) => {
             const link = href(source.url);
             const label = source.title.trim() || source.url;
@@ -86,11 +88,11 @@ function Item({ item }: { item: RelatedItem }) {
 export function Related({ related }: { related: RelatedGroups }) {
   if (!related || (related.sameSpeaker.length === 0 && related.sameFigure.length === 0)) return null;
   const groups = [
-    { title: "Same speaker elsewhere", items: related.sameSpeaker },
-    { title: "Same figure elsewhere", items: related.sameFigure },
+    { title: t("related_same_speaker"), items: related.sameSpeaker },
+    { title: t("related_same_figure"), items: related.sameFigure },
   ].filter((group) => group.items.length > 0);
   return (
-    <section class="edit-related" data-testid="related" aria-label="On other pages">
+    <section class="edit-related" data-testid="related" aria-label={t("related_label")}>
       {groups.map((group) => (
         <div key={group.title}>
           <h3 class="edit-related-title">{group.title}</h3>

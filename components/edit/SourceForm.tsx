@@ -3,6 +3,7 @@ import { useId, useState } from "preact/hooks";
 import { checkSourceInput } from "../../lib/edit/validate";
 import type { SourceInput } from "../../lib/model";
 import { localDay } from "../format";
+import { type MessageKey, t } from "../i18n";
 import { useTrusted } from "./trust";
 
 type Field = keyof SourceInput;
@@ -37,14 +38,21 @@ const toValues = (input: SourceInput | undefined): Values => ({
   quote: input?.quote ?? "",
 });
 
-const FIELDS: { field: Field; label: string; testId: string; type: "url" | "text" | "date" | "area" }[] = [
-  { field: "url", label: "Address (http or https)", testId: "source-url", type: "url" },
-  { field: "title", label: "Title", testId: "source-title", type: "text" },
-  { field: "publisher", label: "Publisher", testId: "source-publisher", type: "text" },
-  { field: "accessedAt", label: "Date accessed", testId: "source-accessed", type: "date" },
-  { field: "quote", label: "Quoted passage", testId: "source-quote", type: "area" },
-  { field: "note", label: "Note", testId: "source-note", type: "area" },
+const FIELDS: { field: Field; label: MessageKey; testId: string; type: "url" | "text" | "date" | "area" }[] = [
+  { field: "url", label: "source_url", testId: "source-url", type: "url" },
+  { field: "title", label: "source_title", testId: "source-title", type: "text" },
+  { field: "publisher", label: "source_publisher", testId: "source-publisher", type: "text" },
+  { field: "accessedAt", label: "source_accessed", testId: "source-accessed", type: "date" },
+  { field: "quote", label: "source_quote", testId: "source-quote", type: "area" },
+  { field: "note", label: "edit_note", testId: "source-note", type: "area" },
 ];
+
+/** What is wrong with a field, in the UI's language (the checker's own words are for the log). */
+function fieldError(field: Field): string {
+  if (field === "url") return t("source_error_url");
+  if (field === "accessedAt") return t("source_error_date");
+  return t("source_error_long", t(FIELDS.find((entry) => entry.field === field)?.label ?? "edit_note"));
+}
 
 /** A source's fields, checked on save; the error shows next to the field it is about. */
 export function SourceForm({ initial, onSubmit, onCancel, submitTestId, submitLabel }: SourceFormProps) {
@@ -63,12 +71,13 @@ export function SourceForm({ initial, onSubmit, onCancel, submitTestId, submitLa
   const submit = trusted((event: JSX.TargetedEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!values.url.trim() && !values.title.trim()) {
-      setError({ field: "url", message: "Give the source's address, or at least its title" });
+      setError({ field: "url", message: t("source_error_empty") });
       return;
     }
     const checked = checkSourceInput({ ...values, accessedAt: values.accessedAt || null });
     if (!checked.ok) {
-      setError({ field: fieldOf(checked.error), message: checked.error });
+      const field = fieldOf(checked.error);
+      setError({ field, message: fieldError(field) });
       return;
     }
     setError(null);
@@ -95,7 +104,7 @@ export function SourceForm({ initial, onSubmit, onCancel, submitTestId, submitLa
         return (
           <div key={field} class="edit-field">
             <label class="edit-label" for={inputId}>
-              {label}
+              {t(label)}
             </label>
             {type === "area" ? (
               <textarea {...common} rows={2} />
@@ -115,7 +124,7 @@ export function SourceForm({ initial, onSubmit, onCancel, submitTestId, submitLa
           {submitLabel}
         </button>
         <button type="button" class="edit-button" data-testid="source-cancel" onClick={cancel}>
-          Cancel
+          {t("edit_cancel")}
         </button>
       </div>
     </form>

@@ -1,6 +1,8 @@
 import { useState } from "preact/hooks";
 import { EDIT_LIMITS, type Source, type SourceInput } from "../../lib/model";
 import { parseHttpUrl } from "../../lib/url/normalize";
+import { formatPublished } from "../format";
+import { formatNumber, t, tNodes, uiLocale } from "../i18n";
 import { LinkifiedText } from "./LinkifiedText";
 import { SourceForm } from "./SourceForm";
 import { useTrusted } from "./trust";
@@ -31,7 +33,7 @@ export function changedFields(source: SourceInput, next: SourceInput): Partial<S
 }
 
 function SourceView({ source }: { source: Source }) {
-  const label = source.title.trim() || source.url || "Untitled source";
+  const label = source.title.trim() || source.url || t("source_untitled");
   // Only http(s) addresses become links, and from the parsed URL: never javascript: or data:.
   const href = parseHttpUrl(source.url)?.href ?? null;
   return (
@@ -49,11 +51,12 @@ function SourceView({ source }: { source: Source }) {
         <span class="edit-source-meta">
           {source.publisher}
           {source.publisher && source.accessedAt && " · "}
-          {source.accessedAt && (
-            <>
-              accessed <time dateTime={source.accessedAt}>{source.accessedAt}</time>
-            </>
-          )}
+          {source.accessedAt &&
+            tNodes("source_accessed_on", [
+              <time key="accessed" dateTime={source.accessedAt}>
+                {formatPublished(source.accessedAt, uiLocale())}
+              </time>,
+            ])}
         </span>
       )}
       {source.quote && <blockquote class="edit-source-quote">{source.quote}</blockquote>}
@@ -86,7 +89,7 @@ export function SourcesEditor({
                 <SourceForm
                   initial={source}
                   submitTestId="source-save"
-                  submitLabel="Save source"
+                  submitLabel={t("source_save")}
                   onSubmit={(next) => {
                     const patch = changedFields(source, next);
                     if (Object.keys(patch).length > 0) onUpdate(source.id, patch);
@@ -102,19 +105,19 @@ export function SourcesEditor({
                       type="button"
                       class="edit-link"
                       data-testid="source-edit"
-                      aria-label={`Edit source ${source.title || source.url}`}
+                      aria-label={t("source_edit_named", source.title || source.url)}
                       onClick={trusted(() => setEditing(source.id))}
                     >
-                      Edit
+                      {t("source_edit")}
                     </button>
                     <button
                       type="button"
                       class="edit-link"
                       data-testid="source-remove"
-                      aria-label={`Remove source ${source.title || source.url}`}
+                      aria-label={t("source_remove_named", source.title || source.url)}
                       onClick={trusted(() => onRemove(source.id))}
                     >
-                      Remove
+                      {t("source_remove")}
                     </button>
                   </div>
                 </>
@@ -126,7 +129,7 @@ export function SourcesEditor({
       {adding ? (
         <SourceForm
           submitTestId="source-add"
-          submitLabel="Add source"
+          submitLabel={t("source_add")}
           onSubmit={(input) => {
             onAdd(input);
             setAdding(false);
@@ -144,7 +147,7 @@ export function SourcesEditor({
           disabled={full}
           onClick={trusted(() => setAdding(true))}
         >
-          {full ? `At most ${EDIT_LIMITS.sourcesPerAnnotation} sources` : "Add source"}
+          {full ? t("source_full", formatNumber(EDIT_LIMITS.sourcesPerAnnotation)) : t("source_add")}
         </button>
       )}
     </div>

@@ -1,6 +1,7 @@
 import type { JSX } from "preact";
 import { useEffect, useId, useState } from "preact/hooks";
 import type { AnnotationStatus } from "../../lib/model";
+import { t } from "../i18n";
 import { STATUS_OPTIONS } from "./labels";
 import { useTrusted } from "./trust";
 
@@ -20,7 +21,7 @@ export interface StatusSelectProps {
 export function StatusSelect({
   value,
   onChange,
-  label = "Status",
+  label = t("status_label"),
   hideLabel = false,
   testId = "status-select",
 }: StatusSelectProps) {

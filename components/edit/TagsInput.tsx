@@ -2,6 +2,7 @@ import type { JSX } from "preact";
 import { useId, useState } from "preact/hooks";
 import { cleanTag } from "../../lib/edit/validate";
 import { EDIT_LIMITS } from "../../lib/model";
+import { formatNumber, t } from "../i18n";
 import { useTrusted } from "./trust";
 
 /** Props of {@link TagsInput}. */
@@ -23,7 +24,13 @@ const SUGGESTIONS_SHOWN = 50;
  * Tags as removable chips, and an input that adds one on Enter or comma, with completion from
  * the tags already in use (a native datalist: the browser's own listbox, arrow keys included).
  */
-export function TagsInput({ tags, onChange, suggestions = [], label = "Tags", autoFocus = false }: TagsInputProps) {
+export function TagsInput({
+  tags,
+  onChange,
+  suggestions = [],
+  label = t("edit_tags"),
+  autoFocus = false,
+}: TagsInputProps) {
   const id = useId();
   const [draft, setDraft] = useState("");
   const trusted = useTrusted();
@@ -77,7 +84,7 @@ export function TagsInput({ tags, onChange, suggestions = [], label = "Tags", au
               <button
                 type="button"
                 class="edit-chip-remove"
-                aria-label={`Remove tag ${tag}`}
+                aria-label={t("tags_remove", tag)}
                 data-testid="tag-remove"
                 onClick={remove(tag)}
               >
@@ -88,7 +95,7 @@ export function TagsInput({ tags, onChange, suggestions = [], label = "Tags", au
         </ul>
       )}
       <label class="edit-sr-only" for={id}>
-        Add a tag
+        {t("tags_add")}
       </label>
       <input
         id={id}
@@ -96,7 +103,7 @@ export function TagsInput({ tags, onChange, suggestions = [], label = "Tags", au
         type="text"
         list={offered.length > 0 ? `${id}-list` : undefined}
         value={draft}
-        placeholder={full ? `At most ${EDIT_LIMITS.tags} tags` : "Add a tag, then Enter"}
+        placeholder={full ? t("tags_full", formatNumber(EDIT_LIMITS.tags)) : t("tags_placeholder")}
         disabled={full}
         autoComplete="off"
         // biome-ignore lint/a11y/noAutofocus: opened on purpose from an "Add tags" link

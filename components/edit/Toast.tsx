@@ -1,4 +1,5 @@
 import { useEffect } from "preact/hooks";
+import { t } from "../i18n";
 import { useTrusted } from "./trust";
 
 /** How long an undo stays offered. */
@@ -26,7 +27,7 @@ export function Toast({ message, onUndo, onDone, timeoutMs = UNDO_WINDOW_MS }: T
     <div class="edit-toast" role="status" data-testid="toast">
       <span class="edit-toast-text">{message}</span>
       <button type="button" class="edit-button" data-testid="undo" onClick={trusted(() => onUndo())}>
-        Undo
+        {t("undo")}
       </button>
     </div>
   );

@@ -7,6 +7,7 @@ import { LinkifiedText } from "../edit/LinkifiedText";
 import { kindLabel, statusLabel } from "../edit/labels";
 import { useTrusted } from "../edit/trust";
 import { formatFigure } from "../figure-value";
+import { t } from "../i18n";
 import { clip } from "./labels";
 
 /** The annotated text is shown up to this length: a 20,000-character quote would swamp the list. */
@@ -19,7 +20,7 @@ function Figure({ annotation, locale }: { annotation: Annotation; locale?: strin
   const words = [qualifier, figure.text].filter(Boolean);
   return (
     <p class="row-field">
-      <span class="row-label">Figure:</span> {words.join(" ")}
+      <span class="row-label">{t("row_figure")}</span> {words.join(" ")}
     </p>
   );
 }
@@ -28,7 +29,7 @@ function Sources({ sources }: { sources: Source[] }) {
   if (sources.length === 0) return null;
   return (
     <div class="row-sources">
-      <span class="row-label">Sources:</span>
+      <span class="row-label">{t("row_sources")}</span>
       <ul>
         {sources.map((source) => {
           const href = safeLinkHref(source.url);
@@ -105,11 +106,11 @@ export function AnnotationRow({
       <div class="row-head">
         <label class="row-select">
           <input type="checkbox" data-testid="library-select" checked={selected} onClick={onSelectClick} />
-          <span class="visually-hidden">Select: {short}</span>
+          <span class="visually-hidden">{t("row_select", short)}</span>
         </label>
         <span class={`badge kind kind-${shownKind(a)}`}>{kindLabel(a)}</span>
         <span class={`badge status status-${a.status}`}>{statusLabel(a.status)}</span>
-        {a.dismissed && <span class="badge dismissed">Dismissed</span>}
+        {a.dismissed && <span class="badge dismissed">{t("undo_dismissed")}</span>}
         <span class="row-actions">
           <button
             type="button"
@@ -117,20 +118,20 @@ export function AnnotationRow({
             data-testid="library-edit"
             aria-expanded={editing}
             aria-controls={editing ? `${id}-editor` : undefined}
-            aria-label={`${editing ? "Close editing" : "Edit status, tags and note"}: ${short}`}
+            aria-label={editing ? t("row_close_editing", short) : t("row_edit_named", short)}
             onClick={trusted(() => onToggleEdit(a.id))}
           >
-            {editing ? "Done" : "Edit"}
+            {editing ? t("edit_done") : t("source_edit")}
           </button>
           {openUrl && (
             <button
               type="button"
               class="row-open"
               data-testid="library-open"
-              aria-label={`Open in its page: ${short}`}
+              aria-label={t("row_open_named", short)}
               onClick={openUrl}
             >
-              Open
+              {t("row_open")}
             </button>
           )}
         </span>
@@ -138,7 +139,7 @@ export function AnnotationRow({
       <p class="row-text">{clip(a.exact, TEXT_SHOWN)}</p>
       {a.speaker && (
         <p class="row-field">
-          <span class="row-label">Speaker:</span> {a.speaker}
+          <span class="row-label">{t("row_speaker")}</span> {a.speaker}
         </p>
       )}
       {a.kind === "figure" && <Figure annotation={a} locale={locale} />}
@@ -148,7 +149,7 @@ export function AnnotationRow({
         <>
           {a.tags.length > 0 && (
             <div class="row-tags">
-              <span class="row-label">Tags:</span>
+              <span class="row-label">{t("row_tags")}</span>
               <ul>
                 {a.tags.map((tag) => (
                   <li key={tag} class="tag">
@@ -160,7 +161,7 @@ export function AnnotationRow({
           )}
           {a.note && (
             <div class="row-note">
-              <span class="row-label">Note:</span>
+              <span class="row-label">{t("row_note")}</span>
               <LinkifiedText text={a.note} class="row-note-text" />
             </div>
           )}

@@ -3,6 +3,7 @@ import { useId, useState } from "preact/hooks";
 import type { AnnotationStatus } from "../../lib/model";
 import { STATUS_OPTIONS } from "../edit/labels";
 import { useTrusted } from "../edit/trust";
+import { t } from "../i18n";
 
 /** What the bulk bar asks the library to do with the rows ticked. */
 export interface BulkActions {
@@ -60,10 +61,10 @@ export function BulkBar({
   const number = (n: number) => n.toLocaleString(locale);
   return (
     <fieldset class="bulk-bar" data-testid="bulk-bar">
-      <legend class="visually-hidden">Selected annotations</legend>
+      <legend class="visually-hidden">{t("bulk_legend")}</legend>
       <div class="bulk-line">
         <span class="bulk-count" aria-live="polite" data-testid="library-selected-count">
-          {count === 0 ? "None selected" : `${number(count)} selected`}
+          {count === 0 ? t("list_none_selected") : t("list_selected", number(count))}
         </span>
         <button
           type="button"
@@ -71,7 +72,7 @@ export function BulkBar({
           aria-disabled={listed === 0 || count >= listed}
           onClick={trusted(() => listed > 0 && count < listed && actions.selectListed())}
         >
-          Select all listed ({number(listed)})
+          {t("bulk_select_listed", number(listed))}
         </button>
         <button
           type="button"
@@ -79,12 +80,12 @@ export function BulkBar({
           aria-disabled={count === 0}
           onClick={trusted(() => count > 0 && actions.clear())}
         >
-          Clear selection
+          {t("list_clear_selection")}
         </button>
       </div>
       <div class="bulk-line">
         <span class="bulk-field">
-          <label for={`${id}-status`}>Status</label>
+          <label for={`${id}-status`}>{t("status_label")}</label>
           <select
             id={`${id}-status`}
             data-testid="bulk-status"
@@ -103,11 +104,11 @@ export function BulkBar({
             aria-disabled={!idle}
             onClick={act(() => actions.setStatus(status))}
           >
-            Set status
+            {t("bulk_set_status")}
           </button>
         </span>
         <span class="bulk-field">
-          <label for={`${id}-tag`}>Tag</label>
+          <label for={`${id}-tag`}>{t("bulk_tag")}</label>
           <input
             id={`${id}-tag`}
             type="text"
@@ -119,8 +120,8 @@ export function BulkBar({
             onKeyDown={onTagKey}
           />
           <datalist id={`${id}-tags`}>
-            {tags.slice(0, SUGGESTIONS_SHOWN).map((t) => (
-              <option key={t} value={t} />
+            {tags.slice(0, SUGGESTIONS_SHOWN).map((name) => (
+              <option key={name} value={name} />
             ))}
           </datalist>
           <button
@@ -129,7 +130,7 @@ export function BulkBar({
             aria-disabled={!idle || !tag.trim()}
             onClick={act(() => tag.trim() && actions.addTag(tag))}
           >
-            Add tag
+            {t("bulk_add_tag")}
           </button>
           <button
             type="button"
@@ -137,7 +138,7 @@ export function BulkBar({
             aria-disabled={!idle || !tag.trim()}
             onClick={act(() => tag.trim() && actions.removeTag(tag))}
           >
-            Remove tag
+            {t("bulk_remove_tag")}
           </button>
         </span>
         <button
@@ -146,7 +147,7 @@ export function BulkBar({
           aria-disabled={count === 0}
           onClick={trusted(() => count > 0 && actions.exportSelected())}
         >
-          Export…
+          {t("bulk_export")}
         </button>
         <button
           type="button"
@@ -156,7 +157,7 @@ export function BulkBar({
           aria-disabled={!idle}
           onClick={act(() => actions.deleteSelected())}
         >
-          Delete…
+          {t("bulk_delete")}
         </button>
       </div>
     </fieldset>

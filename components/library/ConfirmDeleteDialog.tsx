@@ -2,12 +2,10 @@ import { useRef, useState } from "preact/hooks";
 import type { ClaimmarkDb } from "../../lib/db/schema";
 import { countStored } from "../../lib/db/store";
 import { errorMessage } from "../format";
+import { formatNumber, t } from "../i18n";
 import { useLiveQuery } from "../use-live-query";
 import { downloadBackup } from "./backup";
 import { useFocusTrap } from "./focus-trap";
-
-/** The word the reader types to confirm: deleting everything must never be one slip of a key. */
-const CONFIRM_WORD = "DELETE";
 
 /**
  * The modal that guards "Delete all data": it offers a backup first and enables its Delete button
@@ -25,6 +23,8 @@ export function ConfirmDeleteDialog({
   /** Deletes everything; resolves when done. */
   onDelete: () => Promise<void>;
 }) {
+  // The word the reader types to confirm, in their language: deleting everything must never be one slip of a key.
+  const confirmWord = t("delete_confirm_word");
   const dialog = useRef<HTMLDivElement>(null);
   const [typed, setTyped] = useState("");
   const [busy, setBusy] = useState(false);
@@ -36,21 +36,21 @@ export function ConfirmDeleteDialog({
   const backup = async () => {
     try {
       const saved = await downloadBackup(db);
-      setMessage(`Saved a copy of ${saved} annotations, with their pages and sources. Import it to restore them.`);
+      setMessage(t("delete_backup_saved", formatNumber(saved)));
     } catch (error) {
-      setMessage(`The copy could not be saved: ${errorMessage(error)}`);
+      setMessage(t("delete_backup_failed", errorMessage(error)));
     }
   };
   const confirm = async (event: Event) => {
     event.preventDefault();
-    if (typed !== CONFIRM_WORD || busy) return;
+    if (typed !== confirmWord || busy) return;
     setBusy(true);
     try {
       await onDelete();
       onDeleted();
     } catch (error) {
       setBusy(false);
-      setMessage(`Nothing was deleted: ${errorMessage(error)}`);
+      setMessage(t("delete_failed", errorMessage(error)));
     }
   };
   return (
@@ -64,23 +64,27 @@ export function ConfirmDeleteDialog({
         data-testid="delete-dialog"
         ref={dialog}
       >
-        <h2 id="delete-dialog-title">Delete all data?</h2>
+        <h2 id="delete-dialog-title">{t("delete_title")}</h2>
         <p id="delete-dialog-body">
           {counts.status === "ready"
-            ? `This deletes ${counts.value.pages} pages, ${counts.value.annotations} annotations and ${counts.value.sources} sources from this browser. It cannot be undone.`
-            : "This deletes every page, annotation and source from this browser. It cannot be undone."}{" "}
-          Your settings are kept.
+            ? t("delete_counted", [
+                formatNumber(counts.value.pages),
+                formatNumber(counts.value.annotations),
+                formatNumber(counts.value.sources),
+              ])
+            : t("delete_everything_body")}{" "}
+          {t("delete_settings_kept")}
         </p>
         <p>
           <button type="button" data-testid="download-backup" onClick={backup}>
-            Download a copy first
+            {t("delete_download_first")}
           </button>
         </p>
         <p class="dialog-message" role="status">
           {message}
         </p>
         <form onSubmit={confirm}>
-          <label for="confirm-delete-input">Type {CONFIRM_WORD} to confirm</label>
+          <label for="confirm-delete-input">{t("delete_type_to_confirm", confirmWord)}</label>
           <input
             id="confirm-delete-input"
             data-testid="confirm-delete-input"
@@ -91,10 +95,10 @@ export function ConfirmDeleteDialog({
           />
           <div class="dialog-actions">
             <button type="button" onClick={onCancel} disabled={busy}>
-              Cancel
+              {t("edit_cancel")}
             </button>
-            <button type="submit" class="danger" data-testid="confirm-delete" disabled={typed !== CONFIRM_WORD || busy}>
-              Delete everything
+            <button type="submit" class="danger" data-testid="confirm-delete" disabled={typed !== confirmWord || busy}>
+              {t("delete_everything")}
             </button>
           </div>
         </form>

@@ -1,5 +1,6 @@
 import { useId, useRef } from "preact/hooks";
 import { useTrusted } from "../edit/trust";
+import { t } from "../i18n";
 import { useFocusTrap } from "./focus-trap";
 
 /**
@@ -42,7 +43,7 @@ export function ConfirmDialog({
         <p id={`${id}-body`}>{body}</p>
         <div class="dialog-actions">
           <button type="button" data-testid={`${testId}-cancel`} onClick={onCancel}>
-            Cancel
+            {t("edit_cancel")}
           </button>
           <button type="button" class="danger" data-testid={`${testId}-confirm`} onClick={trusted(() => onConfirm())}>
             {action}

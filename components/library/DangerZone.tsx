@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { deleteAllData } from "../../lib/db/edit";
 import type { ClaimmarkDb } from "../../lib/db/schema";
+import { t } from "../i18n";
 import { ConfirmDeleteDialog } from "./ConfirmDeleteDialog";
 
 /** The "Delete all data" button, and the dialog it opens. */
@@ -9,8 +10,8 @@ export function DangerZone({ db }: { db: ClaimmarkDb }) {
   const [done, setDone] = useState("");
   return (
     <section class="danger-zone" aria-labelledby="danger-zone-title">
-      <h3 id="danger-zone-title">Delete all data</h3>
-      <p>Deletes every page, annotation and source Claimmark has stored in this browser. Your settings are kept.</p>
+      <h3 id="danger-zone-title">{t("danger_title")}</h3>
+      <p>{t("danger_body")}</p>
       <button
         type="button"
         class="danger"
@@ -21,7 +22,7 @@ export function DangerZone({ db }: { db: ClaimmarkDb }) {
           setOpen(true);
         }}
       >
-        Delete all data…
+        {t("danger_button")}
       </button>
       <p role="status" class="danger-done">
         {done}
@@ -33,7 +34,7 @@ export function DangerZone({ db }: { db: ClaimmarkDb }) {
           onDelete={() => deleteAllData(db)}
           onDeleted={() => {
             setOpen(false);
-            setDone("All pages, annotations and sources were deleted.");
+            setDone(t("danger_done"));
           }}
         />
       )}

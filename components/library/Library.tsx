@@ -7,6 +7,7 @@ import type { AnnotationStatus, Source } from "../../lib/model";
 import { statusLabel } from "../edit/labels";
 import { Toast } from "../edit/Toast";
 import { errorMessage } from "../format";
+import { formatNumber, plural, t } from "../i18n";
 import { ExportPanel, type ExportScope } from "../transfer/ExportPanel";
 import { ImportPanel } from "../transfer/ImportPanel";
 import { useLiveQuery } from "../use-live-query";
@@ -53,7 +54,7 @@ function exportScopes(selected: string[], filtered: boolean, filters: LibraryFil
   if (selected.length > 0)
     scopes.push({
       id: "selected",
-      label: `The annotations selected (${selected.length})`,
+      label: t("scope_selected_annotations", formatNumber(selected.length)),
       fileScope: "selection",
       // What the reader ticked, dismissed ones too (they are listed only when shown).
       query: () => ({ ids: selected, includeDismissed: true }),
@@ -61,14 +62,14 @@ function exportScopes(selected: string[], filtered: boolean, filters: LibraryFil
   if (filtered)
     scopes.push({
       id: "listed",
-      label: "The annotations listed",
+      label: t("scope_listed"),
       fileScope: "selection",
       query: async (database: ClaimmarkDb) => ({
         ids: await listedIds(database, filters),
         includeDismissed: filters.showDismissed,
       }),
     });
-  scopes.push({ id: "all", label: "Everything", fileScope: "all", query: () => ({}) });
+  scopes.push({ id: "all", label: t("scope_everything"), fileScope: "all", query: () => ({}) });
   return scopes;
 }
 
@@ -119,7 +120,6 @@ export function Library({
   const more = shownCount < total;
   useGrowOnView(end, () => setLimit((l) => l + ROWS_PER_STEP), more);
 
-  const count = (n: number, noun: string) => `${n.toLocaleString(locale)} ${noun}${n === 1 ? "" : "s"}`;
   const filtered = JSON.stringify(queried) !== JSON.stringify(NO_FILTERS);
   const shownIds = visible.flatMap(({ shown }) => shown.map((annotation) => annotation.id));
   const selected = [...selection.ids];
@@ -145,7 +145,7 @@ export function Library({
       const count = result.changes.length;
       if (count === 0) {
         setOffer(null);
-        setMessage({ error: false, text: "Nothing to change: the selected annotations are already so." });
+        setMessage({ error: false, text: t("bulk_nothing_to_change") });
         return;
       }
       setOffer({
@@ -160,24 +160,24 @@ export function Library({
     }
   };
 
-  const annotations = (n: number) => count(n, "annotation");
+  const annotations = (n: number) => plural(n, "count_annotations_one", "count_annotations_other");
   const bulk = {
     selectListed: () => void listedIds(db, queried).then(selection.add, fail),
     clear: () => selection.remove(),
     setStatus: (status: AnnotationStatus) =>
       void runBulk(
         (ids) => setStatusOf(db, ids, status),
-        (n) => `${statusLabel(status)}: ${annotations(n)} changed`,
+        (n) => t("bulk_status_done", [statusLabel(status), annotations(n)]),
       ),
     addTag: (tag: string) =>
       void runBulk(
         (ids) => addTagTo(db, ids, tag),
-        (n) => `Tag “${cleanTag(tag)}” added to ${annotations(n)}`,
+        (n) => t("bulk_tag_added", [cleanTag(tag), annotations(n)]),
       ),
     removeTag: (tag: string) =>
       void runBulk(
         (ids) => removeTagFrom(db, ids, tag),
-        (n) => `Tag “${cleanTag(tag)}” removed from ${annotations(n)}`,
+        (n) => t("bulk_tag_removed", [cleanTag(tag), annotations(n)]),
       ),
     exportSelected: () => {
       const details = transfer.current;
@@ -197,7 +197,7 @@ export function Library({
         selection.remove(ids);
         return result;
       },
-      (n) => `${annotations(n)} deleted`,
+      (n) => t("bulk_deleted", annotations(n)),
       // Undone: the rows come back ticked, as they were.
       (result) => selection.add(result.changes.map((change) => change.before.id)),
     );
@@ -205,14 +205,14 @@ export function Library({
 
   return (
     <section class="library" data-testid="library" aria-labelledby="library-title">
-      <h2 id="library-title">Library</h2>
+      <h2 id="library-title">{t("library_title")}</h2>
       <LibraryFilterForm
         filters={filters}
         tags={tags.status === "ready" ? tags.value : []}
         onChange={(change) => setFilters((f) => ({ ...f, ...change }))}
       />
       <details class="transfer-details" ref={transfer}>
-        <summary data-testid="transfer-toggle">Export and import</summary>
+        <summary data-testid="transfer-toggle">{t("list_export_import")}</summary>
         {/* A new key when rows first get ticked (or all are cleared): the panel starts on its first scope. */}
         <ExportPanel
           key={selected.length > 0 ? "selection" : "no-selection"}
@@ -223,16 +223,18 @@ export function Library({
       </details>
       <p class="library-summary" role="status" data-testid="library-summary">
         {result.status === "loading"
-          ? "Loading…"
+          ? t("library_loading")
           : result.status === "error"
-            ? `Claimmark could not read its database: ${result.error}`
+            ? t("library_db_failed", result.error)
             : total === 0
               ? filtered
-                ? "No annotations match."
-                : "No annotations yet. Claimmark lists here what it finds on the articles you read."
-              : `${count(total, "annotation")} on ${count(view?.pageCount ?? 0, "page")}${
-                  more ? `, showing the first ${shownCount.toLocaleString(locale)}` : ""
-                }.`}
+                ? t("library_none_match")
+                : t("library_empty")
+              : t(more ? "library_summary_more" : "library_summary", [
+                  annotations(total),
+                  plural(view?.pageCount ?? 0, "count_pages_one", "count_pages_other"),
+                  formatNumber(shownCount),
+                ])}
       </p>
       {(total > 0 || selected.length > 0) && (
         <BulkBar count={selected.length} listed={total} tags={tagList} busy={busy} actions={bulk} locale={locale} />
@@ -268,15 +270,15 @@ export function Library({
       {more && (
         <div class="library-more" ref={end}>
           <button type="button" data-testid="library-more" onClick={() => setLimit((l) => l + ROWS_PER_STEP)}>
-            Show more ({(total - shownCount).toLocaleString(locale)} left)
+            {t("library_show_more", formatNumber(total - shownCount))}
           </button>
         </div>
       )}
       {confirming && (
         <ConfirmDialog
-          title={`Delete ${annotations(selected.length)}?`}
-          body="They are removed from the library, the popup and their pages, with their sources and notes. You can undo this for a few seconds."
-          action={`Delete ${annotations(selected.length)}`}
+          title={t("bulk_delete_title", annotations(selected.length))}
+          body={t("bulk_delete_body")}
+          action={t("bulk_delete_action", annotations(selected.length))}
           testId="bulk-delete-dialog"
           onConfirm={confirmDelete}
           onCancel={() => setConfirming(false)}
@@ -290,7 +292,7 @@ export function Library({
             message={offer.message}
             onUndo={() => {
               setOffer(null);
-              offer.undo().then(() => setMessage({ error: false, text: "Undone." }), fail);
+              offer.undo().then(() => setMessage({ error: false, text: t("bulk_undone") }), fail);
             }}
             onDone={clearOffer}
           />

@@ -1,14 +1,15 @@
 import { useRef, useState } from "preact/hooks";
 import type { ClaimmarkDb } from "../../lib/db/schema";
+import { type MessageKey, t, uiLocale } from "../i18n";
 import { Library } from "./Library";
 import { SettingsPanel } from "./SettingsPanel";
 
 /** The two parts of the extension page. */
 export type OptionsTab = "library" | "settings";
 
-const TABS: { id: OptionsTab; label: string }[] = [
-  { id: "library", label: "Library" },
-  { id: "settings", label: "Settings" },
+const TABS: { id: OptionsTab; label: MessageKey }[] = [
+  { id: "library", label: "library_title" },
+  { id: "settings", label: "settings_title" },
 ];
 
 /** The extension page: the library and the settings as two tabs (ARIA tabs: arrow keys move between them). */
@@ -17,7 +18,7 @@ export function OptionsPage({
   openTab,
   initialTab = "library",
   onTabChange,
-  locale,
+  locale = uiLocale(),
 }: {
   db: ClaimmarkDb;
   openTab: (url: string) => void;
@@ -34,7 +35,7 @@ export function OptionsPage({
     if (focus) buttons.current[next]?.focus();
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    const index = TABS.findIndex((t) => t.id === tab);
+    const index = TABS.findIndex((entry) => entry.id === tab);
     const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
     const target =
       event.key === "Home"
@@ -51,24 +52,24 @@ export function OptionsPage({
   return (
     <div class="options">
       <header class="options-header">
-        <h1 class="brand">Claimmark</h1>
-        <div class="tabs" role="tablist" aria-label="Claimmark" onKeyDown={onKeyDown}>
-          {TABS.map((t) => (
+        <h1 class="brand">{t("ext_name")}</h1>
+        <div class="tabs" role="tablist" aria-label={t("ext_name")} onKeyDown={onKeyDown}>
+          {TABS.map((entry) => (
             <button
-              key={t.id}
+              key={entry.id}
               type="button"
               role="tab"
-              id={`tab-${t.id}`}
-              aria-selected={tab === t.id}
-              aria-controls={`panel-${t.id}`}
-              tabIndex={tab === t.id ? 0 : -1}
-              data-testid={`tab-${t.id}`}
+              id={`tab-${entry.id}`}
+              aria-selected={tab === entry.id}
+              aria-controls={`panel-${entry.id}`}
+              tabIndex={tab === entry.id ? 0 : -1}
+              data-testid={`tab-${entry.id}`}
               ref={(el) => {
-                buttons.current[t.id] = el;
+                buttons.current[entry.id] = el;
               }}
-              onClick={() => select(t.id)}
+              onClick={() => select(entry.id)}
             >
-              {t.label}
+              {t(entry.label)}
             </button>
           ))}
         </div>

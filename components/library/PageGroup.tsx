@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import type { Annotation, Source } from "../../lib/model";
 import { parseHttpUrl } from "../../lib/url/normalize";
-import { countLabel } from "../format";
+import { formatNumber, plural, t } from "../i18n";
 import { AnnotationRow, type AnnotationRowProps } from "./AnnotationRow";
 import { formatTime } from "./labels";
 import type { ViewGroup } from "./query";
@@ -55,8 +55,8 @@ export function PageGroup({
       </h3>
       <p class="page-meta">
         {site && <span class="page-site">{site}</span>}
-        {page && <span class="page-date">Last read {formatTime(page.lastSeen, locale)}</span>}
-        <span class="page-count">{countLabel(group.count, "annotation")}</span>
+        {page && <span class="page-date">{t("page_last_read", formatTime(page.lastSeen, locale))}</span>}
+        <span class="page-count">{plural(group.count, "count_annotations_one", "count_annotations_other")}</span>
       </p>
       <ul class="rows">
         {shown.map((annotation) => {
@@ -78,7 +78,7 @@ export function PageGroup({
           );
         })}
       </ul>
-      {hidden > 0 && <p class="page-more">{hidden} more below: use "Show more".</p>}
+      {hidden > 0 && <p class="page-more">{t("page_more_below", formatNumber(hidden))}</p>}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { NoteEditor } from "../edit/NoteEditor";
 import { StatusSelect } from "../edit/StatusSelect";
 import { TagsInput } from "../edit/TagsInput";
 import { errorMessage } from "../format";
+import { t } from "../i18n";
 
 /** Props of {@link RowEditor}. */
 export interface RowEditorProps {
@@ -31,7 +32,7 @@ export function RowEditor({ db, annotation, tagSuggestions, onError }: RowEditor
       <StatusSelect value={annotation.status} onChange={(status) => patch({ status })} testId="library-edit-status" />
       <div class="edit-row">
         <span class="edit-label" aria-hidden="true">
-          Tags
+          {t("edit_tags")}
         </span>
         <TagsInput tags={annotation.tags} suggestions={tagSuggestions} onChange={(tags) => patch({ tags })} />
       </div>

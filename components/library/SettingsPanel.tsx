@@ -13,6 +13,7 @@ const HIGHLIGHT_KIND_LABELS: Record<HighlightKind, string> = {
   quote: "Quotes",
   claim: "Reported claims",
   figure: "Figures",
+  date: "Dates and times, apart from other figures (most pages are full of them)",
   highlight: "Your own highlights",
 };
 
@@ -88,6 +89,37 @@ function SettingsForm({ settings, onChange }: { settings: Settings; onChange: (c
         <p class="hint" id="setting-verdict-marks-hint">
           Off by default. A page can read its own highlights, so with this on, every page you annotate can see which of
           its passages you judged, and how. Your notes, tags and sources never reach a page either way.
+        </p>
+      </fieldset>
+      <fieldset data-testid="setting-reviewer">
+        <legend>Fact-check exports</legend>
+        <label for="setting-reviewer-name">Reviewer (you or your organisation)</label>
+        <input
+          id="setting-reviewer-name"
+          type="text"
+          maxLength={200}
+          data-testid="setting-reviewer-name"
+          aria-describedby="setting-reviewer-hint"
+          value={settings.reviewer?.name ?? ""}
+          onChange={(e) => {
+            const name = (e.currentTarget as HTMLInputElement).value.trim();
+            onChange((s) => ({ ...s, reviewer: name ? { name, url: s.reviewer?.url ?? "" } : null }));
+          }}
+        />
+        <label for="setting-reviewer-url">Reviewer's web address (optional)</label>
+        <input
+          id="setting-reviewer-url"
+          type="url"
+          maxLength={2000}
+          data-testid="setting-reviewer-url"
+          value={settings.reviewer?.url ?? ""}
+          onChange={(e) => {
+            const url = (e.currentTarget as HTMLInputElement).value.trim();
+            onChange((s) => (s.reviewer ? { ...s, reviewer: { ...s.reviewer, url } } : s));
+          }}
+        />
+        <p class="hint" id="setting-reviewer-hint">
+          Named as the author of each review in the ClaimReview export. Stays in this browser until you export.
         </p>
       </fieldset>
       <fieldset data-testid="setting-colour-scheme">

@@ -1,5 +1,6 @@
 import { useRef, useState } from "preact/hooks";
 import { siteOf } from "../../lib/url/normalize";
+import { t, tNodes } from "../i18n";
 
 /** The site a typed host or URL names ("https://www.nytimes.com/x" → "nytimes.com"), or null when it names none. */
 export function siteFromInput(raw: string): string | null {
@@ -35,7 +36,7 @@ export function SiteRules({
     // The field itself, not the last render's state: a paste and an Enter can arrive together.
     const site = siteFromInput(input.current?.value ?? typed);
     if (!site) {
-      setError("Type a site such as example.com, or paste a page address.");
+      setError(t("sites_error"));
       return;
     }
     setError("");
@@ -45,9 +46,9 @@ export function SiteRules({
   };
   return (
     <fieldset class="site-rules" data-testid="setting-site-rules">
-      <legend>Exceptions for sites</legend>
+      <legend>{t("sites_legend")}</legend>
       {sites.length === 0 ? (
-        <p class="hint">No exceptions: every site follows the default above.</p>
+        <p class="hint">{t("sites_none")}</p>
       ) : (
         <ul class="site-list">
           {sites.map((site) => {
@@ -64,11 +65,15 @@ export function SiteRules({
                   }}
                 />
                 <label for={id}>
-                  Detect automatically on <span class="site-name">{site}</span>
+                  {tNodes("sites_detect_on", [
+                    <span key="site" class="site-name">
+                      {site}
+                    </span>,
+                  ])}
                 </label>
                 <button
                   type="button"
-                  aria-label={`Remove the exception for ${site}`}
+                  aria-label={t("sites_remove", site)}
                   onClick={() => {
                     onChange((stored) => {
                       const { [site]: _removed, ...rest } = stored;
@@ -76,7 +81,7 @@ export function SiteRules({
                     });
                   }}
                 >
-                  Remove
+                  {t("source_remove")}
                 </button>
               </li>
             );
@@ -84,7 +89,7 @@ export function SiteRules({
         </ul>
       )}
       <form class="site-add" onSubmit={add}>
-        <label for="site-rule-input">Add a site</label>
+        <label for="site-rule-input">{t("sites_add_label")}</label>
         <input
           id="site-rule-input"
           ref={input}
@@ -98,7 +103,7 @@ export function SiteRules({
           onInput={(e) => setTyped((e.currentTarget as HTMLInputElement).value)}
         />
         <button type="submit" data-testid="setting-site-add">
-          Add
+          {t("sites_add")}
         </button>
         {error && (
           <p id="site-rule-error" class="error" role="alert">

@@ -1,6 +1,8 @@
 import type { AnnotationSet, ClaimmarkDb } from "../../lib/db/schema";
-import { groupSources, readSets } from "../../lib/db/store";
-import type { Annotation, AnnotationKind, AnnotationStatus, PageRecord, Source } from "../../lib/model";
+import { groupSources, pagesTagged, readSets } from "../../lib/db/store";
+import type { Annotation, AnnotationStatus, PageRecord, Source } from "../../lib/model";
+import { haystackOf, matchesSearch, parseSearch } from "../../lib/search/search";
+import { type ShownKind, shownKind } from "../../lib/shown-kind";
 import { inReadingOrder } from "../reading-order";
 
 /**
@@ -15,7 +17,8 @@ export type DateField = "annotation" | "page";
 export interface LibraryFilters {
   search: string;
   status: AnnotationStatus | "";
-  kind: AnnotationKind | "";
+  /** A kind as shown: "date" is the detected dates, "figure" the other figures. */
+  kind: ShownKind | "";
   tag: string;
   /** YYYY-MM-DD, the reader's local day, inclusive. */
   from: string;
@@ -105,38 +108,13 @@ function timeRange(filters: LibraryFilters): [number, number] | null {
   return [from ?? -Infinity, to ?? Infinity];
 }
 
-/** The lower-cased words of a search: every one must occur somewhere in an annotation or its sources. */
-function searchTerms(search: string): string[] {
-  return search.toLowerCase().split(/\s+/u).filter(Boolean);
-}
-
-function annotationText(annotation: Annotation): string {
-  return [annotation.exact, annotation.speaker ?? "", annotation.note, ...annotation.tags].join("\n").toLowerCase();
-}
-
-function sourceText(source: Source): string {
-  return [source.url, source.title, source.publisher, source.note, source.quote].join("\n").toLowerCase();
-}
-
-/** The sources' searchable text, by annotation: built only when the reader searches. */
-function sourceTexts(sets: AnnotationSet[]): Map<string, string> {
-  const texts = new Map<string, string>();
-  for (const set of sets) {
-    for (const source of set.sources) {
-      const before = texts.get(source.annotationId);
-      texts.set(source.annotationId, before ? `${before}\n${sourceText(source)}` : sourceText(source));
-    }
-  }
-  return texts;
-}
-
 /** The pages' sets that can hold a match, narrowed by an index where the filters allow. */
 async function candidates(
   db: ClaimmarkDb,
   filters: LibraryFilters,
   range: [number, number] | null,
 ): Promise<AnnotationSet[]> {
-  if (filters.tag) return readSets(db, await db.annotationSets.where("tags").equals(filters.tag).primaryKeys());
+  if (filters.tag) return readSets(db, await pagesTagged(db, filters.tag));
   if (range && filters.dateField === "page") {
     return readSets(db, await db.pages.where("lastSeen").between(range[0], range[1], true, false).primaryKeys());
   }
@@ -146,25 +124,23 @@ async function candidates(
 /** The annotations the filters let through, grouped by page: pages last seen first, annotations in reading order. */
 export async function queryLibrary(db: ClaimmarkDb, filters: LibraryFilters): Promise<LibraryResult> {
   const range = timeRange(filters);
-  const terms = searchTerms(filters.search);
+  const query = parseSearch(filters.search);
   const sets = await candidates(db, filters, range);
-  const sources = terms.length > 0 ? sourceTexts(sets) : null;
+  // The sources of each annotation, grouped only when the reader searches.
+  const sources = query ? groupSources(sets.flatMap((set) => set.sources)) : null;
   const pages = new Map<string, PageRecord>();
   for (const page of await db.pages.bulkGet(sets.map((set) => set.pageKey))) if (page) pages.set(page.key, page);
 
   const passes = (annotation: Annotation, page: PageRecord | undefined): boolean => {
     if (annotation.deleted || (annotation.dismissed && !filters.showDismissed)) return false;
-    if (filters.kind && annotation.kind !== filters.kind) return false;
+    if (filters.kind && shownKind(annotation) !== filters.kind) return false;
     if (filters.status && annotation.status !== filters.status) return false;
     if (filters.tag && !annotation.tags.includes(filters.tag)) return false;
     if (range) {
       const time = filters.dateField === "page" ? page?.lastSeen : annotation.updatedAt;
       if (time === undefined || time < range[0] || time >= range[1]) return false;
     }
-    if (sources) {
-      const text = `${annotationText(annotation)}\n${sources.get(annotation.id) ?? ""}`;
-      if (!terms.every((term) => text.includes(term))) return false;
-    }
+    if (query && sources && !matchesSearch(query, haystackOf(annotation, sources.get(annotation.id)))) return false;
     return true;
   };
 

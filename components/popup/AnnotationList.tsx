@@ -1,17 +1,26 @@
 import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
-import { updateAnnotation } from "../../lib/db/edit";
 import type { ClaimmarkDb } from "../../lib/db/schema";
 import type { Annotation, Source } from "../../lib/model";
+import { haystackOf } from "../../lib/search/search";
 import { Toast } from "../edit/Toast";
 import { useTrusted } from "../edit/trust";
-import { countLabel, errorMessage } from "../format";
-import { ExportPanel, type ExportScope } from "../transfer/ExportPanel";
-import { ImportPanel } from "../transfer/ImportPanel";
+import { errorMessage } from "../format";
+import { formatNumber, plural, t } from "../i18n";
+import type { ExportScope } from "../transfer/ExportPanel";
 import { Filters } from "./Filters";
-import { buildSections, NO_FILTER, type PopupFilter, searchText, tagsIn } from "./filter";
+import { buildSections, NO_FILTER, type PopupFilter, tagsIn } from "./filter";
+import { preload, useModule } from "./lazy";
 import { Row } from "./Row";
-import { RowEditor, type UndoOffer } from "./RowEditor";
+import type { UndoOffer } from "./RowEditor";
 import { type VirtualItem, VirtualList } from "./VirtualList";
+
+// Loaded after the first paint: the editors, the database's edits, export and import.
+const loadEditor = () => import("./RowEditor");
+const loadEdits = () => import("../../lib/db/edit");
+const loadTransfer = () =>
+  Promise.all([import("../transfer/ExportPanel"), import("../transfer/ImportPanel")]).then(
+    ([{ ExportPanel }, { ImportPanel }]) => ({ ExportPanel, ImportPanel }),
+  );
 
 /** What the popup asks of the tab it speaks for. */
 export interface PopupActions {
@@ -22,9 +31,9 @@ export interface PopupActions {
   onOpenLibrary(): void;
 }
 
-/** Heights the windowed list lays rows out by; style.css gives rows and headers exactly these. */
-const ROW_HEIGHT = 92;
-const HEADER_HEIGHT = 32;
+/** Heights the windowed list assumes for rows not yet shown; shown ones are measured. */
+const ROW_ESTIMATE = 40;
+const HEADER_ESTIMATE = 26;
 /** First guess for an open row's height, until it is measured. */
 const OPEN_ROW_ESTIMATE = 420;
 
@@ -51,14 +60,16 @@ export function AnnotationList({ db, annotations, sources, actions, pageKey }: A
   /** Rows ticked for export, by id: kept while the filters change. */
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const trusted = useTrusted();
+  const editor = useModule(loadEditor);
+  const transfer = useModule(loadTransfer);
 
-  // The rows' search text, built only while the reader searches.
+  // What the search looks in, built only while the reader searches.
   const searching = filter.search.trim() !== "";
   const haystacks = useMemo(
     () =>
       new Map(
         searching
-          ? annotations.map((annotation) => [annotation.id, searchText(annotation, sources.get(annotation.id))])
+          ? annotations.map((annotation) => [annotation.id, haystackOf(annotation, sources.get(annotation.id))])
           : [],
       ),
     [annotations, sources, searching],
@@ -99,17 +110,15 @@ export function AnnotationList({ db, annotations, sources, actions, pageKey }: A
       list.push({
         type: "header",
         key: `h:${section.id}`,
-        height: HEADER_HEIGHT,
+        height: HEADER_ESTIMATE,
         title: section.title,
         count: section.annotations.length,
       });
       for (const annotation of section.annotations) {
-        const open = annotation.id === openId;
         list.push({
           type: "row",
           key: annotation.id,
-          height: open ? OPEN_ROW_ESTIMATE : ROW_HEIGHT,
-          measure: open,
+          height: annotation.id === openId ? OPEN_ROW_ESTIMATE : ROW_ESTIMATE,
           annotation,
         });
       }
@@ -119,41 +128,45 @@ export function AnnotationList({ db, annotations, sources, actions, pageKey }: A
 
   const clearOffer = useCallback(() => setOffer(null), []);
   const restore = (id: string) =>
-    void updateAnnotation(db, id, { dismissed: false }).then(() => actions.onChanged(id), showError);
+    void preload(loadEdits)
+      .then(({ updateAnnotation }) => updateAnnotation(db, id, { dismissed: false }))
+      .then(() => actions.onChanged(id), showError);
   const showError = (reason: unknown) => setError(errorMessage(reason));
 
   return (
-    <section class="annotations" aria-label="Annotations on this page">
+    <section class="annotations" aria-label={t("list_label")}>
       <Filters filter={filter} tags={tags} onChange={setFilter} />
-      <p class="annotations-count" role="status" data-testid="shown-count">
-        {shown === 0 ? "No annotations match" : `Showing ${countLabel(shown, "annotation")}`}
-      </p>
-      {/* aria-disabled, not disabled: a button that disables itself when pressed would drop the keyboard focus. */}
-      {(shown > 0 || selected.size > 0) && (
-        <div class="selection-bar">
-          <span class="selection-count" aria-live="polite" data-testid="selected-count">
-            {selected.size === 0 ? "None selected" : `${selected.size} selected`}
-          </span>
-          <button
-            type="button"
-            class="selection-button"
-            data-testid="select-shown"
-            aria-disabled={allShownSelected || shown === 0}
-            onClick={trusted(() => setSelected((old) => new Set([...old, ...shownIds])))}
-          >
-            Select all shown
-          </button>
-          <button
-            type="button"
-            class="selection-button"
-            data-testid="clear-selection"
-            aria-disabled={selected.size === 0}
-            onClick={trusted(() => setSelected((old) => (old.size === 0 ? old : new Set())))}
-          >
-            Clear selection
-          </button>
-        </div>
-      )}
+      <div class="list-bar">
+        <p class="annotations-count" role="status" data-testid="shown-count">
+          {shown === 0 ? t("list_none_match") : plural(shown, "list_showing_one", "list_showing_other")}
+        </p>
+        {/* aria-disabled, not disabled: a button that disables itself when pressed would drop the keyboard focus. */}
+        {(shown > 0 || selected.size > 0) && (
+          <div class="selection-bar">
+            <span class="selection-count" aria-live="polite" data-testid="selected-count">
+              {selected.size === 0 ? t("list_none_selected") : t("list_selected", formatNumber(selected.size))}
+            </span>
+            <button
+              type="button"
+              class="selection-button"
+              data-testid="select-shown"
+              aria-disabled={allShownSelected || shown === 0}
+              onClick={trusted(() => setSelected((old) => new Set([...old, ...shownIds])))}
+            >
+              {t("list_select_shown")}
+            </button>
+            <button
+              type="button"
+              class="selection-button"
+              data-testid="clear-selection"
+              aria-disabled={selected.size === 0}
+              onClick={trusted(() => setSelected((old) => (old.size === 0 ? old : new Set())))}
+            >
+              {t("list_clear_selection")}
+            </button>
+          </div>
+        )}
+      </div>
       {error && (
         <p class="annotations-error" role="alert" data-testid="edit-error">
           {error}
@@ -161,7 +174,7 @@ export function AnnotationList({ db, annotations, sources, actions, pageKey }: A
       )}
       {shown > 0 && (
         <VirtualList
-          label="Annotations"
+          label={t("list_rows_label")}
           items={items}
           render={(item) =>
             item.type === "header" ? (
@@ -179,28 +192,38 @@ export function AnnotationList({ db, annotations, sources, actions, pageKey }: A
                 selected={selected.has(item.annotation.id)}
                 onSelect={select}
               >
-                <RowEditor
-                  db={db}
-                  annotation={item.annotation}
-                  sources={sources.get(item.annotation.id) ?? []}
-                  onChanged={actions.onChanged}
-                  onUndoOffer={setOffer}
-                  onError={setError}
-                />
+                {editor ? (
+                  <editor.RowEditor
+                    db={db}
+                    annotation={item.annotation}
+                    sources={sources.get(item.annotation.id) ?? []}
+                    onChanged={actions.onChanged}
+                    onUndoOffer={setOffer}
+                    onError={setError}
+                  />
+                ) : (
+                  <p class="row-loading">{t("list_opening_editor")}</p>
+                )}
               </Row>
             )
           }
         />
       )}
       <details class="transfer-details">
-        <summary data-testid="transfer-toggle">Export and import</summary>
+        <summary data-testid="transfer-toggle">{t("list_export_import")}</summary>
         {/* A new key when rows first get selected (or all are cleared): the panel starts over on its first scope. */}
-        <ExportPanel
-          key={selected.size > 0 ? "selection" : "no-selection"}
-          db={db}
-          scopes={exportScopes(pageKey, shownIds, selected)}
-        />
-        <ImportPanel db={db} />
+        {transfer ? (
+          <>
+            <transfer.ExportPanel
+              key={selected.size > 0 ? "selection" : "no-selection"}
+              db={db}
+              scopes={exportScopes(pageKey, shownIds, selected)}
+            />
+            <transfer.ImportPanel db={db} />
+          </>
+        ) : (
+          <p class="row-loading">{t("popup_opening")}</p>
+        )}
       </details>
       {offer && (
         <div class="toast-slot">
@@ -228,7 +251,7 @@ function exportScopes(pageKey: string | undefined, shownIds: string[], selected:
     const ids = [...selected];
     scopes.push({
       id: "selected",
-      label: `Selected rows (${ids.length})`,
+      label: t("scope_selected_rows", formatNumber(ids.length)),
       fileScope: "selection",
       query: () => ({ ids }),
     });
@@ -236,13 +259,13 @@ function exportScopes(pageKey: string | undefined, shownIds: string[], selected:
   if (pageKey)
     scopes.push({
       id: "page",
-      label: "This page",
+      label: t("scope_this_page"),
       fileScope: "page",
       query: () => ({ pageKey }),
     });
   scopes.push({
     id: "shown",
-    label: `The rows shown (${shownIds.length})`,
+    label: t("scope_rows_shown", formatNumber(shownIds.length)),
     fileScope: "selection",
     query: () => ({ ids: shownIds }),
   });

@@ -1,9 +1,10 @@
 import type { ComponentChildren, JSX } from "preact";
 import { useId } from "preact/hooks";
 import type { Annotation } from "../../lib/model";
-import { formatFigureValue } from "../Card";
-import { statusLabel } from "../edit/labels";
+import { type ShownKind, shownKind } from "../../lib/shown-kind";
+import { kindLabel, statusLabel } from "../edit/labels";
 import { useTrusted } from "../edit/trust";
+import { formatFigure } from "../figure-value";
 import { countLabel } from "../format";
 
 /** Props of {@link Row}. */
@@ -24,7 +25,7 @@ export interface RowProps {
   children?: ComponentChildren;
 }
 
-/** Longest text put in a row: three clamped lines show far less, and a 20,000-character quote would cost layout. */
+/** Longest text put in a row: two clamped lines show far less, and a 20,000-character quote would cost layout. */
 const ROW_TEXT = 400;
 
 /** Words of a row's text its checkbox is named by: enough to tell rows apart to a screen reader. */
@@ -37,11 +38,20 @@ function firstWords(text: string, count = LABEL_WORDS): string {
   return words.length > count ? `${head}…` : head;
 }
 
-/** Who said it, or what it counts: the line under a row's text. */
+/** A kind's name on a row, short: the row is narrow. */
+const ROW_KIND: Record<ShownKind, string> = {
+  quote: "Quote",
+  claim: "Claim",
+  term: "Term",
+  figure: "Figure",
+  date: "Date",
+  highlight: "Highlight",
+};
+
+/** Who said it, or what it counts: shown after the kind, before the text. */
 function rowDetail(annotation: Annotation): string {
   if (annotation.kind === "figure" && annotation.value !== null) {
-    const value = formatFigureValue(annotation.value);
-    return annotation.unit ? `${value} ${annotation.unit}` : value;
+    return formatFigure(annotation).text;
   }
   return annotation.speaker ?? "";
 }
@@ -98,11 +108,20 @@ export function Row({
           title="Show in the page"
           onClick={trusted(() => onReveal(a.id))}
         >
-          <span class="row-text" data-testid="row-text">
-            {text}
+          <span class="row-body">
+            <span class="row-kind" data-testid="row-kind" data-kind={shownKind(a)} title={kindLabel(a)}>
+              {ROW_KIND[shownKind(a)]}
+            </span>
+            {detail && (
+              <span class="row-detail" data-testid="row-detail">
+                {detail}
+              </span>
+            )}
+            <span class="row-text" data-testid="row-text">
+              {text}
+            </span>
           </span>
           <span class="row-meta">
-            {detail && <span class="row-detail">{detail}</span>}
             <span class="row-status" data-testid="row-status" data-status={a.status}>
               {statusLabel(a.status)}
             </span>

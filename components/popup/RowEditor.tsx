@@ -4,6 +4,7 @@ import { checkAnnotationPatch, checkSourceInput } from "../../lib/edit/validate"
 import type { Annotation, AnnotationPatch, Source, SourceInput } from "../../lib/model";
 import { AnnotationFields } from "../edit/AnnotationFields";
 import { errorMessage } from "../format";
+import { t } from "../i18n";
 import { useLiveQuery } from "../use-live-query";
 
 /** An undo on offer: what to say and how to put things back. */
@@ -78,7 +79,7 @@ export function RowEditor({ db, annotation, sources, onChanged, onUndoOffer, onE
             removed = await deleteSource(db, sourceId);
           },
           {
-            message: "Source removed",
+            message: t("undo_source_removed"),
             undo: async () => {
               if (removed) await restoreSource(db, removed);
             },
@@ -88,11 +89,14 @@ export function RowEditor({ db, annotation, sources, onChanged, onUndoOffer, onE
       onDelete={() =>
         patch(
           { deleted: true },
-          { message: "Annotation deleted", undo: () => updateAnnotation(db, id, { deleted: false }) },
+          { message: t("undo_annotation_deleted"), undo: () => updateAnnotation(db, id, { deleted: false }) },
         )
       }
       onDismiss={() =>
-        patch({ dismissed: true }, { message: "Dismissed", undo: () => updateAnnotation(db, id, { dismissed: false }) })
+        patch(
+          { dismissed: true },
+          { message: t("undo_dismissed"), undo: () => updateAnnotation(db, id, { dismissed: false }) },
+        )
       }
     />
   );

@@ -1,12 +1,10 @@
-import type { ComponentChildren } from "preact";
+import type { ComponentChildren, JSX } from "preact";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 
-/** One entry of a windowed list: its key and height in px (an estimate when `measure` is set). */
+/** One entry of a windowed list: its key and its estimated height in px, corrected once it is measured. */
 export interface VirtualItem {
   key: string;
   height: number;
-  /** Its real height varies (an open editor): measured once shown. */
-  measure?: boolean;
 }
 
 /** Props of {@link VirtualList}. */
@@ -41,28 +39,39 @@ function visibleRange(offsets: number[], scrollTop: number, viewport: number, ov
   return [start, end];
 }
 
+/** The indexes to render: the range, and the item holding the focus wherever it is (so Tab never loses its place). */
+function renderedIndexes(start: number, end: number, focused: number): number[] {
+  const indexes: number[] = [];
+  if (focused >= 0 && focused < start) indexes.push(focused);
+  for (let i = start; i < end; i++) indexes.push(i);
+  if (focused >= end) indexes.push(focused);
+  return indexes;
+}
+
 /**
- * A scrolling list that renders only the items in view (and a margin), with spacers standing
- * in for the rest: a page with 1,000 annotations opens as fast as one with ten.
+ * A scrolling list that renders only the items in view (and a margin), with spacers standing in
+ * for the rest: a page with 1,000 annotations opens as fast as one with ten. Items are as tall as
+ * their content: laid out by their estimate until rendered, then by their measured height.
  */
 export function VirtualList<T extends VirtualItem>({
   items,
   render,
   viewportHeight = 420,
-  overscan = 300,
+  overscan = 160,
   label,
 }: VirtualListProps<T>) {
   const scroller = useRef<HTMLElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(viewportHeight);
-  const [measured, setMeasured] = useState<Map<string, number>>(() => new Map());
+  const [measured, setMeasured] = useState<ReadonlyMap<string, number>>(() => new Map());
+  const [focusKey, setFocusKey] = useState<string | null>(null);
   const frame = useRef(0);
 
   const offsets = useMemo(() => {
     const result = [0];
     let total = 0;
     for (const item of items) {
-      total += (item.measure ? measured.get(item.key) : undefined) ?? item.height;
+      total += measured.get(item.key) ?? item.height;
       result.push(total);
     }
     return result;
@@ -73,27 +82,27 @@ export function VirtualList<T extends VirtualItem>({
     if (height && height !== viewport) setViewport(height);
   });
 
-  // Open editors grow and shrink as the reader types: follow their real height.
+  // Rendered items report their real height, on first layout and whenever they grow or shrink
+  // (an editor opened, a window resized): the estimates of items not yet seen stay in place.
   useLayoutEffect(() => {
     const root = scroller.current;
     if (!root) return;
     const update = () => {
-      let changed = false;
-      const next = new Map(measured);
-      for (const element of root.querySelectorAll<HTMLElement>("[data-measure]")) {
-        const key = element.dataset.measure ?? "";
+      let next: Map<string, number> | null = null;
+      for (const element of root.querySelectorAll<HTMLElement>(":scope > [data-vkey]")) {
+        const key = element.dataset.vkey ?? "";
         const height = element.offsetHeight;
-        if (height > 0 && next.get(key) !== height) {
+        if (height > 0 && measured.get(key) !== height) {
+          next ??= new Map(measured);
           next.set(key, height);
-          changed = true;
         }
       }
-      if (changed) setMeasured(next);
+      if (next) setMeasured(next);
     };
     update();
     if (typeof ResizeObserver === "undefined") return;
     const observer = new ResizeObserver(update);
-    for (const element of root.querySelectorAll("[data-measure]")) observer.observe(element);
+    for (const element of root.querySelectorAll(":scope > [data-vkey]")) observer.observe(element);
     return () => observer.disconnect();
   });
 
@@ -103,25 +112,31 @@ export function VirtualList<T extends VirtualItem>({
     cancelAnimationFrame(frame.current);
     frame.current = requestAnimationFrame(() => setScrollTop(scroller.current?.scrollTop ?? 0));
   };
+  const onFocusIn = (event: JSX.TargetedFocusEvent<HTMLElement>) => {
+    const item = (event.target as HTMLElement).closest<HTMLElement>("[data-vkey]");
+    setFocusKey(item?.dataset.vkey ?? null);
+  };
 
   const [start, end] = visibleRange(offsets, scrollTop, viewport, overscan);
-  const total = offsets[offsets.length - 1] ?? 0;
-  const top = offsets[start] ?? 0;
-  const bottom = total - (offsets[end] ?? total);
+  const focused = focusKey === null ? -1 : items.findIndex((item) => item.key === focusKey);
+  const children: ComponentChildren[] = [];
+  let at = 0;
+  for (const index of renderedIndexes(start, end, focused)) {
+    const gap = (offsets[index] ?? 0) - (offsets[at] ?? 0);
+    if (gap > 0) children.push(<div key={`gap-${index}`} style={{ height: `${gap}px` }} aria-hidden="true" />);
+    const item = items[index] as T;
+    children.push(
+      <div key={item.key} class="vlist-item" data-vkey={item.key}>
+        {render(item)}
+      </div>,
+    );
+    at = index + 1;
+  }
+  const rest = (offsets[offsets.length - 1] ?? 0) - (offsets[at] ?? 0);
+  if (rest > 0) children.push(<div key="gap-end" style={{ height: `${rest}px` }} aria-hidden="true" />);
   return (
-    <section class="vlist" ref={scroller} onScroll={onScroll} aria-label={label}>
-      <div style={{ height: `${top}px` }} aria-hidden="true" />
-      {items.slice(start, end).map((item) => (
-        <div
-          key={item.key}
-          class="vlist-item"
-          data-measure={item.measure ? item.key : undefined}
-          style={item.measure ? undefined : { height: `${item.height}px` }}
-        >
-          {render(item)}
-        </div>
-      ))}
-      <div style={{ height: `${bottom}px` }} aria-hidden="true" />
+    <section class="vlist" ref={scroller} onScroll={onScroll} onFocusIn={onFocusIn} aria-label={label}>
+      {children}
     </section>
   );
 }

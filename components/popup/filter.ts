@@ -1,9 +1,11 @@
-import type { Annotation, AnnotationStatus, Source } from "../../lib/model";
+import type { Annotation, AnnotationStatus } from "../../lib/model";
+import { type Haystack, matchesSearch, parseSearch } from "../../lib/search/search";
+import { shownKind } from "../../lib/shown-kind";
 import { inReadingOrder } from "../reading-order";
 
 /** What the popup's filters ask for; "all" and "" mean no restriction. */
 export interface PopupFilter {
-  kind: "all" | "quote" | "claim" | "figure" | "highlight";
+  kind: "all" | "quote" | "claim" | "figure" | "date" | "highlight";
   status: "all" | AnnotationStatus;
   tag: string;
   search: string;
@@ -42,13 +44,6 @@ export function sectionOf(annotation: Annotation): SectionId | null {
   }
 }
 
-/** The text a search looks in: the annotated text, speaker, note, and the sources' address, title and note. */
-export function searchText(annotation: Annotation, sources: Source[] | undefined): string {
-  const parts = [annotation.exact, annotation.speaker ?? "", annotation.note];
-  for (const source of sources ?? []) parts.push(source.url, source.title, source.note);
-  return parts.join("\n").toLocaleLowerCase();
-}
-
 /** One section of the list, with the annotations that pass the filter, in reading order. */
 export interface Section {
   id: SectionId;
@@ -58,22 +53,26 @@ export interface Section {
 
 /**
  * The annotations that pass the filter, grouped into sections in reading order. Deleted ones
- * never show; dismissed ones only when asked for. `haystacks` maps an id to its `searchText`.
+ * never show; dismissed ones only when asked for. `haystacks` maps an id to what the search looks
+ * in (`haystackOf` in lib/search): the same search as the library's.
  */
 export function buildSections(
   annotations: Annotation[],
-  haystacks: Map<string, string>,
+  haystacks: Map<string, Haystack>,
   filter: PopupFilter,
 ): Section[] {
-  const needle = filter.search.trim().toLocaleLowerCase();
+  const query = parseSearch(filter.search);
   const grouped = new Map<SectionId, Annotation[]>();
   for (const annotation of annotations) {
     if (annotation.deleted) continue;
     if (annotation.dismissed && !filter.showDismissed) continue;
-    if (filter.kind !== "all" && annotation.kind !== filter.kind) continue;
+    if (filter.kind !== "all" && shownKind(annotation) !== filter.kind) continue;
     if (filter.status !== "all" && annotation.status !== filter.status) continue;
     if (filter.tag && !annotation.tags.includes(filter.tag)) continue;
-    if (needle && !(haystacks.get(annotation.id) ?? "").includes(needle)) continue;
+    if (query) {
+      const haystack = haystacks.get(annotation.id);
+      if (!haystack || !matchesSearch(query, haystack)) continue;
+    }
     const section = sectionOf(annotation);
     if (!section) continue;
     const list = grouped.get(section) ?? [];

@@ -3,7 +3,8 @@ import type { ClaimmarkDb } from "../../lib/db/schema";
 import { exportFileName } from "../../lib/transfer/filename";
 import type { ExportFormat } from "../../lib/transfer/render";
 import { useTrusted } from "../edit/trust";
-import { countLabel, errorMessage } from "../format";
+import { errorMessage } from "../format";
+import { plural, t } from "../i18n";
 import { downloadBlob } from "./download";
 import { runExport } from "./run-transfer";
 import type { ExportQuery } from "./transfer-protocol";
@@ -40,26 +41,32 @@ export function ExportPanel({ db, scopes }: { db: ClaimmarkDb; scopes: ExportSco
       const { type } = FORMATS.find((entry) => entry.format === chosen) as (typeof FORMATS)[number];
       const { blob, count } = await runExport(db, await scope.query(db), chosen, type);
       if (count === 0) {
-        setStatus({ error: true, text: "Nothing to export in this scope." });
+        setStatus({ error: true, text: t("export_nothing") });
         return;
       }
       if (format === "copy") {
         await navigator.clipboard.writeText(await blob.text());
-        setStatus({ error: false, text: `Copied ${countLabel(count, "annotation")} as Markdown.` });
+        setStatus({
+          error: false,
+          text: t("export_copied", plural(count, "count_annotations_one", "count_annotations_other")),
+        });
         return;
       }
       downloadBlob(blob, exportFileName(format, scope.fileScope));
-      setStatus({ error: false, text: `Exported ${countLabel(count, "annotation")}.` });
+      setStatus({
+        error: false,
+        text: t("export_done", plural(count, "count_annotations_one", "count_annotations_other")),
+      });
     } catch (error) {
-      setStatus({ error: true, text: `Export failed: ${errorMessage(error)}` });
+      setStatus({ error: true, text: t("export_failed", errorMessage(error)) });
     }
   };
 
   return (
-    <section class="transfer" aria-label="Export" data-testid="export-panel">
+    <section class="transfer" aria-label={t("export_label")} data-testid="export-panel">
       <div class="transfer-row">
         <label class="transfer-label" for="export-scope">
-          Export
+          {t("export_label")}
         </label>
         <select
           id="export-scope"
@@ -88,7 +95,7 @@ export function ExportPanel({ db, scopes }: { db: ClaimmarkDb; scopes: ExportSco
           </button>
         ))}
         <button type="button" class="transfer-button" data-testid="copy-md" onClick={trusted(() => void run("copy"))}>
-          Copy as Markdown
+          {t("export_copy_md")}
         </button>
       </div>
       {status && (

@@ -3,30 +3,31 @@ import type { ClaimmarkDb } from "../../lib/db/schema";
 import type { ConflictField, ImportConflict } from "../../lib/transfer/conflicts";
 import type { TakeReport } from "../../lib/transfer/take-imported";
 import { useTrusted } from "../edit/trust";
-import { countLabel, errorMessage } from "../format";
+import { errorMessage } from "../format";
+import { formatNumber, type MessageKey, plural, t, tNodes } from "../i18n";
 import { runTakeImported } from "./run-transfer";
 
 /** Each field as the reader knows it from the card. */
-const FIELD_LABELS: Record<ConflictField, string> = {
-  kind: "Kind",
-  status: "Status",
-  tags: "Tags",
-  note: "Note",
-  speaker: "Speaker",
-  cue: "Cue",
-  figureKind: "Figure kind",
-  value: "Value",
-  unit: "Unit",
-  qualifier: "Qualifier",
-  dismissed: "Dismissed",
-  deleted: "Deleted",
-  "source.url": "Source address",
-  "source.title": "Source title",
-  "source.publisher": "Source publisher",
-  "source.accessedAt": "Source accessed",
-  "source.note": "Source note",
-  "source.quote": "Source quote",
-  source: "New source",
+const FIELD_LABELS: Record<ConflictField, MessageKey> = {
+  kind: "filters_kind",
+  status: "status_label",
+  tags: "edit_tags",
+  note: "edit_note",
+  speaker: "edit_speaker",
+  cue: "field_cue",
+  figureKind: "field_figure_kind",
+  value: "figure_value",
+  unit: "field_unit",
+  qualifier: "figure_qualifier",
+  dismissed: "undo_dismissed",
+  deleted: "field_deleted",
+  "source.url": "field_source_url",
+  "source.title": "field_source_title",
+  "source.publisher": "field_source_publisher",
+  "source.accessedAt": "field_source_accessed",
+  "source.note": "field_source_note",
+  "source.quote": "field_source_quote",
+  source: "field_source_new",
 };
 
 /** The conflicts of each annotation together, in the report's order. */
@@ -42,9 +43,9 @@ function byAnnotation(conflicts: ImportConflict[]): ImportConflict[][] {
 
 /** What taking did, in a sentence. */
 function takeSummary(result: TakeReport): string {
-  const taken = `Took the imported value for ${countLabel(result.taken.length, "conflict")}.`;
+  const taken = t("take_done", plural(result.taken.length, "count_conflicts_one", "count_conflicts_other"));
   if (result.refused.length === 0) return taken;
-  return `${taken} ${countLabel(result.refused.length, "conflict")} left as yours: see below.`;
+  return `${taken} ${t("take_refused", plural(result.refused.length, "count_conflicts_one", "count_conflicts_other"))}`;
 }
 
 /**
@@ -76,7 +77,7 @@ export function ImportConflicts({
       setRefused((before) => new Map([...before, ...result.refused.map((r) => [r.key, r.reason] as const)]));
       setStatus({ error: result.refused.length > 0, text: takeSummary(result) });
     } catch (error) {
-      setStatus({ error: true, text: `Nothing was taken: ${errorMessage(error)}` });
+      setStatus({ error: true, text: t("take_failed", errorMessage(error)) });
     } finally {
       setBusy(false);
     }
@@ -84,15 +85,8 @@ export function ImportConflicts({
 
   return (
     <div class="transfer-conflicts" data-testid="import-conflicts">
-      <p>
-        {countLabel(conflicts.length + unlisted, "value")} in the file differ from your edits. Yours were kept; take the
-        imported value where the file is right.
-      </p>
-      {unlisted > 0 && (
-        <p data-testid="import-conflicts-unlisted">
-          {unlisted} more are not listed: settle these, then import the file again to see them.
-        </p>
-      )}
+      <p>{t("conflicts_intro", plural(conflicts.length + unlisted, "count_values_one", "count_values_other"))}</p>
+      {unlisted > 0 && <p data-testid="import-conflicts-unlisted">{t("conflicts_unlisted", formatNumber(unlisted))}</p>}
       <button
         type="button"
         class="transfer-button"
@@ -100,7 +94,7 @@ export function ImportConflicts({
         disabled={busy || pending.length === 0}
         onClick={trusted(() => void take(pending))}
       >
-        Take all imported ({pending.length})
+        {t("take_all", formatNumber(pending.length))}
       </button>
       {status && (
         <p class={status.error ? "transfer-error" : "transfer-status"} role="status" data-testid="take-status">
@@ -115,43 +109,46 @@ export function ImportConflicts({
               <p class="transfer-conflict-passage">
                 “<bdi>{first.passage}</bdi>”{" "}
                 <span class="transfer-conflict-where">
-                  on <bdi>{first.pageKey}</bdi> (<bdi>{first.annotationId}</bdi>)
+                  {tNodes("conflict_where", [
+                    <bdi key="page">{first.pageKey}</bdi>,
+                    <bdi key="id">{first.annotationId}</bdi>,
+                  ])}
                 </span>
               </p>
               <ul>
                 {group.map((conflict) => {
-                  const label = FIELD_LABELS[conflict.field] ?? conflict.field;
+                  const label = conflict.field in FIELD_LABELS ? t(FIELD_LABELS[conflict.field]) : conflict.field;
                   const reason = refused.get(conflict.key);
                   return (
                     <li key={conflict.key} class="transfer-conflict" data-testid="import-conflict">
                       <span class="transfer-conflict-field">{label}</span>
                       <span>
-                        Yours:{" "}
+                        {t("conflict_yours")}{" "}
                         <bdi class="transfer-conflict-value" data-testid="conflict-stored">
                           {conflict.storedText}
                         </bdi>
                       </span>
                       <span>
-                        File:{" "}
+                        {t("conflict_file")}{" "}
                         <bdi class="transfer-conflict-value" data-testid="conflict-imported">
                           {conflict.importedText}
                         </bdi>
                       </span>
                       {taken.has(conflict.key) ? (
-                        <span data-testid="conflict-taken">Imported value taken</span>
+                        <span data-testid="conflict-taken">{t("conflict_taken")}</span>
                       ) : (
                         <button
                           type="button"
                           class="transfer-button"
                           data-testid="take-imported"
-                          aria-label={`Take the imported ${label.toLowerCase()} of “${first.passage}”`}
+                          aria-label={t("conflict_take_named", [label.toLocaleLowerCase(), first.passage])}
                           disabled={busy || reason !== undefined}
                           onClick={trusted(() => void take([conflict]))}
                         >
-                          Take imported
+                          {t("conflict_take")}
                         </button>
                       )}
-                      {reason && <span class="transfer-error">Not taken: {reason}.</span>}
+                      {reason && <span class="transfer-error">{t("conflict_not_taken", reason)}</span>}
                     </li>
                   );
                 })}

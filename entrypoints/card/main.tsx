@@ -1,6 +1,7 @@
 import { render } from "preact";
 import { browser } from "wxt/browser";
 import { CardFrame, type CardFrameActions } from "../../components/card/CardFrame";
+import { CardPreview } from "../../components/card/CardPreview";
 import { guardClicks } from "../../components/card/click-guard";
 import {
   type AnnotationContext,
@@ -31,6 +32,8 @@ let shown: {
   details: AnnotationDetails;
   context?: AnnotationContext;
   focus: boolean;
+  /** Only the preview a rest of the pointer shows: a click on it asks the page for the full card. */
+  preview: boolean;
   serial: number;
 } | null = null;
 let serial = 0;
@@ -79,6 +82,20 @@ const actions: CardFrameActions = {
 function draw(): void {
   if (!shown) {
     render(null, root);
+    return;
+  }
+  if (shown.preview) {
+    const { id } = shown.session;
+    render(
+      <CardPreview
+        key={shown.serial}
+        annotation={shown.details.annotation}
+        armed={armed}
+        refused={refused}
+        onExpand={() => tellPage({ type: "card/preview", id, action: "expand" })}
+      />,
+      root,
+    );
     return;
   }
   render(
@@ -137,7 +154,13 @@ function onCommand(command: CardFrameCommand): void {
     draw();
     return;
   }
-  shown = { session: command.session, details: command.details, focus: command.focus, serial: ++serial };
+  shown = {
+    session: command.session,
+    details: command.details,
+    focus: command.focus,
+    preview: command.preview,
+    serial: ++serial,
+  };
   refused = false;
   guard.disturb();
   draw();
@@ -175,6 +198,17 @@ window.addEventListener("keydown", (event) => {
     actions.onWalk(event.key === "ArrowDown" ? 1 : -1);
   }
 });
+
+// The pointer entering and leaving a preview (the page's document does not see it here): the
+// content script closes the preview once the pointer has left both it and its highlight.
+for (const [type, action] of [
+  ["mouseenter", "enter"],
+  ["mouseleave", "leave"],
+] as const) {
+  document.documentElement.addEventListener(type, (event) => {
+    if (event.isTrusted && shown?.preview) tellPage({ type: "card/preview", id: shown.session.id, action });
+  });
+}
 
 // The content script's signals. Anyone in the page can post here too: a token the background did
 // not hand out is refused there, and "hide" and "disarm" only ever make the card do less.

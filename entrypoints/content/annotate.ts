@@ -22,7 +22,11 @@ export async function annotateSelection(
   if (!selection || selection.isCollapsed || selection.rangeCount === 0)
     return { ok: false, error: "Select the words to annotate first." };
   if (!outcome?.article || !doc.body)
-    return { ok: false, error: "Claimmark found no article on this page to annotate." };
+    return {
+      ok: false,
+      error:
+        "Claimmark found no article on this page. It annotates an article's text, so it can find your annotations again on your next visit.",
+    };
   const range = selection.getRangeAt(0);
   const index = indexDomText(doc.body, { skip });
   const from = index.offsetAt(range.startContainer, range.startOffset);

@@ -1,4 +1,5 @@
 import { browser } from "wxt/browser";
+import { type FrameSize, lineBand, type Placement, placeFrame } from "../../lib/card/placement";
 import { CARD_PAGE, type CardFrameSignal } from "../../lib/card/protocol";
 import type { CardOpenMessage, CardOpenResponse, PageRef } from "../../lib/messages";
 import type { ShownAnnotation } from "../../lib/page-session";
@@ -8,8 +9,10 @@ import { undisguised } from "./ui-integrity";
 
 /**
  * The card's frame in the page. The card itself is an extension page (`card.html`): the page
- * sees an `<iframe>` it cannot look into. The frame's size comes from the viewport alone, never
- * from what the card holds, so not even its height tells the page anything. The content script
+ * sees an `<iframe>` it cannot look into. The frame's size comes from the viewport and the
+ * highlight's place alone, never from what the card holds, so not even its height tells the page
+ * anything. It goes beside the highlight's lines, never over them (see lib/card/placement.ts), and
+ * follows them when the page scrolls or reflows. The content script
  * asks the background for a token for each opening and hands it to the frame by `postMessage`
  * to the extension's origin only; while the card is shown it watches the frame's place in the
  * page and tells the frame to refuse clicks for a moment whenever the page moves, covers or
@@ -21,33 +24,43 @@ export const CARD_FRAME_TAG = "iframe";
 /** The frame's `data-claimmark` attribute, by which our own element is told from the page's. */
 export const CARD_FRAME_MARK = "card";
 
-/** The card's width, and its tallest height; both in CSS px. */
-const WIDTH = 360;
-const MAX_HEIGHT = 480;
-/** Distance between the annotated text and the card, and between the card and the viewport edge. */
-const GAP = 8;
-const MARGIN = 8;
+/** The full card's width and heights, and the preview's (fixed: its size never says what it holds); CSS px. */
+const CARD_SIZE: FrameSize = { width: 360, minHeight: 220, maxHeight: 480 };
+const PREVIEW_SIZE: FrameSize = { width: 300, minHeight: 78, maxHeight: 78 };
 /** How often, at most, a disarm is sent while the page keeps disturbing the frame. */
 const DISARM_EVERY_MS = 100;
+/** The frame's look, pinned with its place. */
+const FRAME_LOOK: [string, string][] = [
+  ["border", "0"],
+  ["border-radius", "6px"],
+  ["box-shadow", "0 6px 24px rgba(0, 0, 0, 0.22)"],
+  ["background", "transparent"],
+  ["color-scheme", "normal"],
+];
 
-/** Where the card goes: below the anchor, above it when there is no room below, always inside the viewport. */
-export function placeCard(
-  anchor: Pick<DOMRect, "top" | "bottom" | "left">,
-  card: { width: number; height: number },
-  viewport: { width: number; height: number },
-): { top: number; left: number; placement: "below" | "above" } {
-  const roomBelow = viewport.height - MARGIN - (anchor.bottom + GAP);
-  const roomAbove = anchor.top - GAP - MARGIN;
-  const placement = card.height <= roomBelow || roomBelow >= roomAbove ? "below" : "above";
-  const wanted = placement === "below" ? anchor.bottom + GAP : anchor.top - GAP - card.height;
-  const top = clamp(wanted, MARGIN, viewport.height - MARGIN - card.height);
-  const left = clamp(anchor.left, MARGIN, viewport.width - MARGIN - card.width);
-  return { top, left, placement };
+/** The block whose lines hold `range` (its width is the lines the reader is reading), or null for the body's own text. */
+function columnOf(range: Range): Element | null {
+  const node = range.commonAncestorContainer;
+  for (
+    let at = node instanceof Element ? node : node.parentElement;
+    at && at !== document.body;
+    at = at.parentElement
+  ) {
+    const display = getComputedStyle(at).display;
+    if (!display.startsWith("inline") && display !== "contents") return at;
+  }
+  return null;
 }
 
-/** `value` within [min, max]; `min` wins when the range is empty (a card larger than the viewport). */
-function clamp(value: number, min: number, max: number): number {
-  return Math.max(min, Math.min(value, max));
+/** Whether two placements differ by more than rounding. */
+function moved(a: Placement | null, b: Placement): boolean {
+  return (
+    !a ||
+    Math.abs(a.top - b.top) > 0.5 ||
+    Math.abs(a.left - b.left) > 0.5 ||
+    Math.abs(a.width - b.width) > 0.5 ||
+    Math.abs(a.height - b.height) > 0.5
+  );
 }
 
 /** The origin the card frame's document has (Chromium's dynamic URL redirects to the extension's own). */
@@ -64,21 +77,32 @@ export interface CardFrameHost {
   page(): PageRef | null;
   /** Tells the reader why a card did not open. */
   notify(message: string): void;
+  /** The card that had the keyboard closed (Escape, its close button): the keyboard goes back to its highlight. */
+  returnTo(item: ShownAnnotation): void;
 }
 
-/** The card frame of this page: opens cards, closes them, and guards the frame while shown. */
+/** How a card is asked for: the full card (focused when opened from the keyboard), or only its preview. */
+export interface CardOpening {
+  focus?: boolean;
+  preview?: boolean;
+}
+
+/** The card frame of this page: opens cards and previews, places them, closes them, and guards the frame while shown. */
 export function cardFrame(host: CardFrameHost) {
   const origin = frameOrigin();
   let frame: HTMLIFrameElement | null = null;
   let loaded: Promise<boolean> | null = null;
-  let openId: string | null = null;
-  /** The annotation whose card is being asked for, until the background answers. */
-  let opening: string | null = null;
+  /** What the frame shows now: the annotation, as its full card or its preview. */
+  let shown: { item: ShownAnnotation; preview: boolean; column: Element | null } | null = null;
+  /** The card being asked for, until the background answers. */
+  let opening: { id: string; preview: boolean } | null = null;
   let ticket = 0;
-  let returnFocusTo: HTMLElement | null = null;
-  let placed: { top: number; left: number; width: number; height: number } | null = null;
+  let placed: Placement | null = null;
+  /** The highlight's line box and column when the frame was last placed: a change moves the frame. */
+  let anchoredAt = "";
   let watch = 0;
   let lastDisarm = 0;
+  let trailingDisarm: ReturnType<typeof setTimeout> | undefined;
 
   const signal = (message: CardFrameSignal) => frame?.contentWindow?.postMessage(message, origin);
 
@@ -90,14 +114,7 @@ export function cardFrame(host: CardFrameHost) {
     element.dataset.claimmark = CARD_FRAME_MARK;
     element.title = "Claimmark card";
     element.referrerPolicy = "no-referrer";
-    pinStyle(element, [
-      ["display", "none"],
-      ["border", "0"],
-      ["border-radius", "6px"],
-      ["box-shadow", "0 6px 24px rgba(0, 0, 0, 0.22)"],
-      ["background", "transparent"],
-      ["color-scheme", "normal"],
-    ]);
+    pinStyle(element, [["display", "none"], ...FRAME_LOOK]);
     loaded = new Promise((resolve) => {
       // A page can dispatch a made-up "load": only the browser's counts.
       const onLoad = (event: Event) => {
@@ -114,15 +131,46 @@ export function cardFrame(host: CardFrameHost) {
     return loaded;
   };
 
-  /** Puts the frame by the annotated text and shows it. */
-  const place = (anchor: DOMRect) => {
-    if (!frame) return;
-    const height = Math.min(MAX_HEIGHT, Math.max(160, window.innerHeight - 2 * MARGIN));
-    const width = Math.min(WIDTH, Math.max(200, document.documentElement.clientWidth - 2 * MARGIN));
+  /**
+   * Where the frame goes now, by the highlight's line box, or null when the highlight is not
+   * rendered (its text is gone or hidden): then the frame stays where it is.
+   */
+  const placement = (): { at: Placement; anchor: string } | null => {
+    const range = shown?.item.range;
+    if (!shown || !range) return null;
+    // A highlight with no box (its text hidden since) keeps the frame where it is, or puts it in the corner.
+    const band = lineBand([...range.getClientRects()]) ?? (placed ? null : { top: 0, bottom: 0, left: 0, right: 0 });
+    if (!band) return null;
+    const columnRect = shown.column?.isConnected ? shown.column.getBoundingClientRect() : null;
+    const column = columnRect ? { left: columnRect.left, right: columnRect.right } : null;
     const viewport = { width: document.documentElement.clientWidth || window.innerWidth, height: window.innerHeight };
-    const { top, left } = placeCard(anchor, { width, height }, viewport);
-    placed = { top, left, width, height };
+    const anchor = [
+      band.top,
+      band.bottom,
+      band.left,
+      band.right,
+      column?.left,
+      column?.right,
+      viewport.width,
+      viewport.height,
+    ]
+      .map((n) => (n === undefined ? "" : Math.round(n)))
+      .join();
+    if (anchor === anchoredAt && placed) return { at: placed, anchor };
+    const size = shown.preview ? PREVIEW_SIZE : CARD_SIZE;
+    return { at: placeFrame(band, column, size, viewport, placed), anchor };
+  };
+
+  /** Puts the frame by its highlight (again, after a scroll or a reflow): a move makes it refuse clicks a moment. */
+  const place = () => {
+    const next = placement();
+    if (!next) return;
+    anchoredAt = next.anchor;
+    if (!moved(placed, next.at)) return;
+    const first = placed === null;
+    placed = next.at;
     pin();
+    if (!first) disarm();
   };
 
   /** (Re)applies the frame's inline style, `!important`, at the place it was given: a page's restyling undone. */
@@ -134,11 +182,8 @@ export function cardFrame(host: CardFrameHost) {
       ["left", `${left}px`],
       ["width", `${width}px`],
       ["height", `${height}px`],
-      ["border", "0"],
-      ["border-radius", "6px"],
-      ["box-shadow", "0 6px 24px rgba(0, 0, 0, 0.22)"],
-      ["background", "transparent"],
-      ["color-scheme", "normal"],
+      ["display", "block"],
+      ...FRAME_LOOK,
     ]);
   };
 
@@ -171,10 +216,22 @@ export function cardFrame(host: CardFrameHost) {
     return undisguised(frame);
   };
 
-  /** Tells the frame to refuse clicks for a while, at most every `DISARM_EVERY_MS`. */
+  /**
+   * Tells the frame to refuse clicks for a while, at most every `DISARM_EVERY_MS`; one more is
+   * sent after the last of a burst, so the wait always starts after the last disturbance.
+   */
   const disarm = () => {
     const now = performance.now();
-    if (now - lastDisarm < DISARM_EVERY_MS) return;
+    if (now - lastDisarm < DISARM_EVERY_MS) {
+      trailingDisarm ??= setTimeout(
+        () => {
+          trailingDisarm = undefined;
+          disarm();
+        },
+        DISARM_EVERY_MS - (now - lastDisarm),
+      );
+      return;
+    }
     lastDisarm = now;
     signal({ claimmark: "disarm" });
   };
@@ -189,7 +246,10 @@ export function cardFrame(host: CardFrameHost) {
   // callback runs before the page renders the change, so before a click can land on it); the
   // animation-frame check below catches whatever else moves it.
   const restyled = new MutationObserver(() => {
-    if (openId && !intact()) guardAgainstPage();
+    if (!shown || intact()) return;
+    guardAgainstPage();
+    // Pinning the frame again is itself a change of its style: not one to answer, or this never ends.
+    restyled.takeRecords();
   });
   const watchStyles = () => {
     if (!frame) return;
@@ -199,41 +259,58 @@ export function cardFrame(host: CardFrameHost) {
     if (document.head) restyled.observe(document.head, { childList: true, subtree: true, characterData: true });
   };
 
+  // Every frame while shown: follow the highlight (scrolling, resizing, a reflow of the page), and
+  // put the frame back if the page moved, covered or disguised it.
   const watchdog = () => {
     watch = 0;
-    if (!openId || !frame) return;
+    if (!shown || !frame) return;
     if (!frame.isConnected) {
       // The page removed the frame: the card is gone with it.
-      openId = null;
+      shown = null;
       return;
     }
+    place();
     if (!intact()) guardAgainstPage();
     watch = requestAnimationFrame(watchdog);
   };
 
   const close = (returnFocus = false) => {
     ticket++;
+    opening = null;
     if (watch) cancelAnimationFrame(watch);
     watch = 0;
     restyled.disconnect();
-    if (frame) frame.style.setProperty("display", "none", "important");
-    if (openId) signal({ claimmark: "hide" });
-    openId = null;
+    const was = shown;
+    if (frame) {
+      // The keyboard leaves a frame that is about to be hidden, so that it lands in the page.
+      if (returnFocus && document.activeElement === frame) frame.blur();
+      frame.style.setProperty("display", "none", "important");
+    }
+    if (was) signal({ claimmark: "hide" });
+    shown = null;
     placed = null;
-    if (returnFocus && returnFocusTo?.isConnected) returnFocusTo.focus({ preventScroll: true });
-    returnFocusTo = null;
+    anchoredAt = "";
+    if (returnFocus && was) host.returnTo(was.item);
   };
 
-  /** Opens the card of a highlight; `focus` moves the keyboard into it. */
-  const open = async (item: ShownAnnotation, focus: boolean): Promise<void> => {
+  /**
+   * Opens the card of a highlight; `focus` moves the keyboard into it. With `preview`, only its
+   * preview, and only when no full card is shown: a rest of the pointer never replaces a card the
+   * reader opened.
+   */
+  const open = async (item: ShownAnnotation, { focus = false, preview = false }: CardOpening = {}): Promise<void> => {
     const page = host.page();
     if (!page || !item.range) return;
-    // Shown already, or on its way (a click, then the pointer's rest on the same highlight).
-    if (!focus && (opening === item.id || (openId === item.id && frame?.isConnected))) return;
+    const here = shown?.item.id === item.id && frame?.isConnected;
+    if (preview) {
+      if ((shown && !shown.preview) || (opening && !opening.preview) || here || opening?.id === item.id) return;
+    } else if (!focus) {
+      // Shown already, or on its way (a click, then another on the same highlight).
+      if ((here && !shown?.preview) || (opening?.id === item.id && !opening.preview)) return;
+    }
     const mine = ++ticket;
-    opening = item.id;
-    const active = document.activeElement;
-    const answer = await host.send({ type: "card/open", page, id: item.id, focus }).finally(() => {
+    opening = { id: item.id, preview };
+    const answer = await host.send({ type: "card/open", page, id: item.id, focus, preview }).finally(() => {
       if (mine === ticket) opening = null;
     });
     if (mine !== ticket) return;
@@ -243,10 +320,10 @@ export function cardFrame(host: CardFrameHost) {
     }
     const ready = await ensureFrame();
     if (!ready || mine !== ticket || !frame) return;
-    if (active instanceof HTMLElement && active !== document.body && active !== frame) returnFocusTo = active;
-    place(item.range.getBoundingClientRect());
-    frame.style.setProperty("display", "block", "important");
-    openId = item.id;
+    if (shown?.item.id !== item.id || shown.preview !== preview) placed = null;
+    shown = { item, preview, column: columnOf(item.range) };
+    anchoredAt = "";
+    place();
     signal({ claimmark: "token", token: answer.token });
     if (focus) frame.focus();
     watchStyles();
@@ -259,7 +336,7 @@ export function cardFrame(host: CardFrameHost) {
     document,
     "keydown",
     (event: KeyboardEvent) => {
-      if (event.isTrusted && event.key === "Escape" && openId) close(false);
+      if (event.isTrusted && event.key === "Escape" && shown) close(false);
     },
     { capture: true },
   );
@@ -267,11 +344,12 @@ export function cardFrame(host: CardFrameHost) {
     document,
     "pointerdown",
     (event: PointerEvent) => {
-      if (event.isTrusted && openId && event.target !== frame) close(false);
+      if (event.isTrusted && shown && event.target !== frame) close(false);
     },
     { capture: true },
   );
   host.life.onEnd(() => {
+    clearTimeout(trailingDisarm);
     close(false);
     frame?.remove();
     frame = null;
@@ -280,9 +358,11 @@ export function cardFrame(host: CardFrameHost) {
   return {
     open,
     close,
-    /** Whether the card of annotation `id` is shown now. */
-    isOpen: (id: string) => openId === id,
+    /** Whether the card (full or preview) of annotation `id` is shown now. */
+    isOpen: (id: string) => shown?.item.id === id,
+    /** The annotation whose preview is shown now, if a preview is. */
+    previewing: (): ShownAnnotation | null => (shown?.preview ? shown.item : null),
     /** Whether `element` is our frame. */
-    isFrame: (element: Element) => element === frame,
+    isFrame: (element: EventTarget | null) => element !== null && element === frame,
   };
 }

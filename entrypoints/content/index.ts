@@ -12,11 +12,12 @@ import { runSession, type SessionOutcome, type ShownAnnotation, toPaintable } fr
 import { HIGHLIGHT_PREFIX } from "../../lib/paint/names";
 import { createPainter, type Painter } from "../../lib/paint/painter";
 import { annotateSelection } from "./annotate";
-import { CARD_FRAME_MARK, cardFrame } from "./card-frame";
+import { CARD_FRAME_MARK, type CardOpening, cardFrame } from "./card-frame";
 import { watchGrowth } from "./growth";
 import { contentLifetime, type Lifetime } from "./lifetime";
 import { watchLocation } from "./location";
 import { NOTICE_HOST_TAG, noticeShower } from "./notice";
+import { watchPointer } from "./pointer";
 import { watchReaderSelection } from "./reader-selection";
 import { TOOLBAR_HOST_TAG, watchSelection } from "./selection-toolbar";
 import { whenSettled } from "./settle";
@@ -45,9 +46,56 @@ export default defineContentScript({
     const send = <T>(message: BackgroundMessage) => browser.runtime.sendMessage(message) as Promise<T | undefined>;
     const shown = (): ShownAnnotation[] => outcome?.shown ?? [];
 
-    const cards = cardFrame({ life, send, page: () => outcome?.page ?? null, notify });
-    const walker = keyboardWalk(shown, (item) => void cards.open(item, true));
-    watchPointer(life, painter, shown, (item) => void cards.open(item, false), walker);
+    /** The highlight whose card last had the keyboard, and the selection Escape left on it. */
+    let returned: { item: ShownAnnotation; range: Range } | null = null;
+    const cards = cardFrame({
+      life,
+      send,
+      page: () => outcome?.page ?? null,
+      notify,
+      returnTo: (item) => {
+        reader.selectingOurselves();
+        returned = returnToHighlight(item);
+        if (returned) painter.flash(item.id);
+      },
+    });
+    /** Opens a card (or its preview); the keyboard walk goes on from there. */
+    const openCard = (item: ShownAnnotation, how: CardOpening = {}) => {
+      if (!how.preview) walker.moveTo(item);
+      void cards.open(item, how);
+    };
+    // The walk visits only what is painted: kinds the reader hides (dates, by default) are skipped.
+    const painted = () => shown().filter((item) => painter.rangesOf(item.id).length > 0);
+    const walker = keyboardWalk(painted, (item) => void cards.open(item, { focus: true }));
+    const itemAt = (x: number, y: number): ShownAnnotation | undefined => {
+      const id = painter.hitTest(x, y);
+      return id ? shown().find((item) => item.id === id) : undefined;
+    };
+    const pointer = watchPointer({
+      life,
+      itemAt,
+      open: openCard,
+      close: () => cards.close(false),
+      previewing: cards.previewing,
+      isFrame: cards.isFrame,
+      selecting: () => !(document.getSelection()?.isCollapsed ?? true) && !onReturned(),
+    });
+    /** Whether the page's selection is still the one Escape left on a highlight. */
+    const onReturned = (): boolean => {
+      const selection = document.getSelection();
+      if (!returned || !selection || selection.rangeCount !== 1) return false;
+      const range = selection.getRangeAt(0);
+      return (
+        range.compareBoundaryPoints(Range.START_TO_START, returned.range) === 0 &&
+        range.compareBoundaryPoints(Range.END_TO_END, returned.range) === 0
+      );
+    };
+    watchKeys(life, walker, () => {
+      // Enter on the highlight Escape left the keyboard on (its text still selected as we left it) opens its card again.
+      if (!returned?.item.range || !onReturned()) return false;
+      openCard(returned.item, { focus: true });
+      return true;
+    });
 
     const reader = watchReaderSelection(life);
     const annotate = async (kind: "claim" | "figure" | "highlight") => {
@@ -66,9 +114,16 @@ export default defineContentScript({
       const paintable = toPaintable(result.item, result.item.range, outcome.highlightKinds);
       if (paintable) painter.add([paintable]);
       // The reader annotated to add something: a source, a note. The card is where.
-      void cards.open(result.item, false);
+      openCard(result.item);
     };
-    watchSelection(life, reader, isOwnNode, (kind) => void annotate(kind));
+    // No bar where it could only refuse: a page without an article (or not read yet) has nothing to anchor in.
+    watchSelection(
+      life,
+      reader,
+      isOwnNode,
+      (kind) => void annotate(kind),
+      () => Boolean(outcome?.article),
+    );
 
     /** Scrolls to an annotation the popup named and opens its card. */
     const reveal = (id: string) => {
@@ -78,7 +133,7 @@ export default defineContentScript({
       if (!item || !element) return false;
       element.scrollIntoView({ block: "center", behavior: "smooth" });
       painter.flash(id);
-      void cards.open(item, false);
+      openCard(item);
       return true;
     };
 
@@ -125,6 +180,15 @@ export default defineContentScript({
           walker.step(command.step);
           sendResponse({ ok: true });
           return;
+        case "card/preview": {
+          const item = cards.previewing();
+          if (item?.id === command.id) {
+            if (command.action === "expand") openCard(item);
+            else pointer.inFrame(command.action === "enter");
+          }
+          sendResponse({ ok: true });
+          return;
+        }
       }
     };
     browser.runtime.onMessage.addListener(onMessage);
@@ -197,6 +261,13 @@ function isOwnNode(node: Node | null): boolean {
 function keyboardWalk(shown: () => ShownAnnotation[], open: (item: ShownAnnotation) => void) {
   let cursor = -1;
   return {
+    /** A card opened another way (a click, the popup): the walk goes on from its highlight. */
+    moveTo(item: ShownAnnotation): void {
+      const at = shown()
+        .filter((candidate) => candidate.range)
+        .indexOf(item);
+      if (at >= 0) cursor = at;
+    },
     step(step: 1 | -1): boolean {
       const items = shown().filter((item) => item.range);
       if (items.length === 0) return false;
@@ -212,45 +283,40 @@ function keyboardWalk(shown: () => ShownAnnotation[], open: (item: ShownAnnotati
 }
 
 /**
- * Opens the card of the highlight under the reader's click, or under the pointer after a short
- * rest, and lets the keyboard walk the highlights (Alt+Shift+↓ / ↑). Only trusted events: a
- * page's scripted click, pointer move or key opens nothing.
+ * The keyboard's highlight shortcuts, trusted keys only and never while the reader types in a
+ * field: Alt+Shift+↓ / ↑ walk the highlights, and Enter opens the card of the highlight the
+ * keyboard came back to (`enter` says whether there was one).
  */
-function watchPointer(
-  life: Lifetime,
-  painter: Painter,
-  shown: () => ShownAnnotation[],
-  open: (item: ShownAnnotation) => void,
-  walker: ReturnType<typeof keyboardWalk>,
-) {
-  let hoverTimer: ReturnType<typeof setTimeout> | undefined;
-  const itemAt = (x: number, y: number): ShownAnnotation | undefined => {
-    const id = painter.hitTest(x, y);
-    return id ? shown().find((item) => item.id === id) : undefined;
-  };
-  life.listen(document, "click", (event: MouseEvent) => {
-    if (!event.isTrusted) return;
-    // A click that ends a selection is the reader selecting, not asking for a card.
-    if (!document.getSelection()?.isCollapsed) return;
-    const item = itemAt(event.clientX, event.clientY);
-    if (item) open(item);
-  });
-  life.listen(document, "mousemove", (event: MouseEvent) => {
-    clearTimeout(hoverTimer);
-    if (!event.isTrusted || event.buttons !== 0) return;
-    const { clientX, clientY } = event;
-    hoverTimer = setTimeout(() => {
-      const item = itemAt(clientX, clientY);
-      if (item) open(item);
-    }, 400);
-  });
+function watchKeys(life: Lifetime, walker: ReturnType<typeof keyboardWalk>, enter: () => boolean) {
   const onKey = (event: KeyboardEvent) => {
     if (!event.isTrusted) return;
-    if (!event.altKey || !event.shiftKey || (event.key !== "ArrowDown" && event.key !== "ArrowUp")) return;
     const target = (event.composedPath()[0] ?? event.target) as HTMLElement | null;
     if (target?.isContentEditable || /^(?:input|textarea|select)$/i.test(target?.localName ?? "")) return;
+    if (event.key === "Enter" && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
+      // Only with no control focused: Enter on a link or a button is theirs.
+      if (target !== document.body && target !== document.documentElement) return;
+      if (enter()) event.preventDefault();
+      return;
+    }
+    if (!event.altKey || !event.shiftKey || (event.key !== "ArrowDown" && event.key !== "ArrowUp")) return;
     if (walker.step(event.key === "ArrowDown" ? 1 : -1)) event.preventDefault();
   };
   life.listen(document, "keydown", onKey, { capture: true });
-  life.onEnd(() => clearTimeout(hoverTimer));
+}
+
+/**
+ * Puts the keyboard back on a highlight after its card closed: the page has no element for a
+ * highlight to focus (highlights are painted, not in the DOM), so the highlight's text becomes
+ * the page's selection, with focus on the page. From there Shift+arrows extend it, Tab goes on
+ * from it, Enter opens its card again, and Alt+Shift+↓ / ↑ walk on. Returns that selection's
+ * range, or null when the highlight is gone.
+ */
+function returnToHighlight(item: ShownAnnotation): { item: ShownAnnotation; range: Range } | null {
+  const selection = document.getSelection();
+  if (!item.range || !selection) return null;
+  // The frame held the keyboard: it goes back to this window before the selection is set.
+  window.focus();
+  selection.removeAllRanges();
+  selection.addRange(item.range.cloneRange());
+  return selection.rangeCount === 1 ? { item, range: selection.getRangeAt(0).cloneRange() } : null;
 }

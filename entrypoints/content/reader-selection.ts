@@ -12,6 +12,8 @@ import type { Lifetime } from "./lifetime";
 export interface ReaderSelection {
   /** Whether `selection` is exactly the one the reader made (not collapsed). */
   isReaders(selection: Selection | null): boolean;
+  /** Claimmark itself is about to select (a highlight, when Escape gives it the keyboard back): not the reader's selection. */
+  selectingOurselves(): void;
 }
 
 /** How soon after the reader's input a selection change still counts as theirs. */
@@ -78,6 +80,9 @@ export function watchReaderSelection(life: Lifetime, doc: Document = document): 
   });
 
   return {
+    selectingOurselves() {
+      input = { at: Number.NEGATIVE_INFINITY, pointer: null };
+    },
     isReaders(selection) {
       if (!readers || !selection || selection.isCollapsed || selection.rangeCount === 0) return false;
       const range = selection.getRangeAt(0);

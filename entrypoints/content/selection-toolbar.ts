@@ -29,13 +29,15 @@ button:hover, button:focus-visible { background: #3a3a40; outline: 2px solid #8c
  * A small bar by the reader's selection ("Mark as: Claim · Figure · Highlight"). It shows nothing
  * stored, appears only for a selection the reader made (mouse released, or selecting keys), and a
  * button acts only on the reader's real click on the bar as shown: a page that selects a passage
- * itself, fades or stretches the bar, or dispatches a click gets nothing.
+ * itself, fades or stretches the bar, or dispatches a click gets nothing. It is offered only while
+ * `offered()` says so: on a page with no article (or not read yet) a bar would only refuse.
  */
 export function watchSelection(
   life: Lifetime,
   reader: ReaderSelection,
   isOurs: (node: Node) => boolean,
   onChoose: (kind: Kind) => void,
+  offered: () => boolean = () => true,
 ): void {
   const ui = transientUi(life, TOOLBAR_HOST_TAG, CSS);
   const hide = ui.hide;
@@ -75,7 +77,13 @@ export function watchSelection(
 
   const check = () => {
     const selection = document.getSelection();
-    if (!selection || selection.isCollapsed || selection.rangeCount === 0 || !reader.isReaders(selection)) {
+    if (
+      !offered() ||
+      !selection ||
+      selection.isCollapsed ||
+      selection.rangeCount === 0 ||
+      !reader.isReaders(selection)
+    ) {
       hide();
       return;
     }

@@ -1,11 +1,13 @@
 import { render } from "preact";
 import { browser } from "wxt/browser";
+import { localizeDocument } from "../../components/i18n";
 import { OptionsPage, type OptionsTab } from "../../components/library/OptionsPage";
 import { openDb } from "../../lib/db/schema";
 import { parseHttpUrl } from "../../lib/url/normalize";
 import "../../components/edit/editors.css";
 import "../../components/transfer/transfer.css";
 
+localizeDocument("options_title");
 const root = document.getElementById("app") as HTMLElement;
 const db = openDb();
 

@@ -1,13 +1,19 @@
 import { render } from "preact";
 import { browser } from "wxt/browser";
+import { localizeDocument } from "../../components/i18n";
 import { Popup, type PopupActions, type PopupTarget } from "../../components/Popup";
 import { openDb } from "../../lib/db/schema";
 import { resolveTarget, targetTabId } from "./tab-target";
 import "../../components/edit/editors.css";
 import "../../components/transfer/transfer.css";
+import "../../components/legend.css";
+import "../content/highlights.css";
 
+localizeDocument("ext_name");
 const root = document.getElementById("app") as HTMLElement;
 const db = openDb();
+// Open the database now, while the tab is asked what it shows: the list's first read finds it open.
+db.open().catch(() => {}); // a failure is shown by the list's own query
 
 // The content script may still be reading the page: ask again until it has an answer.
 const POLL_MS = 250;
@@ -26,9 +32,13 @@ function actionsFor(tabId: number | null): PopupActions {
   };
 }
 
+/** Opens the welcome page in a tab of its own. */
+const openWelcome = () => void browser.tabs.create({ url: browser.runtime.getURL("/welcome.html") }).catch(() => {});
+
 async function start(): Promise<void> {
   let actions = actionsFor(null);
-  const show = (target: PopupTarget) => render(<Popup db={db} target={target} actions={actions} />, root);
+  const show = (target: PopupTarget) =>
+    render(<Popup db={db} target={target} actions={actions} onOpenWelcome={openWelcome} />, root);
   show({ kind: "loading" });
   const tabId = await targetTabId(location.search);
   actions = actionsFor(tabId);

@@ -17,6 +17,7 @@ interface Pending {
   pageKey: string;
   id: string;
   focus: boolean;
+  preview: boolean;
   expires: number;
 }
 
@@ -29,24 +30,24 @@ export class CardBroker {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** A token with which the tab's card frame may show annotation `id` of `pageKey`. */
-  open(tabId: number, pageKey: string, id: string, focus: boolean): string {
+  /** A token with which the tab's card frame may show annotation `id` of `pageKey` (as a preview only, with `preview`). */
+  open(tabId: number, pageKey: string, id: string, focus: boolean, preview = false): string {
     const now = this.now();
     // One opening per tab at a time: an older token of the tab is void once a newer one is asked for.
     for (const [token, entry] of this.pending) {
       if (entry.tabId === tabId || entry.expires <= now) this.pending.delete(token);
     }
     const token = this.newToken();
-    this.pending.set(token, { tabId, pageKey, id, focus, expires: now + TOKEN_LIFETIME_MS });
+    this.pending.set(token, { tabId, pageKey, id, focus, preview, expires: now + TOKEN_LIFETIME_MS });
     return token;
   }
 
   /** What a frame in tab `tabId` presenting `token` may show, once; null for a token not handed to that tab. */
-  redeem(tabId: number, token: string): (CardSession & { focus: boolean }) | null {
+  redeem(tabId: number, token: string): (CardSession & { focus: boolean; preview: boolean }) | null {
     const entry = this.pending.get(token);
     this.pending.delete(token);
     if (!entry || entry.tabId !== tabId || entry.expires <= this.now()) return null;
-    return { tabId, pageKey: entry.pageKey, id: entry.id, focus: entry.focus };
+    return { tabId, pageKey: entry.pageKey, id: entry.id, focus: entry.focus, preview: entry.preview };
   }
 
   /** A tab closed: forget its tokens. */

@@ -30,7 +30,9 @@ export function cardPortHandler(
       }
       session = { tabId: granted.tabId, pageKey: granted.pageKey, id: granted.id };
       // The card shows at once; its context (every tag, other pages' annotations) reads the whole library, so it follows.
-      post({ type: "show", session, focus: granted.focus, details });
+      post({ type: "show", session, focus: granted.focus, preview: granted.preview, details });
+      // A preview shows neither tags nor related annotations: it does not read the library.
+      if (granted.preview) return true;
       const shown = session;
       post({ type: "context", id: shown.id, context: await cardContext(db, details.annotation) });
       return true;

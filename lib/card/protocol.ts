@@ -69,8 +69,11 @@ export type CardFrameMessage =
 
 /** Background → card frame, on its port. */
 export type CardFrameCommand =
-  /** Show this annotation (its page and tab: where repaints and closing go). */
-  | { type: "show"; session: CardSession; focus: boolean; details: AnnotationDetails }
+  /**
+   * Show this annotation (its page and tab: where repaints and closing go), as the full card or,
+   * after a rest of the pointer, as a small preview (kind, speaker or value, status).
+   */
+  | { type: "show"; session: CardSession; focus: boolean; preview: boolean; details: AnnotationDetails }
   /** The tags in use and the related annotations, sent after `show` (they read the whole library). */
   | { type: "context"; id: string; context: AnnotationContext }
   /** The token was not valid (expired, used, another tab's): show nothing. */

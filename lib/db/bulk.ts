@@ -2,7 +2,7 @@ import { cleanTag } from "../edit/validate";
 import { type Annotation, type AnnotationPatch, type AnnotationStatus, EDIT_LIMITS, type Source } from "../model";
 import { patched } from "./edit";
 import type { ClaimmarkDb } from "./schema";
-import { type SetDraft, setsOfAnnotations, writeSets } from "./store";
+import { emptySet, readSets, type SetDraft, setsOfAnnotations, writeSets } from "./store";
 
 /**
  * Changes to many annotations at once (the library's bulk actions), each written as the card
@@ -36,7 +36,7 @@ export async function bulkPatch(
   now: number = Date.now(),
 ): Promise<BulkResult> {
   const wanted = new Set(ids);
-  return db.transaction("rw", db.annotationSets, async () => {
+  return db.transaction("rw", db.annotationChunks, async () => {
     const sets = await setsOfAnnotations(db, [...wanted]);
     const changes: BulkChange[] = [];
     const touched: SetDraft[] = [];
@@ -142,7 +142,7 @@ function withFields(annotation: Annotation, from: Annotation, fields: (keyof Ann
 export async function undoBulk(db: ClaimmarkDb, result: BulkResult, now: number = Date.now()): Promise<number> {
   const byId = new Map(result.changes.map((change) => [change.before.id, change]));
   if (byId.size === 0) return 0;
-  return db.transaction("rw", db.annotationSets, async () => {
+  return db.transaction("rw", db.annotationChunks, async () => {
     const sets = await setsOfAnnotations(db, [...byId.keys()]);
     let restored = 0;
     const seen = new Set<string>();
@@ -163,10 +163,10 @@ export async function undoBulk(db: ClaimmarkDb, result: BulkResult, now: number 
     const drafts = new Map<string, SetDraft>(sets.map((set) => [set.pageKey, set]));
     const gone = [...byId.values()].filter((change) => !seen.has(change.before.id));
     const missing = [...new Set(gone.map((change) => change.before.pageKey))].filter((key) => !drafts.has(key));
-    for (const set of await db.annotationSets.bulkGet(missing)) if (set) drafts.set(set.pageKey, set);
+    for (const set of await readSets(db, missing)) drafts.set(set.pageKey, set);
     for (const change of gone) {
       const { pageKey } = change.before;
-      const set = drafts.get(pageKey) ?? { pageKey, annotations: [], sources: [] };
+      const set = drafts.get(pageKey) ?? emptySet(pageKey);
       drafts.set(pageKey, set);
       set.annotations.push(change.before);
       putBackSources(set, [change]);

@@ -4,6 +4,8 @@ import {
   CORRECTABLE_FIELDS,
   DEFAULT_SETTINGS,
   EDIT_LIMITS,
+  HIGHLIGHT_KINDS,
+  type HighlightKind,
   type Settings,
   type Source,
   type SourceInput,
@@ -17,9 +19,11 @@ import {
   changeSet,
   changeSetOfAnnotation,
   changeSetOfSource,
+  clearSets,
   groupSources,
   readSets,
   type SetDraft,
+  tagPageCounts,
 } from "./store";
 
 /**
@@ -188,10 +192,7 @@ export async function restoreSource(db: ClaimmarkDb, source: Source): Promise<vo
 
 /** Every tag in use, on the most pages first: what tag completion offers. Read from the tag index alone. */
 export async function allTags(db: ClaimmarkDb): Promise<string[]> {
-  const counts = new Map<string, number>();
-  for (const tag of await db.annotationSets.orderBy("tags").keys()) {
-    counts.set(String(tag), (counts.get(String(tag)) ?? 0) + 1);
-  }
+  const counts = await tagPageCounts(db);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => tag);
 }
 
@@ -273,13 +274,22 @@ const SETTINGS_KEY = "settings";
 
 /** The reader's settings, defaults filled in. */
 export async function getSettings(db: ClaimmarkDb): Promise<Settings> {
-  const stored = (await db.settings.get(SETTINGS_KEY))?.value;
-  return {
-    ...DEFAULT_SETTINGS,
-    ...stored,
-    highlightKinds: { ...DEFAULT_SETTINGS.highlightKinds, ...stored?.highlightKinds },
-    siteRules: { ...stored?.siteRules },
-  };
+  return settingsFrom((await db.settings.get(SETTINGS_KEY))?.value);
+}
+
+/**
+ * Stored settings, of any earlier version, as this version reads them: a setting missing or not of
+ * its type takes its default. Settings saved before dates were a kind of their own have no "date"
+ * highlight kind; dates then start hidden, as for a new reader (one who hid figures hid dates too).
+ */
+export function settingsFrom(stored: Partial<Settings> | undefined): Settings {
+  const kinds = stored?.highlightKinds as Partial<Record<HighlightKind, unknown>> | undefined;
+  const highlightKinds = { ...DEFAULT_SETTINGS.highlightKinds };
+  for (const kind of HIGHLIGHT_KINDS) {
+    const on = kinds?.[kind];
+    if (typeof on === "boolean") highlightKinds[kind] = on;
+  }
+  return { ...DEFAULT_SETTINGS, ...stored, highlightKinds, siteRules: { ...stored?.siteRules } };
 }
 
 /** Saves the reader's settings. */
@@ -299,7 +309,7 @@ export function detectsOn(settings: Settings, url: string): boolean {
 
 /** Deletes every page, annotation and source (settings stay). */
 export async function deleteAllData(db: ClaimmarkDb): Promise<void> {
-  await db.transaction("rw", db.pages, db.annotationSets, async () => {
-    await Promise.all([db.pages.clear(), db.annotationSets.clear()]);
+  await db.transaction("rw", db.pages, db.annotationChunks, async () => {
+    await Promise.all([db.pages.clear(), clearSets(db)]);
   });
 }

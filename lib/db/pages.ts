@@ -1,5 +1,6 @@
-import type { Annotation, AnnotationKind, PageRecord, PageReport } from "../model";
+import type { AnnotationKind, PageRecord, PageReport } from "../model";
 import { normalizeUrl, pageKey } from "../url/normalize";
+import { countByKind } from "./counts";
 import type { ClaimmarkDb } from "./schema";
 import { readSet } from "./store";
 
@@ -37,14 +38,8 @@ export async function recordPage(
   });
 }
 
-/** Annotations counted by kind, dismissed automatic detections and deleted ones left out. */
-export function countByKind(annotations: Annotation[]): Partial<Record<AnnotationKind, number>> {
-  const counts: Partial<Record<AnnotationKind, number>> = {};
-  for (const annotation of annotations) {
-    if (!annotation.dismissed && !annotation.deleted) counts[annotation.kind] = (counts[annotation.kind] ?? 0) + 1;
-  }
-  return counts;
-}
+// In a module of its own: the popup counts without loading the URL code (and its suffix list).
+export { countByKind } from "./counts";
 
 /** A page's annotations counted by kind, dismissed automatic detections excluded. */
 export async function countAnnotationsByKind(

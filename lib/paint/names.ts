@@ -5,8 +5,8 @@ import { FLASH_HIGHLIGHT } from "./flash";
  * both against this list, so the three can never drift apart.
  */
 
-/** Annotation kinds that are painted; terms are detected but never painted. */
-export const PAINTED_KINDS = ["quote", "claim", "figure", "highlight"] as const;
+/** Annotation kinds that are painted (dates apart from other figures); terms are detected but never painted. */
+export const PAINTED_KINDS = ["quote", "claim", "figure", "date", "highlight"] as const;
 export type PaintedKind = (typeof PAINTED_KINDS)[number];
 
 /** Statuses that draw an overlay on top of the kind; "unverified" is the default and draws none. */
@@ -32,6 +32,7 @@ const PRIORITY: Record<PaintedKind | OverlayStatus, number> = {
   claim: 2,
   highlight: 3,
   figure: 4,
+  date: 4,
   supported: 10,
   disputed: 11,
   false: 12,

@@ -1,11 +1,11 @@
 import { createHighlightApiPainter, findHighlightApi } from "./highlight-api";
-import type { ColourScheme } from "./names";
+import type { ColourScheme, PaintedKind } from "./names";
 import { createWrapPainter } from "./wrap";
 
 /** One annotation to paint: what it is, how far it got, and where it sits in the live page. */
 export interface Paintable {
   id: string;
-  kind: "quote" | "claim" | "figure" | "highlight";
+  kind: PaintedKind;
   status: "unverified" | "supported" | "disputed" | "false";
   range: Range;
 }

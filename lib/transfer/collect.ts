@@ -1,13 +1,17 @@
 import { readingOrderOf } from "../anchor/selectors";
+import { getSettings } from "../db/edit";
 import type { AnnotationSet, ClaimmarkDb } from "../db/schema";
-import { readSet, setsOfAnnotations } from "../db/store";
+import { readAllSets, readSet, setsOfAnnotations } from "../db/store";
 import type { Annotation, PageRecord, Source } from "../model";
+import type { Reviewer } from "./claimreview";
 
 /** What one export holds: the annotations, the pages they are on and their sources. */
 export interface ExportSet {
   pages: PageRecord[];
   annotations: Annotation[];
   sources: Source[];
+  /** Who reviews, for ClaimReview's author: the reader's setting, when there is one. */
+  reviewer?: Reviewer | null;
 }
 
 /** Which annotations an export takes: a page, some ids, or all. */
@@ -33,12 +37,24 @@ export function sortExportSet(set: ExportSet): ExportSet {
 
 /** Everything for a scope: one page, some annotation ids, or all (deleted annotations never; dismissed ones only when asked). */
 export async function collectForExport(db: ClaimmarkDb, scope: ExportQuery): Promise<ExportSet> {
-  return db.transaction("r", db.pages, db.annotationSets, async () => {
+  const [set, reviewer] = await Promise.all([collectRecords(db, scope), reviewerOf(db)]);
+  return reviewer ? { ...set, reviewer } : set;
+}
+
+/** The reviewer named in the settings, when the record holds a well-formed one. */
+async function reviewerOf(db: ClaimmarkDb): Promise<Reviewer | null> {
+  const stored = (await getSettings(db)).reviewer;
+  if (!stored || typeof stored.name !== "string" || !stored.name.trim()) return null;
+  return { name: stored.name, url: typeof stored.url === "string" ? stored.url : "" };
+}
+
+async function collectRecords(db: ClaimmarkDb, scope: ExportQuery): Promise<ExportSet> {
+  return db.transaction("r", db.pages, db.annotationChunks, async () => {
     const keep = (a: Annotation) => !a.deleted && (scope.includeDismissed || !a.dismissed);
     // Everything: every page, including pages without annotations, so a backup restores them all.
     // Both reads are asked for at once: IndexedDB overlaps them.
     if (scope.ids === undefined && scope.pageKey === undefined) {
-      const [sets, pages] = await Promise.all([db.annotationSets.toArray(), db.pages.toArray()]);
+      const [sets, pages] = await Promise.all([readAllSets(db), db.pages.toArray()]);
       return sortExportSet({ pages, ...pick(sets, keep) });
     }
     let sets: AnnotationSet[];

@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { readableValue } from "../format/figure-value";
 import { type Annotation, type PageRecord, type Source, sourcesByAnnotation } from "../model";
 import type { ExportSet } from "./collect";
 import { isoDate } from "./dates";
@@ -10,21 +11,54 @@ export const CSV_COLUMNS = [
   "kind",
   "text",
   "speaker",
+  "cue",
+  "figure kind",
   "value",
+  "value (readable)",
   "unit",
   "qualifier",
   "status",
   "tags",
   "note",
-  "sources",
+  "source count",
+  "source URL",
+  "source title",
+  "source publisher",
+  "source accessed",
+  "source quoted passage",
+  "source note",
+  "origin",
+  "dismissed",
   "created",
   "updated",
+  "id",
 ] as const;
+
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /** Joins the tags of one cell. */
 export const TAG_SEPARATOR = "; ";
-/** Joins the sources of one cell. */
-export const SOURCE_SEPARATOR = " | ";
+
+/** The source columns and the field of a source each holds. */
+export const SOURCE_COLUMNS: readonly (readonly [CsvColumn, keyof Source])[] = [
+  ["source URL", "url"],
+  ["source title", "title"],
+  ["source publisher", "publisher"],
+  ["source accessed", "accessedAt"],
+  ["source quoted passage", "quote"],
+  ["source note", "note"],
+];
+
+/**
+ * One source column's cell: the field itself for one source; for several, each source's on a line
+ * of its own, numbered ("[1] …", "[2] …", "[2]" alone when that source has none), so that the lines
+ * of every source column line up and a line break inside a note or a quoted passage cannot be taken
+ * for the next source (the next one starts with its number).
+ */
+export function joinSourceField(values: readonly string[]): string {
+  if (values.length === 1) return values[0] ?? "";
+  return values.map((value, i) => (value === "" ? `[${i + 1}]` : `[${i + 1}] ${value}`)).join("\n");
+}
 
 /**
  * CSV injection: a spreadsheet runs a cell as a formula when it starts with `=`, `+`, `-` or `@`,
@@ -60,39 +94,59 @@ export function unguardCell(cell: string): string {
   return cell.startsWith(GUARD) && needsGuard(cell.slice(GUARD.length)) ? cell.slice(GUARD.length) : cell;
 }
 
-/** A source as one cell part: "title <url>", or whichever of the two it has. */
-function sourceText(source: Source): string {
-  if (source.url === "") return source.title;
-  return source.title === "" ? `<${source.url}>` : `${source.title} <${source.url}>`;
-}
-
-function row(annotation: Annotation, page: PageRecord | undefined, sources: Source[]): (string | number)[] {
-  const cells: (string | number)[] = [
-    page?.url ?? annotation.pageKey,
-    page?.title ?? "",
-    annotation.kind,
-    annotation.exact,
-    annotation.speaker ?? "",
-    annotation.value ?? "",
-    annotation.unit ?? "",
-    annotation.qualifier ?? "",
-    annotation.status,
-    annotation.tags.join(TAG_SEPARATOR),
-    annotation.note,
-    sources.map(sourceText).join(SOURCE_SEPARATOR),
-    isoDate(annotation.createdAt),
-    isoDate(annotation.updatedAt),
-  ];
-  // Every text cell is guarded, even those Claimmark writes itself (kind, status, dates), so no
-  // cell is left to chance; a number (a figure's value, -3.5) is written as a number and stays one.
-  return cells.map((cell) => (typeof cell === "number" ? cell : safeCell(cell)));
+function row(
+  annotation: Annotation,
+  page: PageRecord | undefined,
+  sources: Source[],
+): Record<CsvColumn, string | number> {
+  const value = annotation.value;
+  const cells: Record<CsvColumn, string | number> = {
+    "page URL": page?.url ?? annotation.pageKey,
+    "page title": page?.title ?? "",
+    kind: annotation.kind,
+    text: annotation.exact,
+    speaker: annotation.speaker ?? "",
+    cue: annotation.cue ?? "",
+    "figure kind": annotation.figureKind ?? "",
+    value: value ?? "",
+    "value (readable)": readableValue(annotation, page?.lang),
+    unit: annotation.unit ?? "",
+    qualifier: annotation.qualifier ?? "",
+    status: annotation.status,
+    tags: annotation.tags.join(TAG_SEPARATOR),
+    note: annotation.note,
+    "source count": sources.length,
+    "source URL": "",
+    "source title": "",
+    "source publisher": "",
+    "source accessed": "",
+    "source quoted passage": "",
+    "source note": "",
+    origin: annotation.origin,
+    dismissed: annotation.dismissed ? "yes" : "no",
+    created: isoDate(annotation.createdAt),
+    updated: isoDate(annotation.updatedAt),
+    id: annotation.id,
+  };
+  for (const [column, field] of SOURCE_COLUMNS) {
+    cells[column] = joinSourceField(sources.map((source) => String(source[field] ?? "")));
+  }
+  return cells;
 }
 
 /** The set as RFC 4180 CSV (CRLF), one row per annotation, with a UTF-8 byte order mark so spreadsheets read it right. */
 export function toCsv(set: ExportSet): string {
   const pages = new Map(set.pages.map((page) => [page.key, page]));
   const sources = sourcesByAnnotation(set.sources);
-  const data = set.annotations.map((a) => row(a, pages.get(a.pageKey), sources.get(a.id) ?? []));
+  const data = set.annotations.map((a) => {
+    const cells = row(a, pages.get(a.pageKey), sources.get(a.id) ?? []);
+    // Every text cell is guarded, even those Claimmark writes itself (kind, status, dates), so no
+    // cell is left to chance; a number (a figure's value, -3.5) is written as a number and stays one.
+    return CSV_COLUMNS.map((column) => {
+      const cell = cells[column];
+      return typeof cell === "number" ? cell : safeCell(cell);
+    });
+  });
   // Papa ends the header with a line break when there are no rows, and the last row without one.
   const body = Papa.unparse({ fields: [...CSV_COLUMNS], data }, { newline: "\r\n" }).replace(/\r\n$/u, "");
   return `\uFEFF${body}\r\n`;

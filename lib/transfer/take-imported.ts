@@ -122,11 +122,11 @@ export async function takeImported(
   conflicts: readonly ImportConflict[],
   now: number = Date.now(),
 ): Promise<TakeReport> {
-  return db.transaction("rw", db.annotationSets, async () => {
+  return db.transaction("rw", db.annotationChunks, async () => {
     const report: TakeReport = { taken: [], refused: [] };
     const sets = await setsOfAnnotations(db, [...new Set(conflicts.map((c) => c.annotationId))]);
     const setOf = new Map<string, AnnotationSet>();
-    for (const set of sets) for (const id of set.ids) setOf.set(id, set);
+    for (const set of sets) for (const { id } of set.annotations) setOf.set(id, set);
     const changed = new Set<AnnotationSet>();
     for (const conflict of conflicts) {
       const set = setOf.get(conflict.annotationId);

@@ -40,19 +40,3 @@ export function restrictionOf(rawUrl: string): Restriction | null {
   if (/\.pdf$/i.test(url.pathname)) return "pdf";
   return null;
 }
-
-/** A sentence for the reader explaining a restriction. */
-export function describeRestriction(restriction: Restriction): string {
-  switch (restriction) {
-    case "browser-page":
-      return "This is a browser page. Claimmark works on web pages (http and https), not on the browser's own pages.";
-    case "extension-store":
-      return "Browsers do not let extensions read their extension store, so this page cannot be annotated.";
-    case "pdf":
-      return "This is a PDF. Claimmark annotates web pages; PDFs cannot be annotated yet.";
-    case "local-file":
-      return "This is a file on your computer. Claimmark annotates web pages served over http or https.";
-    case "unsupported":
-      return "Claimmark cannot read this kind of page. It works on web pages served over http or https.";
-  }
-}

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page, Worker } from "playwright-core";
-import { indexed, SCHEMA_VERSION } from "../../lib/db/schema";
+import { chunksOf } from "../../lib/db/chunks";
+import { SCHEMA_VERSION } from "../../lib/db/schema";
 import type { Annotation, PageRecord, Source } from "../../lib/model";
 import { storedPages } from "../browser/extension-db";
 import { launchWithExtension } from "../browser/launch";
@@ -19,6 +20,8 @@ const FEW = 10;
 /** Targets: the popup with 1,000 annotations opens within this multiple of the 10-annotation popup, and this many ms. */
 const RATIO_TARGET = 2;
 const ABSOLUTE_TARGET_MS = 300;
+/** Target: a status change in the page of 1,000 costs within this multiple of one in the page of 10. */
+const EDIT_RATIO_TARGET = 1.5;
 
 /** A short article with a few detections, served for the popup to open on. */
 export const ARTICLE = (title: string) =>
@@ -77,16 +80,18 @@ export function storeAnnotations(
   rows: Annotation[],
   sources: Source[] = [],
 ): Promise<void> {
-  const set = indexed({ pageKey: page.key, annotations: rows, sources });
+  const chunks = chunksOf(page.key, rows, sources);
   return worker.evaluate(
-    ({ page, set, version }) =>
+    ({ page, chunks, version }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open("claimmark", version);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(["pages", "annotationSets"], "readwrite");
-          tx.objectStore("annotationSets").put(set);
+          const tx = db.transaction(["pages", "annotationChunks"], "readwrite");
+          const store = tx.objectStore("annotationChunks");
+          store.delete(IDBKeyRange.bound([page.key, -Infinity], [page.key, []]));
+          for (const chunk of chunks) store.put(chunk);
           tx.objectStore("pages").put(page);
           tx.oncomplete = () => {
             db.close();
@@ -96,7 +101,7 @@ export function storeAnnotations(
           tx.onabort = () => reject(tx.error ?? new Error("the transaction was aborted"));
         };
       }),
-    { page, set, version: IDB_VERSION },
+    { page, chunks, version: IDB_VERSION },
   );
 }
 
@@ -144,6 +149,8 @@ async function timeStatusChange(popup: Page): Promise<number> {
   const row = popup.getByTestId("row").first();
   if (!(await row.getByTestId("row-editor").isVisible())) await row.getByTestId("row-expand").click();
   const select = row.getByTestId("edit-status");
+  // The editor loads after the list's first paint: wait for it, this measures the change alone.
+  await select.waitFor();
   const options = await select.locator("option").evaluateAll((all) => all.map((o) => (o as HTMLOptionElement).value));
   const at = options.indexOf((await select.getAttribute("data-status")) ?? "");
   const down = at < options.length - 1;
@@ -234,9 +241,9 @@ export async function benchPopup(rounds: number): Promise<string[]> {
       ),
       `1,000 against 10: ratio ${ratio.toFixed(2)} (target under ${RATIO_TARGET}: ${ratio < RATIO_TARGET ? "met" : "MISSED"}); ` +
         `${many.median.toFixed(1)} ms (target under ${ABSOLUTE_TARGET_MS} ms: ${many.median < ABSOLUTE_TARGET_MS ? "met" : "MISSED"})`,
-      "Changing a status in the popup, to the row showing it, painted (a page's annotations are one record, written whole):",
+      "Changing a status in the popup, to the row showing it, painted:",
       ...[few, many].map((setup) => `  ${setup.label}: ${setup.edit.toFixed(1)} ms`),
-      `1,000 against 10: ratio ${(many.edit / few.edit).toFixed(2)}`,
+      `1,000 against 10: ratio ${(many.edit / few.edit).toFixed(2)} (target under ${EDIT_RATIO_TARGET}: ${many.edit / few.edit < EDIT_RATIO_TARGET ? "met" : "MISSED"})`,
     ];
   } finally {
     await browser.close();

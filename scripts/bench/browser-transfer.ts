@@ -46,8 +46,8 @@ function clearDatabase(worker: Worker): Promise<void> {
       new Promise<void>((resolve) => {
         const open = indexedDB.open("claimmark");
         open.onsuccess = () => {
-          const tx = open.result.transaction(["pages", "annotationSets"], "readwrite");
-          for (const name of ["pages", "annotationSets"]) tx.objectStore(name).clear();
+          const tx = open.result.transaction(["pages", "annotationChunks"], "readwrite");
+          for (const name of ["pages", "annotationChunks"]) tx.objectStore(name).clear();
           tx.oncomplete = () => resolve();
         };
       }),
@@ -94,9 +94,9 @@ export async function benchBrowserTransfer(): Promise<string[]> {
           const started = performance.now();
           const open = indexedDB.open("claimmark");
           open.onsuccess = () => {
-            const tx = open.result.transaction(["pages", "annotationSets"]);
+            const tx = open.result.transaction(["pages", "annotationChunks"]);
             let records = 0;
-            for (const name of ["pages", "annotationSets"]) {
+            for (const name of ["pages", "annotationChunks"]) {
               const request = tx.objectStore(name).getAll();
               // Chromium turns a result into objects only when it is read: read it, as an export must.
               request.onsuccess = () => {

@@ -1,9 +1,9 @@
 import type { Worker } from "playwright-core";
-import type { AnnotationSet } from "../../lib/db/schema";
+import type { AnnotationChunk } from "../../lib/db/schema";
 import type { Annotation, PageRecord, Settings } from "../../lib/model";
 
 /** Every row of one of the extension's IndexedDB stores, read in its service worker. */
-function storedRows<T>(worker: Worker, store: "pages" | "annotationSets" | "settings"): Promise<T[]> {
+function storedRows<T>(worker: Worker, store: "pages" | "annotationChunks" | "settings"): Promise<T[]> {
   return worker.evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {
@@ -31,9 +31,9 @@ function storedRows<T>(worker: Worker, store: "pages" | "annotationSets" | "sett
 /** Every page the extension stored. */
 export const storedPages = (worker: Worker): Promise<PageRecord[]> => storedRows<PageRecord>(worker, "pages");
 
-/** Every annotation the extension stored (a page's annotations are one record). */
+/** Every annotation the extension stored (a page's annotations are a few chunk records). */
 export const storedAnnotations = async (worker: Worker): Promise<Annotation[]> =>
-  (await storedRows<AnnotationSet>(worker, "annotationSets")).flatMap((set) => set.annotations);
+  (await storedRows<AnnotationChunk>(worker, "annotationChunks")).flatMap((chunk) => chunk.annotations);
 
 /** The settings the extension stored (as saved, defaults not filled in), or undefined before any were saved. */
 export const storedSettings = async (worker: Worker): Promise<Settings | undefined> =>

@@ -30,14 +30,36 @@ export interface ExtensionBrowser {
   openPopup(page: Page): Promise<Page>;
   /** The id Chrome gives the tab showing `page`. */
   tabIdOf(page: Page): Promise<number>;
+  /** The welcome page Claimmark opened on install, when asked to keep it (`keepWelcome`); else null. */
+  welcome: Page | null;
   close(): Promise<void>;
+}
+
+/** How long Claimmark may take to open its welcome page after the extension starts. */
+const WELCOME_TIMEOUT_MS = 10_000;
+
+/** The page at `url` once the browser shows one, or null after `timeoutMs`. */
+async function pageAt(context: BrowserContext, url: string, timeoutMs: number): Promise<Page | null> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const page = context.pages().find((candidate) => candidate.url() === url);
+    if (page) return page;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return null;
 }
 
 /**
  * Starts Chromium with the extension from `.output/chrome-mv3` in a fresh profile; `args` adds
- * command-line switches (the hostile-page tests map made-up hosts to 127.0.0.1).
+ * command-line switches (the hostile-page tests map made-up hosts to 127.0.0.1). A fresh profile
+ * is a first install, so Claimmark opens its welcome page: it is closed before this returns (a
+ * tab opening later would take the focus from a test's page), unless `keepWelcome`.
  */
-export async function launchWithExtension(options: { headless: boolean; args?: string[] }): Promise<ExtensionBrowser> {
+export async function launchWithExtension(options: {
+  headless: boolean;
+  args?: string[];
+  keepWelcome?: boolean;
+}): Promise<ExtensionBrowser> {
   const executablePath = chromiumPath();
   if (!existsSync(join(EXTENSION_DIR, "manifest.json"))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
@@ -65,6 +87,14 @@ export async function launchWithExtension(options: { headless: boolean; args?: s
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
+  // A build from before the welcome page (CLAIMMARK_EXTENSION_DIR, to compare with) opens none.
+  const opensWelcome = existsSync(join(EXTENSION_DIR, "welcome.html"));
+  const welcomeUrl = `chrome-extension://${extensionId}/welcome.html`;
+  let welcome = opensWelcome ? await pageAt(context, welcomeUrl, WELCOME_TIMEOUT_MS) : null;
+  if (welcome && !options.keepWelcome) {
+    await welcome.close();
+    welcome = null;
+  }
 
   const tabIdOf = async (page: Page): Promise<number> => {
     await page.bringToFront();
@@ -81,6 +111,7 @@ export async function launchWithExtension(options: { headless: boolean; args?: s
     worker,
     extensionId,
     tabIdOf,
+    welcome,
     async openPopup(page) {
       const tabId = await tabIdOf(page);
       const popup = await context.newPage();

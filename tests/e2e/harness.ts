@@ -23,12 +23,15 @@ export interface Harness {
   server: StaticServer;
 }
 
-/** Starts the harness before the file's tests and stops it after them; `args` go to Chromium. */
-export function useHarness(args: string[] = []): Harness {
+/**
+ * Starts the harness before the file's tests and stops it after them; `args` go to Chromium. The
+ * welcome page Claimmark opens on install is closed first, unless `keepWelcome`.
+ */
+export function useHarness(args: string[] = [], options: { keepWelcome?: boolean } = {}): Harness {
   const harness = {} as Harness;
   beforeAll(async () => {
     harness.server = await serveDirectory(resolve(import.meta.dirname, "../fixtures"));
-    harness.browser = await launchWithExtension({ headless: true, args });
+    harness.browser = await launchWithExtension({ headless: true, args, keepWelcome: options.keepWelcome });
   });
   afterAll(async () => {
     await harness.browser?.close();
@@ -90,6 +93,16 @@ export function cardFrameOf(page: Page): FrameLocator {
 /** The card in its frame (it may not be shown). */
 export function cardIn(page: Page): Locator {
   return cardFrameOf(page).getByTestId("card");
+}
+
+/** The preview a rest of the pointer shows, in the card's frame (it may not be shown). */
+export function previewIn(page: Page): Locator {
+  return cardFrameOf(page).getByTestId("card-preview");
+}
+
+/** Whether the card's frame (card or preview) is on screen. */
+export function frameShown(page: Page): Promise<boolean> {
+  return page.locator('iframe[data-claimmark="card"]').isVisible();
 }
 
 /**

@@ -10,6 +10,8 @@ export interface ReaderWork {
   status?: "unverified" | "supported" | "disputed" | "false";
   tags?: string[];
   note?: string;
+  /** A speaker the reader corrected. */
+  speaker?: string;
   source?: { url: string; title: string };
 }
 
@@ -22,11 +24,14 @@ export function giveReaderWork(worker: Worker, pageKey: string, exact: string, w
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction("annotationSets", "readwrite");
-          const sets = tx.objectStore("annotationSets");
-          const get = sets.get(pageKey);
+          const tx = db.transaction("annotationChunks", "readwrite");
+          const chunks = tx.objectStore("annotationChunks");
+          // A page's chunks: its key with any chunk number.
+          const get = chunks.getAll(IDBKeyRange.bound([pageKey, -Infinity], [pageKey, []]));
           get.onsuccess = () => {
-            const set = get.result;
+            const set = get.result.find((chunk: { annotations: { exact: string }[] }) =>
+              chunk.annotations.some((a) => a.exact === exact),
+            );
             const annotation = set?.annotations.find((a: { exact: string }) => a.exact === exact);
             if (!annotation) {
               reject(new Error(`no annotation ${exact} on ${pageKey}`));
@@ -37,6 +42,7 @@ export function giveReaderWork(worker: Worker, pageKey: string, exact: string, w
               ...(work.status ? { status: work.status } : {}),
               ...(work.tags ? { tags: work.tags } : {}),
               ...(work.note !== undefined ? { note: work.note } : {}),
+              ...(work.speaker !== undefined ? { speaker: work.speaker } : {}),
               updatedAt: now,
             });
             if (work.source) {
@@ -62,7 +68,7 @@ export function giveReaderWork(worker: Worker, pageKey: string, exact: string, w
                   .flatMap((a: { tags: string[] }) => a.tags),
               ),
             ];
-            sets.put(set);
+            chunks.put(set);
             tx.oncomplete = () => {
               db.close();
               resolve(annotation.id);

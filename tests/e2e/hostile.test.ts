@@ -14,6 +14,7 @@ import {
   openCardOf,
   pageNotice,
   painted,
+  previewIn,
   selectByDrag,
   useHarness,
   whenArmed,
@@ -83,7 +84,7 @@ describe("a hostile page", () => {
       },
       point as { x: number; y: number },
     );
-    // Longer than the pointer's rest (400 ms) and the bar's wait (200 ms): nothing came.
+    // Longer than the pointer's rest (700 ms) and the bar's wait (200 ms): nothing came.
     await page.waitForTimeout(1000);
     expect(await page.locator('iframe[data-claimmark="card"]').count()).toBe(0);
     expect(await page.evaluate(() => document.querySelector("claimmark-toolbar"))).toBeNull();
@@ -147,7 +148,7 @@ describe("a hostile page", () => {
 
     // The frame's size says nothing of what it holds: a card with no work on it has the same.
     await page.keyboard.press("Escape");
-    await openCardOf(page, "January 2015", "figure");
+    await openCardOf(page, "up to 4,000", "figure");
     expect(
       await page.evaluate(() => {
         const frame = document.querySelector('iframe[data-claimmark="card"]') as HTMLElement;
@@ -182,14 +183,14 @@ describe("a hostile page", () => {
   it("cannot make the reader click the card unseen: transparent, covered or moved under the pointer, it refuses", async () => {
     const url = `${harness.server.origin}/hostile-clickjack.html`;
     const { page } = await visit(url);
-    const card = await openCardOf(page, "January 2015", "figure");
+    const card = await openCardOf(page, "up to 4,000", "figure");
     const dismiss = card.getByTestId("card-dismiss");
     const box = async () => {
       const b = await dismiss.boundingBox();
       if (!b) throw new Error("no dismiss button");
       return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
     };
-    const dismissed = async () => (await annotationsOf(url)).find((a) => a.exact === "January 2015")?.dismissed;
+    const dismissed = async () => (await annotationsOf(url)).find((a) => a.exact === "up to 4,000")?.dismissed;
     // The card says when it ignored a click; the count tells this refusal from the one before.
     const notice = card.getByTestId("card-refused");
     const refusalsShown = async () =>
@@ -277,9 +278,73 @@ describe("a hostile page", () => {
     expect(await dismissed()).toBe(false);
 
     // Left alone and in view, the same button works.
-    await openCardOf(page, "January 2015", "figure");
+    await openCardOf(page, "up to 4,000", "figure");
     await dismiss.click();
     await expect.poll(dismissed).toBe(true);
+    await page.close();
+  });
+
+  it("cannot read a preview, open one with made-up events, nor have a restyled preview take a click", async () => {
+    const url = `${harness.server.origin}/hostile-preview.html`;
+    const { page } = await visit(url, ARTICLE_HTML, recordWindowMessages);
+    // The reader's own words for the speaker, and a verdict: the preview shows both.
+    const speaker = "Confidential informant Q";
+    await giveReaderWork(harness.browser.worker, url, MILITANTS, { status: "disputed", speaker });
+    const point = (await highlightPoint(page, MILITANTS, "figure")) as { x: number; y: number };
+    const frame = () => page.locator('iframe[data-claimmark="card"]');
+
+    // Made-up pointer moves and rests on the highlight, longer than a rest (700 ms): no preview.
+    await page.evaluate(({ x, y }) => {
+      const target = document.elementFromPoint(x, y) as Element;
+      for (const type of ["pointerover", "mouseover", "pointermove", "mousemove"])
+        target.dispatchEvent(new MouseEvent(type, { bubbles: true, clientX: x, clientY: y, view: window }));
+    }, point);
+    await page.waitForTimeout(1200);
+    expect(await frame().count()).toBe(0);
+
+    // The reader's own rest shows it; the page reads nothing of it.
+    await page.mouse.move(5, 5);
+    await page.mouse.move(point.x, point.y, { steps: 3 });
+    const preview = previewIn(page);
+    await expect.poll(() => preview.count()).toBe(1);
+    await expect.poll(() => preview.getByTestId("card-preview-main").textContent()).toContain(speaker);
+    expect(await preview.getByTestId("card-preview-status").textContent()).toBe("Disputed");
+    const seen = await pageSees(page);
+    for (const secret of [speaker, "Disputed", "disputed"]) expect(seen).not.toContain(secret);
+
+    // Clicks and messages the page makes do not turn it into the card.
+    await page.evaluate(() => {
+      const element = document.querySelector('iframe[data-claimmark="card"]') as HTMLIFrameElement;
+      for (const type of ["mousedown", "mouseup", "click"])
+        element.dispatchEvent(new MouseEvent(type, { bubbles: true, view: window }));
+      element.contentWindow?.postMessage({ claimmark: "token", token: crypto.randomUUID() }, "*");
+      element.contentWindow?.postMessage({ type: "card/preview", action: "expand" }, "*");
+    });
+    await page.waitForTimeout(500);
+    expect(await preview.count()).toBe(1);
+    expect(await cardIn(page).count()).toBe(0);
+
+    // Made nearly transparent, the preview refuses the reader's click...
+    await whenArmed(preview);
+    const box = (await frame().boundingBox()) as { x: number; y: number; width: number; height: number };
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await page.mouse.move(centre.x, centre.y, { steps: 3 });
+    await page.evaluate(() =>
+      (document.querySelector('iframe[data-claimmark="card"]') as HTMLElement).style.setProperty(
+        "opacity",
+        "0.02",
+        "important",
+      ),
+    );
+    await page.mouse.click(centre.x, centre.y);
+    await expect.poll(() => preview.getByTestId("card-refused").count()).toBe(1);
+    await page.waitForTimeout(300);
+    expect(await cardIn(page).count()).toBe(0);
+    // ...and, put back as Claimmark showed it, takes it.
+    await whenArmed(preview);
+    await page.mouse.click(centre.x, centre.y);
+    await expect.poll(() => cardIn(page).count()).toBe(1);
+    expect(await cardIn(page).getByTestId("card-speaker").textContent()).toBe(speaker);
     await page.close();
   });
 
@@ -312,7 +377,7 @@ describe("a hostile page", () => {
     const { page } = await visit(url);
     await page.close();
     await giveReaderWork(harness.browser.worker, url, MILITANTS, { status: "false" });
-    await giveReaderWork(harness.browser.worker, url, "January 2015", { status: "supported" });
+    await giveReaderWork(harness.browser.worker, url, "up to 4,000", { status: "supported" });
     const again = await harness.browser.context.newPage();
     await again.goto(url);
     await waitForPaint(harness.browser.worker, await harness.browser.tabIdOf(again));
@@ -452,7 +517,9 @@ describe("a hostile page", () => {
     });
     expect(forged.ok).toBe(false);
     // Another page's annotation: no card, no paint, no edit.
-    expect((await send({ type: "card/open", page: pageRef, id: otherId, focus: false })).ok).toBe(false);
+    expect((await send({ type: "card/open", page: pageRef, id: otherId, focus: false, preview: false })).ok).toBe(
+      false,
+    );
     expect(await send({ type: "annotation/paint", page: pageRef, id: otherId })).toMatchObject({ ok: false });
     const edit = await send({ type: "annotation/update", page: pageRef, id: otherId, patch: { status: "supported" } });
     expect(edit.ok).toBe(false);

@@ -7,7 +7,7 @@ const harness = useHarness();
 const PAGE = "https://news.example/border";
 
 describe("a database written by an earlier version (one record per annotation and per source)", () => {
-  it("is moved into the page's record when the extension opens it, with nothing lost", async () => {
+  it("is moved into the page's chunk records when the extension opens it, with nothing lost", async () => {
     const page = pageRecord(PAGE, { title: "Border story" });
     const annotation = annotationRecord({
       id: "old-1",
@@ -73,7 +73,7 @@ describe("a database written by an earlier version (one record per annotation an
           };
         }),
     );
-    expect(stores).toEqual(["annotationSets", "pages", "settings"]);
+    expect(stores).toEqual(["annotationChunks", "pages", "settings"]);
     expect((await storedAnnotations(harness.browser.worker)).map((a) => [a.id, a.status, a.tags])).toEqual([
       ["old-1", "disputed", ["border"]],
     ]);

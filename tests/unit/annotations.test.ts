@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { detectionId, PURGE_DELETED_AFTER_MS, recordVisit } from "../../lib/db/annotations";
 import { updateAnnotation } from "../../lib/db/edit";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
-import { changeAnnotation, countStored } from "../../lib/db/store";
+import { changeAnnotation, countStored, readSet } from "../../lib/db/store";
 import type { DetectedSpan } from "../../lib/model";
 import { annotationRecord, MILITANTS, sourceRecord } from "./samples";
 import { getAnnotation, getSource, putAnnotations, putSources } from "./stored";
@@ -138,7 +138,7 @@ describe("recordVisit: detections merged into the page's set", () => {
     await putSources(db, [sourceRecord({ id: "s-old", annotationId: "user-old" })]);
     await changeAnnotation(db, detectionId(PAGE, figure), (a) => ({ ...a, deleted: true, updatedAt: 1000 }));
     await recordVisit(db, PAGE, [figure], [], day + 2000);
-    const left = (await db.annotationSets.get(PAGE))?.ids.sort();
+    const left = (await readSet(db, PAGE)).annotations.map((a) => a.id).sort();
     expect(left).toEqual([detectionId(PAGE, figure), "user-kept", "user-recent"].sort());
     expect(await getSource(db, "s-old")).toBeUndefined();
     // The deleted detection is neither removed nor brought back.

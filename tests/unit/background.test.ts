@@ -6,7 +6,7 @@ import { cardPortHandler } from "../../lib/card/port";
 import { CARD_PORT, type CardFrameCommand } from "../../lib/card/protocol";
 import { getSettings, saveSettings } from "../../lib/db/edit";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
-import { countStored } from "../../lib/db/store";
+import { changeAnnotation, changeSet, countStored, readSet } from "../../lib/db/store";
 import { sha256Hex } from "../../lib/extract/hash";
 import { BACKGROUND_LIMITS, backgroundGuard, type GuardLimits } from "../../lib/guard/limits";
 import { type BackgroundContext, type BackgroundResponse, handleBackgroundMessage } from "../../lib/handle-message";
@@ -116,7 +116,7 @@ describe("background", () => {
     vi.spyOn(fakeBrowser.action, "setBadgeText").mockResolvedValue(undefined);
     vi.spyOn(fakeBrowser.action, "setBadgeBackgroundColor").mockResolvedValue(undefined);
     await openDb().pages.clear();
-    await openDb().annotationSets.clear();
+    await openDb().annotationChunks.clear();
     background.main();
   });
 
@@ -130,7 +130,7 @@ describe("background", () => {
       detections: 0,
       located: [],
       orphans: 0,
-      highlightKinds: { quote: true, claim: true, figure: true, highlight: true },
+      highlightKinds: { quote: true, claim: true, figure: true, date: false, highlight: true },
       colourScheme: "default",
     });
     expect(await openDb().pages.get("https://example.com/links")).toMatchObject({ title: "Links", hasArticle: false });
@@ -252,13 +252,36 @@ describe("background", () => {
     expect(JSON.stringify(await allAnnotations(openDb()))).toBe(before);
   });
 
+  it("opens the welcome page on a first install, and nothing on an update", async () => {
+    vi.spyOn(fakeBrowser.contextMenus, "create").mockImplementation(() => 0);
+    const create = vi.spyOn(fakeBrowser.tabs, "create").mockResolvedValue(undefined as never);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: "update", previousVersion: "0.1.0" });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: "chrome_update" });
+    expect(create).not.toHaveBeenCalled();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: "install" });
+    expect(create.mock.calls).toEqual([[{ url: fakeBrowser.runtime.getURL("/welcome.html") }]]);
+  });
+
+  it("paints a detected date as a date (stored as a figure), and tells the page dates are hidden by default", async () => {
+    const sender = tabSender("https://example.com/dated");
+    const text =
+      "The council met on 28 November 2023 in Astana.\n\nSidorov said that the branch had about 6,500 militants.";
+    const visit = await send(extracted(sender.url, text), sender);
+    if (!visit.ok) throw new Error(visit.error);
+    expect(visit.highlightKinds).toMatchObject({ figure: true, date: false });
+    const kinds = Object.fromEntries(visit.located.map((item) => [item.exact, item.kind]));
+    expect(kinds).toMatchObject({ "28 November 2023": "date", "about 6,500 militants": "figure" });
+    const stored = await allAnnotations(openDb());
+    expect(stored.find((a) => a.exact === "28 November 2023")).toMatchObject({ kind: "figure", figureKind: "date" });
+  });
+
   it("opens a card port only for its own card page in a tab, and shows there what a token names", async () => {
     const sender = tabSender("https://example.com/border");
     const visit = await send(extracted(sender.url, STORY), sender);
     if (!visit.ok) throw new Error(visit.error);
     const id = visit.located[0]?.id as string;
     const opened = (await send(
-      { type: "card/open", page: { url: sender.url, canonicalUrl: null }, id, focus: false },
+      { type: "card/open", page: { url: sender.url, canonicalUrl: null }, id, focus: false, preview: false },
       sender,
     )) as unknown as CardOpenResponse;
     if (!opened.ok) throw new Error(opened.error);
@@ -348,7 +371,7 @@ describe("handleBackgroundMessage", () => {
     (await ask({ type: "annotation/paint", page: PAGE, id })) as AnnotationPaintResponse;
   const cardFor = async (id: string, url = BORDER, tabId = 7) =>
     (await ask(
-      { type: "card/open", page: { url, canonicalUrl: null }, id, focus: true },
+      { type: "card/open", page: { url, canonicalUrl: null }, id, focus: true, preview: false },
       url,
       tabId,
     )) as CardOpenResponse;
@@ -429,13 +452,13 @@ describe("handleBackgroundMessage", () => {
       const made = await created(create(MILITANTS));
       if (!made.ok) throw new Error(made.error);
       const { id } = made.item;
-      await db.transaction("rw", db.annotationSets, async () => {
-        const set = await db.annotationSets.get(BORDER);
-        const annotation = set?.annotations.find((a) => a.id === id);
-        if (!set || !annotation) throw new Error("not stored");
-        Object.assign(annotation, { status: "disputed", note: "Secret", tags: ["private"] });
-        await db.annotationSets.put(set);
-      });
+      const changed = await changeAnnotation(db, id, (a) => ({
+        ...a,
+        status: "disputed",
+        note: "Secret",
+        tags: ["private"],
+      }));
+      if (!changed) throw new Error("not stored");
       const hidden = await painted(id);
       expect(hidden).toEqual({ ok: true, item: { ...made.item, start: 0, end: 0, status: "unverified" } });
       await saveSettings(db, { ...(await getSettings(db)), verdictMarksInPage: true });
@@ -452,13 +475,14 @@ describe("handleBackgroundMessage", () => {
       const auto = first.located[0] as PaintItem;
       const made = await created(create(MILITANTS));
       if (!made.ok) throw new Error(made.error);
-      await db.transaction("rw", db.annotationSets, async () => {
-        const set = await db.annotationSets.get(BORDER);
-        for (const annotation of set?.annotations ?? []) {
-          if (annotation.id === auto.id) annotation.dismissed = true;
-          if (annotation.id === made.item.id) annotation.deleted = true;
-        }
-        if (set) await db.annotationSets.put(set);
+      await changeSet(db, BORDER, (draft) => {
+        draft.annotations = draft.annotations.map((annotation) =>
+          annotation.id === auto.id
+            ? { ...annotation, dismissed: true }
+            : annotation.id === made.item.id
+              ? { ...annotation, deleted: true }
+              : annotation,
+        );
       });
       expect(await painted(auto.id)).toEqual({ ok: true, item: null });
       expect(await painted(made.item.id)).toEqual({ ok: true, item: null });
@@ -481,20 +505,21 @@ describe("handleBackgroundMessage", () => {
       expect(context.cards.redeem(8, opened.token)).toBeNull();
       const again = await cardFor(id);
       if (!again.ok) throw new Error(again.error);
-      expect(context.cards.redeem(7, again.token)).toEqual({ tabId: 7, pageKey: BORDER, id, focus: true });
+      expect(context.cards.redeem(7, again.token)).toEqual({
+        tabId: 7,
+        pageKey: BORDER,
+        id,
+        focus: true,
+        preview: false,
+      });
       expect(context.cards.redeem(7, again.token)).toBeNull();
     });
 
     it("refuses another page's annotation, a dismissed one and one that does not exist", async () => {
       const theirs = await visit("https://example.com/other");
       const { located } = await visit();
-      await db.transaction("rw", db.annotationSets, async () => {
-        const set = await db.annotationSets.get(BORDER);
-        const first = set?.annotations.find((a) => a.id === located[0]?.id);
-        if (!set || !first) throw new Error("not stored");
-        first.dismissed = true;
-        await db.annotationSets.put(set);
-      });
+      const hidden = await changeAnnotation(db, located[0]?.id as string, (a) => ({ ...a, dismissed: true }));
+      if (!hidden) throw new Error("not stored");
       for (const id of [theirs.located[0]?.id, "auto-none"])
         expect(await cardFor(id as string)).toEqual({ ok: false, error: "no such annotation on this page" });
       // The dismissed one was painted on the tab's last visit: its token is handed out, but the
@@ -514,7 +539,7 @@ describe("handleBackgroundMessage", () => {
       const id = theirs.located[0]?.id as string;
       const claimed = { url: elsewhere, canonicalUrl: null };
       for (const message of [
-        { type: "card/open", page: claimed, id, focus: false },
+        { type: "card/open", page: claimed, id, focus: false, preview: false },
         { type: "annotation/paint", page: claimed, id },
       ])
         expect(await ask(message, BORDER)).toEqual({ ok: false, error: "no such annotation on this page" });
@@ -597,7 +622,7 @@ describe("handleBackgroundMessage", () => {
       // The site has used its minute: another page of it stores and paints none of its own.
       const other = await visit("https://example.com/other", text);
       expect(other.located).toEqual([]);
-      expect(await db.annotationSets.get("https://example.com/other")).toBeUndefined();
+      expect((await readSet(db, "https://example.com/other")).annotations).toEqual([]);
       // What was stored is still painted; a minute later the rest comes, in reading order.
       expect((await visit(BORDER, text)).located).toHaveLength(3);
       now += 60_000;
@@ -654,7 +679,7 @@ describe("handleBackgroundMessage", () => {
     const response = await visit(attacker, STORY, { canonicalUrl: victim });
     expect(response.pageKey).toBe(attacker);
     expect(await db.pages.get(victim)).toEqual(pageRecord(victim, { title: "Victim's story" }));
-    expect(await db.annotationSets.get(victim)).toBeUndefined();
+    expect((await readSet(db, victim)).annotations).toEqual([]);
     // A canonical link on the page's own site is taken.
     const own = await visit("https://attacker.github.io/post?page=1", STORY, { canonicalUrl: attacker });
     expect(own.pageKey).toBe(attacker);

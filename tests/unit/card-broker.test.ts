@@ -19,8 +19,20 @@ describe("CardBroker", () => {
     const { cards } = broker();
     const token = cards.open(7, "https://example.com/a", "auto-1", true);
     expect(token).toBe("t1");
-    expect(cards.redeem(7, token)).toEqual({ tabId: 7, pageKey: "https://example.com/a", id: "auto-1", focus: true });
+    expect(cards.redeem(7, token)).toEqual({
+      tabId: 7,
+      pageKey: "https://example.com/a",
+      id: "auto-1",
+      focus: true,
+      preview: false,
+    });
     expect(cards.redeem(7, token)).toBeNull();
+  });
+
+  it("binds a preview's token to the preview: it never shows the full card", () => {
+    const { cards } = broker();
+    const token = cards.open(7, "https://example.com/a", "auto-1", false, true);
+    expect(cards.redeem(7, token)).toMatchObject({ id: "auto-1", preview: true });
   });
 
   it("refuses a token to another tab", () => {

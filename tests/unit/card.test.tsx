@@ -12,9 +12,9 @@ import {
   safeLinkHref,
 } from "../../components/Card";
 import { CardFrame, type CardFrameActions } from "../../components/card/CardFrame";
+import { CardPreview } from "../../components/card/CardPreview";
 import type { RelatedItem } from "../../components/edit/Related";
 import { TrustContext } from "../../components/edit/trust";
-import { placeCard } from "../../entrypoints/content/card-frame";
 import type {
   AnnotationContext,
   AnnotationDetails,
@@ -153,11 +153,13 @@ describe("Card", () => {
     expect(byTestId(card, "card-fuzzy")).toBeNull();
   });
 
-  it("formats values in the reader's locale and keeps date strings as given", () => {
+  it("formats values in the reader's locale, dates in words, and keeps other strings as given", () => {
     expect(formatFigureValue(3_200_000_000, "en")).toBe("3,200,000,000");
     expect(formatFigureValue(6.29, "en")).toBe("6.29");
     expect(formatFigureValue(6500, "de")).toBe("6.500");
-    expect(formatFigureValue("2015-01")).toBe("2015-01");
+    expect(formatFigureValue("2015-01", "en")).toBe("January 2015");
+    expect(formatFigureValue("--11-28", "fr")).toBe("28 novembre");
+    expect(formatFigureValue("more or less", "en")).toBe("more or less");
     expect(qualifierWords("at most")).toBe("up to");
     expect(qualifierWords("something new")).toBe("something new");
     const card = show({ ...FIGURE, value: "2019", figureKind: "date", unit: null, qualifier: "early" });
@@ -506,7 +508,7 @@ describe("Card editing", () => {
       "https://example.net/s",
     ]);
     expect(related?.querySelector("img")).toBeNull();
-    expect(related?.textContent).toContain("6000 militants · Disputed");
+    expect(related?.textContent).toContain("6,000 militants · Disputed");
     showTrusted(FIGURE, { related: null });
     expect(byTestId(card, "related")).toBeNull();
   });
@@ -538,39 +540,6 @@ describe("Card editing", () => {
     click(byTestId(card, "source-add"));
     expect(byTestId(card, "source-error")).not.toBeNull();
     expect(await violations(card)).toEqual([]);
-  });
-});
-
-describe("placeCard", () => {
-  const viewport = { width: 1000, height: 800 };
-  const card = { width: 340, height: 200 };
-
-  it("goes below the anchor when there is room", () => {
-    expect(placeCard({ top: 100, bottom: 120, left: 50 }, card, viewport)).toEqual({
-      top: 128,
-      left: 50,
-      placement: "below",
-    });
-  });
-
-  it("flips above when there is no room below", () => {
-    expect(placeCard({ top: 700, bottom: 720, left: 50 }, card, viewport)).toEqual({
-      top: 492,
-      left: 50,
-      placement: "above",
-    });
-  });
-
-  it("stays inside the viewport", () => {
-    expect(placeCard({ top: 100, bottom: 120, left: 900 }, card, viewport).left).toBe(652);
-    expect(placeCard({ top: 100, bottom: 120, left: -40 }, card, viewport).left).toBe(8);
-    const tall = placeCard({ top: 300, bottom: 320, left: 0 }, { width: 340, height: 700 }, viewport);
-    expect(tall.top).toBeGreaterThanOrEqual(8);
-    expect(tall.top + 700).toBeLessThanOrEqual(792);
-    expect(placeCard({ top: 0, bottom: 10, left: 0 }, { width: 2000, height: 2000 }, viewport)).toMatchObject({
-      top: 8,
-      left: 8,
-    });
   });
 });
 
@@ -725,5 +694,69 @@ describe("CardFrame", () => {
     });
     expect(actions.onWalk.mock.calls).toEqual([[-1]]);
     expect(actions.request).not.toHaveBeenCalled();
+  });
+});
+
+describe("CardPreview", () => {
+  const preview = (
+    annotation: Annotation,
+    options: { refused?: boolean; onExpand?: () => void; trusted?: boolean } = {},
+  ) => {
+    const element = (
+      <CardPreview
+        annotation={annotation}
+        armed={true}
+        refused={options.refused ?? false}
+        onExpand={options.onExpand ?? (() => {})}
+        locale="en"
+      />
+    );
+    act(() => {
+      render(
+        options.trusted ? <TrustContext.Provider value={() => true}>{element}</TrustContext.Provider> : element,
+        root,
+      );
+    });
+    return root;
+  };
+
+  it("shows a quote's kind, speaker and status, as text, and nothing the reader typed", async () => {
+    const quote = annotationRecord({
+      kind: "quote",
+      exact: "We will finish the border",
+      speaker: HOSTILE,
+      status: "disputed",
+      note: "Private note",
+      tags: ["lead"],
+    });
+    const shown = preview(quote);
+    expect(byTestId(shown, "card-preview-kind")?.textContent).toBe("Quote");
+    expect(byTestId(shown, "card-preview-main")?.textContent).toBe(HOSTILE);
+    expect(byTestId(shown, "card-preview-status")?.textContent).toBe("Disputed");
+    expect(shown.querySelector("img")).toBeNull();
+    expect(shown.textContent).not.toContain("Private note");
+    expect(shown.textContent).not.toContain("lead");
+    expect(await violations(shown)).toEqual([]);
+  });
+
+  it("names a claim's unknown speaker, and shows a figure's value with the speaker it belongs to", async () => {
+    expect(byTestId(preview(annotationRecord({ kind: "claim" })), "card-preview-main")?.textContent).toBe(
+      "Unknown speaker",
+    );
+    const figure = annotationRecord({ kind: "figure", exact: MILITANTS.exact, ...machineFields(MILITANTS) });
+    const shown = preview(figure);
+    expect(byTestId(shown, "card-preview-kind")?.textContent).toBe("Figure");
+    expect(byTestId(shown, "card-preview-main")?.textContent).toContain("6,500");
+    expect(byTestId(shown, "card-preview-main")?.textContent).toContain("Anatoly Sidorov");
+    expect(await violations(shown)).toEqual([]);
+  });
+
+  it("opens the card on the reader's click only, and says when a click was ignored", () => {
+    const onExpand = vi.fn();
+    click(byTestId(preview(annotationRecord(), { onExpand }), "card-preview"));
+    expect(onExpand).not.toHaveBeenCalled();
+    click(byTestId(preview(annotationRecord(), { onExpand, trusted: true }), "card-preview"));
+    expect(onExpand).toHaveBeenCalledTimes(1);
+    expect(byTestId(preview(annotationRecord(), { refused: true }), "card-refused")?.textContent).toMatch(/ignored/);
   });
 });

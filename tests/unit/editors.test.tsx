@@ -218,7 +218,7 @@ describe("SourcesEditor", () => {
     const items = root.querySelectorAll('[data-testid="source-item"]');
     expect(items).toHaveLength(2);
     expect(items[0]?.querySelector("a")?.getAttribute("href")).toBe("https://example.org/report");
-    expect(items[0]?.textContent).toContain("Ministry · accessed 2024-05-01");
+    expect(items[0]?.textContent).toContain("Ministry · accessed May 1, 2024");
     expect(items[0]?.querySelector("blockquote")?.textContent).toBe("6,500 militants");
     expect(Array.from(items[0]?.querySelectorAll("a") ?? [], (a) => a.getAttribute("href"))).toEqual([
       "https://example.org/report",

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "../../lib/extract/hash";
-import { checkArticle, checkBackgroundMessage, checkPageReport, checkPageSender } from "../../lib/messages";
+import {
+  checkArticle,
+  checkBackgroundMessage,
+  checkContentMessage,
+  checkPageReport,
+  checkPageSender,
+} from "../../lib/messages";
 import type { PageReport } from "../../lib/model";
 import { MILITANTS } from "./samples";
 
@@ -78,6 +84,27 @@ describe("checkBackgroundMessage", () => {
     { report },
   ])("refuses %j", (raw) => {
     expect(checkBackgroundMessage(raw).ok).toBe(false);
+  });
+});
+
+describe("card messages", () => {
+  const page = { url: "https://example.com/a", canonicalUrl: null };
+
+  it("asks for a card or only its preview, and says which", () => {
+    const preview = { type: "card/open", page, id: "auto-1", focus: false, preview: true };
+    expect(checkBackgroundMessage(preview)).toEqual({ ok: true, value: preview });
+    expect(checkBackgroundMessage({ ...preview, preview: "yes" }).ok).toBe(false);
+    const { preview: _, ...unsaid } = preview;
+    expect(checkBackgroundMessage(unsaid).ok).toBe(false);
+  });
+
+  it("takes a preview's expand, enter and leave for an annotation id, and nothing else", () => {
+    for (const action of ["expand", "enter", "leave"]) {
+      const notice = { type: "card/preview", id: "auto-1", action };
+      expect(checkContentMessage(notice)).toEqual({ ok: true, value: notice });
+    }
+    expect(checkContentMessage({ type: "card/preview", id: "auto-1", action: "open-everything" }).ok).toBe(false);
+    expect(checkContentMessage({ type: "card/preview", id: "../x", action: "expand" }).ok).toBe(false);
   });
 });
 

@@ -10,7 +10,10 @@ import { getSettings, saveSettings } from "../../lib/db/edit";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
 import { countStored } from "../../lib/db/store";
 import { DEFAULT_SETTINGS } from "../../lib/model";
+import { UNNAMED_REVIEWER } from "../../lib/transfer/claimreview";
+import { collectForExport } from "../../lib/transfer/collect";
 import { importText } from "../../lib/transfer/import";
+import { renderExport } from "../../lib/transfer/render";
 import { annotationRecord, pageRecord, sourceRecord } from "./samples";
 import { allAnnotations, allSources, putAnnotations, putSources } from "./stored";
 import { until } from "./until";
@@ -92,17 +95,21 @@ describe("settings", () => {
     for (const kind of ["quote", "claim", "figure", "highlight"]) {
       expect(byTestId<HTMLInputElement>(`setting-kind-${kind}`).checked).toBe(true);
     }
+    // Dates are a kind of their own, off until the reader turns them on.
+    expect(byTestId<HTMLInputElement>("setting-kind-date").checked).toBe(false);
     expect(byTestId<HTMLInputElement>("setting-colour-default").checked).toBe(true);
 
     byTestId("setting-auto-detect").click();
     await until(async () => expect((await getSettings(db)).autoDetect).toBe(false));
     byTestId("setting-kind-figure").click();
     byTestId("setting-kind-quote").click();
+    byTestId("setting-kind-date").click();
     await until(async () =>
       expect((await getSettings(db)).highlightKinds).toEqual({
         quote: false,
         claim: true,
         figure: false,
+        date: true,
         highlight: true,
       }),
     );
@@ -115,6 +122,33 @@ describe("settings", () => {
     await until(() => expect(byTestId<HTMLInputElement>("setting-colour-high-contrast").checked).toBe(true));
     expect(byTestId<HTMLInputElement>("setting-auto-detect").checked).toBe(false);
     expect(byTestId<HTMLInputElement>("setting-kind-figure").checked).toBe(false);
+    expect(byTestId<HTMLInputElement>("setting-kind-date").checked).toBe(true);
+  });
+
+  it("names the reviewer that the ClaimReview export credits", async () => {
+    await showSettings();
+    const name = byTestId<HTMLInputElement>("setting-reviewer-name");
+    name.value = "  Ana Ruiz, Desk Checks  ";
+    name.dispatchEvent(new Event("change", { bubbles: true }));
+    await until(async () =>
+      expect((await getSettings(db)).reviewer).toEqual({ name: "Ana Ruiz, Desk Checks", url: "" }),
+    );
+    const url = byTestId<HTMLInputElement>("setting-reviewer-url");
+    url.value = "https://desk.example/";
+    url.dispatchEvent(new Event("change", { bubbles: true }));
+    await until(async () =>
+      expect((await getSettings(db)).reviewer).toEqual({ name: "Ana Ruiz, Desk Checks", url: "https://desk.example/" }),
+    );
+    await db.pages.add(PAGE);
+    await putAnnotations(db, [{ ...ANNOTATION, status: "disputed" }]);
+    const exported = renderExport("claimreview", await collectForExport(db, {}));
+    expect(exported).toContain('"name": "Ana Ruiz, Desk Checks"');
+    expect(exported).not.toContain(UNNAMED_REVIEWER);
+    // Emptied, the reviewer is forgotten and the export says the review is unnamed.
+    name.value = "";
+    name.dispatchEvent(new Event("change", { bubbles: true }));
+    await until(async () => expect((await getSettings(db)).reviewer).toBeNull());
+    expect(renderExport("claimreview", await collectForExport(db, {}))).toContain(UNNAMED_REVIEWER);
   });
 
   it("adds, toggles and removes per-site exceptions, normalised to the site", async () => {

@@ -4,6 +4,7 @@ import { detectionId, recordVisit } from "../../lib/db/annotations";
 import { addSource, updateAnnotation } from "../../lib/db/edit";
 import { recordPage } from "../../lib/db/pages";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
+import { readSet } from "../../lib/db/store";
 import type { Annotation, Source } from "../../lib/model";
 import { collectForExport, type ExportSet } from "../../lib/transfer/collect";
 import type { ImportConflict } from "../../lib/transfer/conflicts";
@@ -124,7 +125,7 @@ describe("an import never overwrites the reader's edits", () => {
     );
     expect(report).toMatchObject({ added: 0, merged: 1, pages: 0, conflicts: [] });
     expect(await dump(db)).toEqual(before);
-    expect(await db.annotationSets.get(elsewhere)).toBeUndefined();
+    expect((await readSet(db, elsewhere)).annotations).toEqual([]);
   });
 });
 
@@ -212,7 +213,7 @@ describe("taking the imported version", () => {
     const conflicts = await attacked();
     const before = await dump(db);
     // The sets are written, then the transaction fails: all of it is rolled back.
-    const table = db.annotationSets;
+    const table = db.annotationChunks;
     const write = table.bulkPut.bind(table);
     const failAfterWriting = async (...args: Parameters<typeof write>) => {
       await write(...args);

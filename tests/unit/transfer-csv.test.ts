@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import type { Annotation } from "../../lib/model";
-import { CSV_COLUMNS, toCsv, unguardCell } from "../../lib/transfer/csv";
+import { readableValue } from "../../lib/format/figure-value";
+import type { Annotation, Source } from "../../lib/model";
+import { CSV_COLUMNS, type CsvColumn, joinSourceField, toCsv, unguardCell } from "../../lib/transfer/csv";
 import { annotationRecord, pageRecord, sourceRecord } from "./samples";
 import { exportSet, FORMULA_CHARACTERS, formulaLike, hostileString, loneSurrogate } from "./transfer-arbitraries";
 
@@ -30,6 +31,11 @@ function readBack(csv: string): string[][] {
   return parsed.data;
 }
 
+/** A row's cells by column name. */
+function cells(row: string[] | undefined): Record<CsvColumn, string> {
+  return Object.fromEntries(CSV_COLUMNS.map((column, i) => [column, row?.[i] ?? ""])) as Record<CsvColumn, string>;
+}
+
 describe("CSV export", () => {
   it("has exactly the documented columns", () => {
     const [header] = readBack(toCsv({ pages: [], annotations: [], sources: [] }));
@@ -39,26 +45,41 @@ describe("CSV export", () => {
       "kind",
       "text",
       "speaker",
+      "cue",
+      "figure kind",
       "value",
+      "value (readable)",
       "unit",
       "qualifier",
       "status",
       "tags",
       "note",
-      "sources",
+      "source count",
+      "source URL",
+      "source title",
+      "source publisher",
+      "source accessed",
+      "source quoted passage",
+      "source note",
+      "origin",
+      "dismissed",
       "created",
       "updated",
+      "id",
     ]);
   });
 
-  it("writes one row per annotation, tags and sources joined", () => {
-    const page = pageRecord("https://example.com/border", { title: "Border" });
+  it("writes one row per annotation with every field, the value also as a reader writes it", () => {
+    const page = pageRecord("https://example.com/border", { title: "Border", lang: "fr" });
     const annotation = annotationRecord({
       id: "m",
       pageKey: page.key,
       kind: "figure",
+      origin: "user",
       exact: "about 6,500 militants",
       speaker: "Anatoly Sidorov",
+      cue: "said",
+      figureKind: "count",
       value: 6500,
       unit: "militants",
       qualifier: "approximately",
@@ -66,27 +87,77 @@ describe("CSV export", () => {
       tags: ["CSTO", "border"],
       note: "Other estimates: 4,000.",
     });
+    const source = sourceRecord({
+      id: "s1",
+      annotationId: "m",
+      title: "UN report",
+      url: "https://un.example/r",
+      publisher: "United Nations",
+      accessedAt: "2025-03-01",
+      quote: "some 4,000 fighters",
+      note: "Table 2",
+    });
+    const [, row] = readBack(toCsv({ pages: [page], annotations: [annotation], sources: [source] }));
+    expect(cells(row)).toEqual({
+      "page URL": "https://example.com/border",
+      "page title": "Border",
+      kind: "figure",
+      text: "about 6,500 militants",
+      speaker: "Anatoly Sidorov",
+      cue: "said",
+      "figure kind": "count",
+      value: "6500",
+      "value (readable)": "6\u202F500",
+      unit: "militants",
+      qualifier: "approximately",
+      status: "disputed",
+      tags: "CSTO; border",
+      note: "Other estimates: 4,000.",
+      "source count": "1",
+      "source URL": "https://un.example/r",
+      "source title": "UN report",
+      "source publisher": "United Nations",
+      "source accessed": "2025-03-01",
+      "source quoted passage": "some 4,000 fighters",
+      "source note": "Table 2",
+      origin: "user",
+      dismissed: "no",
+      created: "1970-01-01T00:00:00.001Z",
+      updated: "1970-01-01T00:00:00.001Z",
+      id: "m",
+    });
+  });
+
+  it("shows dates as a reader writes them, in the page's language, next to the value as stored", () => {
+    const page = pageRecord("https://example.fr/a", { lang: "fr-FR" });
+    const date = annotationRecord({ pageKey: page.key, kind: "figure", figureKind: "date", value: "--11-28" });
+    const [, row] = readBack(toCsv({ pages: [page], annotations: [date], sources: [] }));
+    expect(cells(row)).toMatchObject({ value: "'--11-28", "value (readable)": "28 novembre" });
+    expect(unguardCell(cells(row).value)).toBe("--11-28");
+  });
+
+  it("puts several sources one a line in each source column, numbered so the lines of every column match", () => {
+    const annotation = annotationRecord({ id: "m" });
     const sources = [
-      sourceRecord({ id: "s1", annotationId: "m", title: "UN report", url: "https://un.example/r" }),
-      sourceRecord({ id: "s2", annotationId: "m", title: "Printed", url: "" }),
+      sourceRecord({
+        id: "s1",
+        annotationId: "m",
+        title: "UN report",
+        url: "https://un.example/r",
+        note: "two\nlines",
+      }),
+      sourceRecord({ id: "s2", annotationId: "m", title: "Printed", url: "", publisher: "Gazette" }),
     ];
-    const [, row] = readBack(toCsv({ pages: [page], annotations: [annotation], sources }));
-    expect(row).toEqual([
-      "https://example.com/border",
-      "Border",
-      "figure",
-      "about 6,500 militants",
-      "Anatoly Sidorov",
-      "6500",
-      "militants",
-      "approximately",
-      "disputed",
-      "CSTO; border",
-      "Other estimates: 4,000.",
-      "UN report <https://un.example/r> | Printed",
-      "1970-01-01T00:00:00.001Z",
-      "1970-01-01T00:00:00.001Z",
-    ]);
+    const [, row] = readBack(toCsv({ pages: [], annotations: [annotation], sources }));
+    expect(cells(row)).toMatchObject({
+      "source count": "2",
+      "source URL": "[1] https://un.example/r\n[2]",
+      "source title": "[1] UN report\n[2] Printed",
+      "source publisher": "[1]\n[2] Gazette",
+      "source note": "[1] two\nlines\n[2]",
+    });
+    expect(joinSourceField(["only"])).toBe("only");
+    expect(joinSourceField([])).toBe("");
   });
 
   it.each([
@@ -119,9 +190,9 @@ describe("CSV export", () => {
     const annotation = annotationRecord({ exact: text, note: text, speaker: text, value: text, tags: [text] });
     const page = pageRecord(annotation.pageKey, { title: text });
     const [, row] = readBack(toCsv({ pages: [page], annotations: [annotation], sources: [] }));
-    for (const index of [1, 3, 4, 5, 9, 10]) {
-      expect(row?.[index]).toBe(`'${text}`);
-      expect(unguardCell(row?.[index] ?? "")).toBe(text);
+    for (const column of ["page title", "text", "speaker", "value", "tags", "note"] as const) {
+      expect(cells(row)[column]).toBe(`'${text}`);
+      expect(unguardCell(cells(row)[column])).toBe(text);
     }
   });
 
@@ -130,7 +201,7 @@ describe("CSV export", () => {
     (text) => {
       const annotation = annotationRecord({ exact: text || "x", note: text });
       const [, row] = readBack(toCsv({ pages: [], annotations: [annotation], sources: [] }));
-      expect(row?.[10]).toBe(text);
+      expect(cells(row).note).toBe(text);
       expect(unguardCell(text)).toBe(text);
     },
   );
@@ -139,8 +210,8 @@ describe("CSV export", () => {
     const number = annotationRecord({ id: "n", kind: "figure", value: -3.5 });
     const text = annotationRecord({ id: "t", kind: "figure", value: "-3.5" });
     const [, numberRow, textRow] = readBack(toCsv({ pages: [], annotations: [number, text], sources: [] }));
-    expect(numberRow?.[5]).toBe("-3.5");
-    expect(textRow?.[5]).toBe("'-3.5");
+    expect(cells(numberRow).value).toBe("-3.5");
+    expect(cells(textRow).value).toBe("'-3.5");
   });
 
   it("guards every cell a spreadsheet would run, and unguarding gives the text back (property)", () => {
@@ -163,21 +234,38 @@ describe("CSV export", () => {
           tags: [value],
           note: value,
         });
-        const source = sourceRecord({ title: value });
+        const source = sourceRecord({ title: value, publisher: value, note: value, quote: value });
         const [, row] = readBack(toCsv({ pages: [page], annotations: [annotation], sources: [source] }));
         for (const cell of row ?? []) expectInert(cell);
         const wanted = (raw: string) => raw.toWellFormed();
-        expect(unguardCell(row?.[1] ?? "")).toBe(wanted(value));
-        expect(unguardCell(row?.[3] ?? "")).toBe(wanted(value || "x"));
-        for (const index of [4, 6, 7, 9, 10]) expect(unguardCell(row?.[index] ?? "")).toBe(wanted(value));
-        expect(unguardCell(row?.[11] ?? "")).toBe(wanted(value ? `${value} <${source.url}>` : `<${source.url}>`));
-        expect(unguardCell(row?.[5] ?? "")).toBe(wanted(value.slice(0, 40)));
+        const got = cells(row);
+        expect(unguardCell(got.text)).toBe(wanted(value || "x"));
+        for (const column of [
+          "page title",
+          "speaker",
+          "unit",
+          "qualifier",
+          "tags",
+          "note",
+          "source title",
+          "source publisher",
+          "source note",
+          "source quoted passage",
+        ] as const) {
+          expect(unguardCell(got[column])).toBe(wanted(value));
+        }
+        expect(unguardCell(got.value)).toBe(wanted(value.slice(0, 40)));
       }),
       { numRuns: 500 },
     );
   });
 
   it("reads back, by a CSV parser, to the same fields (property)", () => {
+    /** A source column as documented: the field alone for one source, else "[n] field" lines. */
+    const joined = (sources: Source[], field: keyof Source): string =>
+      sources.length === 1
+        ? String(sources[0]?.[field] ?? "")
+        : sources.map((s, i) => `[${i + 1}]${s[field] ? ` ${s[field]}` : ""}`).join("\n");
     fc.assert(
       fc.property(exportSet(8, 3), (set) => {
         const rows = readBack(toCsv(set));
@@ -186,34 +274,46 @@ describe("CSV export", () => {
         const pages = new Map(set.pages.map((p) => [p.key, p]));
         set.annotations.forEach((a: Annotation, i) => {
           const sources = set.sources.filter((s) => s.annotationId === a.id);
-          const expected: string[] = [
-            pages.get(a.pageKey)?.url ?? a.pageKey,
-            pages.get(a.pageKey)?.title ?? "",
-            a.kind,
-            a.exact,
-            a.speaker ?? "",
-            a.value === null ? "" : String(a.value),
-            a.unit ?? "",
-            a.qualifier ?? "",
-            a.status,
-            a.tags.join("; "),
-            a.note,
-            sources
-              .map((s) => (s.url === "" ? s.title : s.title === "" ? `<${s.url}>` : `${s.title} <${s.url}>`))
-              .join(" | "),
-            new Date(a.createdAt).toISOString(),
-            new Date(a.updatedAt).toISOString(),
-          ];
-          const got = rows[i + 1] as string[];
-          expected.forEach((cell, column) => {
-            // A number the exporter wrote (-5e-324 too) is a number to a spreadsheet, and never guarded;
-            // every text cell is inert, and reads back once unguarded.
-            if (typeof a.value === "number" && column === 5) expect(got[column]).toBe(cell);
+          const page = pages.get(a.pageKey);
+          const expected: Record<CsvColumn, string> = {
+            "page URL": page?.url ?? a.pageKey,
+            "page title": page?.title ?? "",
+            kind: a.kind,
+            text: a.exact,
+            speaker: a.speaker ?? "",
+            cue: a.cue ?? "",
+            "figure kind": a.figureKind ?? "",
+            value: a.value === null ? "" : String(a.value),
+            "value (readable)": readableValue(a, page?.lang),
+            unit: a.unit ?? "",
+            qualifier: a.qualifier ?? "",
+            status: a.status,
+            tags: a.tags.join("; "),
+            note: a.note,
+            "source count": String(sources.length),
+            "source URL": joined(sources, "url"),
+            "source title": joined(sources, "title"),
+            "source publisher": joined(sources, "publisher"),
+            "source accessed": joined(sources, "accessedAt"),
+            "source quoted passage": joined(sources, "quote"),
+            "source note": joined(sources, "note"),
+            origin: a.origin,
+            dismissed: a.dismissed ? "yes" : "no",
+            created: new Date(a.createdAt).toISOString(),
+            updated: new Date(a.updatedAt).toISOString(),
+            id: a.id,
+          };
+          const got = cells(rows[i + 1]);
+          for (const column of CSV_COLUMNS) {
+            // A number the exporter wrote (-5e-324 too, and the count of sources) is a number to a
+            // spreadsheet, and never guarded; every text cell is inert, and reads back once unguarded.
+            const numeric = (typeof a.value === "number" && column === "value") || column === "source count";
+            if (numeric) expect(got[column]).toBe(expected[column]);
             else {
-              expectInert(got[column] as string);
-              expect(unguardCell(got[column] as string)).toBe(cell.toWellFormed());
+              expectInert(got[column]);
+              expect(unguardCell(got[column]), column).toBe(expected[column].toWellFormed());
             }
-          });
+          }
         });
       }),
       { numRuns: 100 },

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { recordPage } from "../../lib/db/pages";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
-import { changeAnnotation, countStored } from "../../lib/db/store";
+import { changeAnnotation, countStored, readSet } from "../../lib/db/store";
 import { collectForExport } from "../../lib/transfer/collect";
 import { IMPORT_MAX_BYTES, importText } from "../../lib/transfer/import";
 import { toMarkdown } from "../../lib/transfer/markdown";
@@ -148,7 +148,7 @@ describe("refused files leave the database exactly as it was", () => {
 
   it("writes nothing when writing fails half-way (one transaction)", async () => {
     const before = await dump(db);
-    const spy = vi.spyOn(db.annotationSets, "bulkPut").mockRejectedValue(new Error("disk full"));
+    const spy = vi.spyOn(db.annotationChunks, "bulkPut").mockRejectedValue(new Error("disk full"));
     const result = await importText(db, json(file()));
     spy.mockRestore();
     expect(result).toEqual({ ok: false, error: "could not write: disk full" });
@@ -288,8 +288,8 @@ describe("merging", () => {
       ["note", "https://elsewhere.example/"],
       ["source.url", "https://elsewhere.example/"],
     ]);
-    expect(await db.annotationSets.where("ids").equals("one").count()).toBe(1);
-    expect((await db.annotationSets.get("https://elsewhere.example/"))?.sourceIds).toEqual(["s-one"]);
+    expect(await db.annotationChunks.where("ids").equals("one").count()).toBe(1);
+    expect((await readSet(db, "https://elsewhere.example/")).sources.map((s) => s.id)).toEqual(["s-one"]);
     expect((await countStored(db)).annotations).toBe(storedExtra + 3);
   });
 });
