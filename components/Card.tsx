@@ -1,7 +1,7 @@
 import type { ComponentChildren, JSX } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import type { AnnotationOrigin, MachineFields, Source } from "../lib/model";
-import { parseHttpUrl } from "../lib/url/normalize";
+import { parseHttpUrl } from "../lib/url/http";
 import { AnnotationFields, type EditCallbacks } from "./edit/AnnotationFields";
 import { KIND_LABELS } from "./edit/labels";
 import { Related, type RelatedGroups } from "./edit/Related";

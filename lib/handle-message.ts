@@ -2,7 +2,7 @@ import { reanchor } from "./anchor/reanchor";
 import { quoteSelectorOf } from "./anchor/selectors";
 import type { CardBroker } from "./card/broker";
 import { detectionId, detectionIdsAhead, recordVisit, storedViews } from "./db/annotations";
-import { detectsOn, getSettings } from "./db/edit";
+import { getSettings } from "./db/edit";
 import { recordPage } from "./db/pages";
 import type { ClaimmarkDb } from "./db/schema";
 import { setOfAnnotation } from "./db/store";
@@ -26,6 +26,7 @@ import {
 import { type Annotation, DETECTION_LIMITS, type DetectedSpan } from "./model";
 import { shownKind } from "./shown-kind";
 import { cleanNullable, cleanText } from "./text/clean";
+import { detectsOn } from "./url/detects-on";
 import { pageKey } from "./url/normalize";
 
 /** What the background keeps between messages: its database, its card frames and its counters. */

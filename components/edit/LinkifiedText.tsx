@@ -1,4 +1,4 @@
-import { parseHttpUrl } from "../../lib/url/normalize";
+import { parseHttpUrl } from "../../lib/url/http";
 
 /** One piece of a note: plain text, or a web address to link. */
 export type TextPart = { kind: "text"; text: string } | { kind: "link"; text: string; href: string };

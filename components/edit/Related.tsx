@@ -1,6 +1,6 @@
 import type { RelatedAnnotation } from "../../lib/db/edit";
 import { sourceLinks } from "../../lib/model";
-import { parseHttpUrl } from "../../lib/url/normalize";
+import { parseHttpUrl } from "../../lib/url/http";
 import { formatFigure } from "../figure-value";
 import { t, uiLocale } from "../i18n";
 import { statusLabel } from "./labels";

@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { EDIT_LIMITS, type Source, type SourceInput } from "../../lib/model";
-import { parseHttpUrl } from "../../lib/url/normalize";
+import { parseHttpUrl } from "../../lib/url/http";
 import { formatPublished } from "../format";
 import { formatNumber, t, tNodes, uiLocale } from "../i18n";
 import { LinkifiedText } from "./LinkifiedText";

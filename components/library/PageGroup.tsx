@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import type { Annotation, Source } from "../../lib/model";
-import { parseHttpUrl } from "../../lib/url/normalize";
+import { parseHttpUrl } from "../../lib/url/http";
 import { formatNumber, plural, t } from "../i18n";
 import { AnnotationRow, type AnnotationRowProps } from "./AnnotationRow";
 import { formatTime } from "./labels";

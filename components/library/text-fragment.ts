@@ -1,6 +1,6 @@
 import { CONTEXT_LENGTH, quoteSelectorOf } from "../../lib/anchor/selectors";
 import type { Annotation, TextQuoteSelector } from "../../lib/model";
-import { parseHttpUrl } from "../../lib/url/normalize";
+import { parseHttpUrl } from "../../lib/url/http";
 
 /**
  * Links that open a page scrolled to an annotation, with the Text Fragments syntax

@@ -3,7 +3,7 @@ import { browser } from "wxt/browser";
 import { localizeDocument } from "../../components/i18n";
 import { OptionsPage, type OptionsTab } from "../../components/library/OptionsPage";
 import { openDb } from "../../lib/db/schema";
-import { parseHttpUrl } from "../../lib/url/normalize";
+import { parseHttpUrl } from "../../lib/url/http";
 import "../../components/edit/editors.css";
 import "../../components/transfer/transfer.css";
 

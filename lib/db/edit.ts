@@ -12,7 +12,6 @@ import {
   type TextQuoteSelector,
   unreviewed,
 } from "../model";
-import { siteOf } from "../url/normalize";
 import type { ClaimmarkDb } from "./schema";
 import {
   changeAnnotation,
@@ -295,16 +294,6 @@ export function settingsFrom(stored: Partial<Settings> | undefined): Settings {
 /** Saves the reader's settings. */
 export async function saveSettings(db: ClaimmarkDb, settings: Settings): Promise<void> {
   await db.settings.put({ key: SETTINGS_KEY, value: settings });
-}
-
-/** Whether automatic detection runs on a page at this URL, by the site's rule or the default. */
-export function detectsOn(settings: Settings, url: string): boolean {
-  try {
-    const site = siteOf(new URL(url).hostname);
-    return settings.siteRules[site] ?? settings.autoDetect;
-  } catch {
-    return settings.autoDetect;
-  }
 }
 
 /** Deletes every page, annotation and source (settings stay). */

@@ -1,4 +1,5 @@
 import { getDomain } from "tldts";
+import { parseHttpUrl } from "./http";
 
 /** Query parameters that only track where a visitor came from; they never change the page. */
 const TRACKING_PARAMS = new Set([
@@ -39,17 +40,6 @@ const TRACKING_PARAMS = new Set([
 function isTrackingParam(name: string): boolean {
   const lower = name.toLowerCase();
   return lower.startsWith("utm_") || TRACKING_PARAMS.has(lower);
-}
-
-/** Parses an http(s) URL, or returns null for anything else (including garbage). */
-export function parseHttpUrl(raw: string): URL | null {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return null;
-  }
-  return url.protocol === "http:" || url.protocol === "https:" ? url : null;
 }
 
 /** The URL without its fragment and tracking parameters: the same article read twice gets one key. */
