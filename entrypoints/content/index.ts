@@ -10,7 +10,7 @@ import {
 } from "../../lib/messages";
 import { runSession, type SessionOutcome, type ShownAnnotation, toPaintable } from "../../lib/page-session";
 import { HIGHLIGHT_PREFIX } from "../../lib/paint/names";
-import { createPainter, type Painter } from "../../lib/paint/painter";
+import { createPainter } from "../../lib/paint/painter";
 import { annotateSelection } from "./annotate";
 import { CARD_FRAME_MARK, type CardOpening, cardFrame } from "./card-frame";
 import { watchGrowth } from "./growth";
@@ -307,8 +307,8 @@ function watchKeys(life: Lifetime, walker: ReturnType<typeof keyboardWalk>, ente
 /**
  * Puts the keyboard back on a highlight after its card closed: the page has no element for a
  * highlight to focus (highlights are painted, not in the DOM), so the highlight's text becomes
- * the page's selection, with focus on the page. From there Shift+arrows extend it, Tab goes on
- * from it, Enter opens its card again, and Alt+Shift+↓ / ↑ walk on. Returns that selection's
+ * the page's selection, with focus on the page. From there Shift+arrows extend it, Ctrl+C copies
+ * it, Enter opens its card again, and Alt+Shift+↓ / ↑ walk on. Returns that selection's
  * range, or null when the highlight is gone.
  */
 function returnToHighlight(item: ShownAnnotation): { item: ShownAnnotation; range: Range } | null {
