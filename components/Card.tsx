@@ -7,6 +7,7 @@ import { KIND_LABELS } from "./edit/labels";
 import { Related, type RelatedGroups } from "./edit/Related";
 import { Toast, type ToastProps } from "./edit/Toast";
 import { formatFigureValue } from "./figure-value";
+import { type MessageKey, t } from "./i18n";
 
 /** What the card shows about one annotation; every string may come from the page and is shown as text. */
 export interface CardAnnotation extends MachineFields {
@@ -48,29 +49,29 @@ export interface CardProps extends CardOptions {
   banner?: ComponentChildren;
 }
 
-const FIGURE_KIND_LABELS: Record<string, string> = {
-  count: "Count",
-  percent: "Percentage",
-  money: "Amount of money",
-  measure: "Measurement",
-  date: "Date",
-  time: "Time",
-  duration: "Duration",
-  ratio: "Ratio",
-  other: "Other",
+const FIGURE_KIND_LABELS: Record<string, MessageKey> = {
+  count: "figure_kind_count",
+  percent: "figure_kind_percent",
+  money: "figure_kind_money",
+  measure: "figure_kind_measure",
+  date: "kind_date",
+  time: "figure_kind_time",
+  duration: "figure_kind_duration",
+  ratio: "figure_kind_ratio",
+  other: "figure_kind_other",
 };
 
 /** The detector's qualifier vocabulary in words a reader expects ("vague" alone says little). */
-const QUALIFIER_WORDS: Record<string, string> = {
-  approximately: "approximately",
-  "at most": "up to",
-  "at least": "at least",
-  "more than": "more than",
-  "less than": "less than",
-  early: "early in the period",
-  mid: "mid-period",
-  late: "late in the period",
-  vague: "not a precise number",
+const QUALIFIER_WORDS: Record<string, MessageKey> = {
+  approximately: "qualifier_approximately",
+  "at most": "qualifier_up_to",
+  "at least": "qualifier_at_least",
+  "more than": "qualifier_more_than",
+  "less than": "qualifier_less_than",
+  early: "qualifier_early",
+  mid: "qualifier_mid",
+  late: "qualifier_late",
+  vague: "qualifier_vague",
 };
 
 /** A callback the caller did not give: the edit goes nowhere. */
@@ -84,7 +85,8 @@ export { formatFigureValue } from "./figure-value";
 
 /** A qualifier in plain words, or the raw qualifier when it is not in the vocabulary. */
 export function qualifierWords(qualifier: string): string {
-  return QUALIFIER_WORDS[qualifier] ?? qualifier;
+  const key = QUALIFIER_WORDS[qualifier];
+  return key ? t(key) : qualifier;
 }
 
 /** The URL as a link target when it is an http(s) URL, otherwise null (shown as text, never followed). */
@@ -105,7 +107,7 @@ export function Card({
   ...callbacks
 }: CardProps) {
   const a = annotation;
-  const kindLabel = KIND_LABELS[a.kind] ?? "Annotation";
+  const kindLabel = KIND_LABELS[a.kind] ?? t("card_annotation");
   const exact = a.exact.length > EXACT_SHOWN ? `${a.exact.slice(0, EXACT_SHOWN).trimEnd()}…` : a.exact;
   // A figure's speaker is whoever's quote or claim holds it; a figure has no cue of its own.
   const attributed = Boolean(a.speaker || a.cue) || a.kind === "quote" || a.kind === "claim";
@@ -132,7 +134,7 @@ export function Card({
     <div
       class="card"
       role="dialog"
-      aria-label={`Claimmark: ${kindLabel}`}
+      aria-label={t("card_label", kindLabel)}
       tabIndex={-1}
       data-testid="card"
       data-kind={a.kind}
@@ -148,7 +150,7 @@ export function Card({
           type="button"
           class="card-close"
           data-testid="card-close"
-          aria-label="Close"
+          aria-label={t("card_close")}
           ref={closeButton}
           onClick={onClose}
         >
@@ -165,12 +167,12 @@ export function Card({
         <dl class="card-fields">
           {attributed && (
             <>
-              <dt>Attributed to</dt>
+              <dt>{t("card_attributed_to")}</dt>
               <dd>
                 {a.speaker ? (
                   <span data-testid="card-speaker">{a.speaker}</span>
                 ) : (
-                  <span class="card-empty">Unknown speaker</span>
+                  <span class="card-empty">{t("card_unknown_speaker")}</span>
                 )}
                 {a.cue && (
                   <>
@@ -185,13 +187,15 @@ export function Card({
           )}
           {isFigure && a.figureKind && (
             <>
-              <dt>Type</dt>
-              <dd data-testid="card-figure-kind">{FIGURE_KIND_LABELS[a.figureKind] ?? a.figureKind}</dd>
+              <dt>{t("card_type")}</dt>
+              <dd data-testid="card-figure-kind">
+                {a.figureKind in FIGURE_KIND_LABELS ? t(FIGURE_KIND_LABELS[a.figureKind] as MessageKey) : a.figureKind}
+              </dd>
             </>
           )}
           {isFigure && a.value !== null && (
             <>
-              <dt>Value</dt>
+              <dt>{t("figure_value")}</dt>
               <dd data-testid="card-value" data-value={String(a.value)}>
                 {formatFigureValue(a.value, locale, a)}
               </dd>
@@ -199,13 +203,13 @@ export function Card({
           )}
           {isFigure && a.unit && (
             <>
-              <dt>Unit</dt>
+              <dt>{t("field_unit")}</dt>
               <dd data-testid="card-unit">{a.unit}</dd>
             </>
           )}
           {isFigure && a.qualifier && (
             <>
-              <dt>Qualifier</dt>
+              <dt>{t("figure_qualifier")}</dt>
               <dd data-testid="card-qualifier" data-qualifier={a.qualifier}>
                 {qualifierWords(a.qualifier)}
               </dd>
@@ -227,7 +231,7 @@ export function Card({
       />
       {a.anchor === "fuzzy" && (
         <p class="card-note" role="note" data-testid="card-fuzzy">
-          Text changed since it was annotated
+          {t("card_fuzzy")}
         </p>
       )}
       {toast && <Toast {...toast} />}

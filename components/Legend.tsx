@@ -9,6 +9,7 @@ import {
   statusHighlightName,
 } from "../lib/paint/names";
 import { pageTheme } from "../lib/paint/theme";
+import { type MessageKey, t } from "./i18n";
 
 /**
  * What the colours and lines in a page mean, each with a sample painted the way pages are: under
@@ -20,47 +21,48 @@ import { pageTheme } from "../lib/paint/theme";
 interface Entry {
   kind: PaintedKind;
   status?: OverlayStatus;
-  name: string;
-  sample: string;
-  meaning: string;
-  look: string;
+  /** Each a message's name: the entry is written in the UI's language when shown. */
+  name: MessageKey;
+  sample: MessageKey;
+  meaning: MessageKey | null;
+  look: MessageKey;
 }
 
 const KINDS: Entry[] = [
   {
     kind: "quote",
-    name: "Quote",
-    sample: "“We will strengthen the border”",
-    meaning: "Words in quotation marks, with who said them.",
-    look: "Blue, solid underline.",
+    name: "kind_quote",
+    sample: "legend_quote_sample",
+    meaning: "legend_quote_meaning",
+    look: "legend_quote_look",
   },
   {
     kind: "claim",
-    name: "Reported claim",
-    sample: "the minister said that talks had failed",
-    meaning: "Speech reported without quotation marks (“X said that…”, “according to X…”).",
-    look: "Orange, dashed underline.",
+    name: "kind_claim",
+    sample: "legend_claim_sample",
+    meaning: "legend_claim_meaning",
+    look: "legend_claim_look",
   },
   {
     kind: "figure",
-    name: "Figure",
-    sample: "about 6,500 militants",
-    meaning: "A number that counts or measures something, with its unit and qualifier.",
-    look: "Green, double underline.",
+    name: "kind_figure",
+    sample: "legend_figure_sample",
+    meaning: "legend_figure_meaning",
+    look: "legend_figure_look",
   },
   {
     kind: "date",
-    name: "Date",
-    sample: "on 28 November",
-    meaning: "A detected date, year or time. Hidden in pages unless you turn dates on in the settings; always listed.",
-    look: "Reddish purple, no line.",
+    name: "kind_date",
+    sample: "legend_date_sample",
+    meaning: "legend_date_meaning",
+    look: "legend_date_look",
   },
   {
     kind: "highlight",
-    name: "Your highlight",
-    sample: "a passage you marked",
-    meaning: "Words you highlighted yourself.",
-    look: "Yellow, dotted underline.",
+    name: "legend_highlight_name",
+    sample: "legend_highlight_sample",
+    meaning: "legend_highlight_meaning",
+    look: "legend_highlight_look",
   },
 ];
 
@@ -68,26 +70,26 @@ const VERDICTS: Entry[] = [
   {
     kind: "claim",
     status: "supported",
-    name: "Supported",
-    sample: "a claim you found supported",
-    meaning: "",
-    look: "Thin green line above.",
+    name: "status_supported",
+    sample: "legend_supported_sample",
+    meaning: null,
+    look: "legend_supported_look",
   },
   {
     kind: "claim",
     status: "disputed",
-    name: "Disputed",
-    sample: "a claim you found disputed",
-    meaning: "",
-    look: "Wavy vermilion underline.",
+    name: "status_disputed",
+    sample: "legend_disputed_sample",
+    meaning: null,
+    look: "legend_disputed_look",
   },
   {
     kind: "claim",
     status: "false",
-    name: "False",
-    sample: "a claim you found false",
-    meaning: "",
-    look: "Struck through in vermilion.",
+    name: "status_false",
+    sample: "legend_false_sample",
+    meaning: null,
+    look: "legend_false_look",
   },
 ];
 
@@ -130,7 +132,7 @@ function Sample({ entry, scheme, painted }: { entry: Entry; scheme: ColourScheme
   if (painted) {
     return (
       <span class="legend-sample" data-sample={entry.name}>
-        {entry.sample}
+        {t(entry.sample)}
       </span>
     );
   }
@@ -142,7 +144,7 @@ function Sample({ entry, scheme, painted }: { entry: Entry; scheme: ColourScheme
       data-status={entry.status ?? "unverified"}
       data-scheme={scheme === "default" ? undefined : scheme}
     >
-      {entry.sample}
+      {t(entry.sample)}
     </claimmark-mark>
   );
 }
@@ -153,11 +155,11 @@ function Rows({ entries, scheme, painted }: { entries: Entry[]; scheme: ColourSc
       {entries.map((entry) => (
         <div class="legend-row" key={entry.name} data-testid={`legend-${entry.status ?? entry.kind}`}>
           <dt>
-            <span class="legend-name">{entry.name}</span> <Sample entry={entry} scheme={scheme} painted={painted} />
+            <span class="legend-name">{t(entry.name)}</span> <Sample entry={entry} scheme={scheme} painted={painted} />
           </dt>
           <dd>
-            {entry.meaning && `${entry.meaning} `}
-            {entry.look}
+            {entry.meaning && `${t(entry.meaning)} `}
+            {t(entry.look)}
           </dd>
         </div>
       ))}
@@ -181,11 +183,7 @@ export function Legend({ scheme, verdictMarks = false }: LegendProps) {
   return (
     <div class="legend" ref={root} data-testid="legend">
       <Rows entries={KINDS} scheme={scheme} painted={painted} />
-      <p class="legend-note">
-        {verdictMarks
-          ? "Your verdicts are marked in pages too (you turned this on in the settings):"
-          : "Your verdicts are marked in pages only if you turn that on in the settings, since a page can see its own highlights:"}
-      </p>
+      <p class="legend-note">{verdictMarks ? t("legend_verdicts_on") : t("legend_verdicts_off")}</p>
       <Rows entries={VERDICTS} scheme={scheme} painted={painted} />
     </div>
   );

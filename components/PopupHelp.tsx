@@ -1,6 +1,7 @@
 import { getSettings } from "../lib/db/edit";
 import type { ClaimmarkDb } from "../lib/db/schema";
 import { DEFAULT_SETTINGS } from "../lib/model";
+import { t } from "./i18n";
 import { Legend } from "./Legend";
 import { useLiveQuery } from "./use-live-query";
 
@@ -19,7 +20,7 @@ export function HelpToggle({ open, onToggle }: { open: boolean; onToggle(): void
       onClick={onToggle}
     >
       <span aria-hidden="true">?</span>
-      <span class="edit-sr-only">Legend and help</span>
+      <span class="edit-sr-only">{t("help_toggle")}</span>
     </button>
   );
 }
@@ -31,12 +32,12 @@ export function HelpPanel({ db, onOpenWelcome }: { db: ClaimmarkDb; onOpenWelcom
   return (
     <section id={HELP_PANEL_ID} class="help" data-testid="help" aria-labelledby="popup-help-title">
       <h2 id="popup-help-title" class="help-title">
-        What the highlights mean
+        {t("help_title")}
       </h2>
       <Legend scheme={current.colourScheme ?? "default"} verdictMarks={current.verdictMarksInPage === true} />
       <p>
         <button type="button" class="edit-link" data-testid="open-welcome" onClick={onOpenWelcome}>
-          Welcome page: shortcuts, where your data is kept, export
+          {t("help_open_welcome")}
         </button>
       </p>
     </section>

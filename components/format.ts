@@ -10,11 +10,6 @@ export function formatPublished(raw: string | null, locale?: string): string | n
   return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(date);
 }
 
-/** "1 annotation", "3 annotations". */
-export function countLabel(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-
 /** A day as YYYY-MM-DD in the reader's time zone: today unless told otherwise. */
 export function localDay(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");

@@ -1,5 +1,6 @@
 import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
+import { t } from "../components/i18n";
 import { CardBroker } from "../lib/card/broker";
 import { cardPortHandler } from "../lib/card/port";
 import { CARD_PAGE, CARD_PORT, type CardFrameCommand } from "../lib/card/protocol";
@@ -105,9 +106,9 @@ export default defineBackground(() => {
   };
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    browser.contextMenus.create({ id: "mark-claim", title: "Mark as claim", contexts: ["selection"] });
-    browser.contextMenus.create({ id: "mark-figure", title: "Mark as figure", contexts: ["selection"] });
-    browser.contextMenus.create({ id: "highlight-selection", title: "Highlight", contexts: ["selection"] });
+    browser.contextMenus.create({ id: "mark-claim", title: t("menu_mark_claim"), contexts: ["selection"] });
+    browser.contextMenus.create({ id: "mark-figure", title: t("menu_mark_figure"), contexts: ["selection"] });
+    browser.contextMenus.create({ id: "highlight-selection", title: t("kind_highlight"), contexts: ["selection"] });
     // A first install says what Claimmark does and how; an update or a browser update opens nothing.
     if (reason === "install") void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) }).catch(() => {});
   });

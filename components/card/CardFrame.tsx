@@ -10,6 +10,7 @@ import type { Annotation, AnnotationPatch, Source } from "../../lib/model";
 import { Card, type CardAnnotation, type CardOptions } from "../Card";
 import { toRelatedItem } from "../edit/Related";
 import type { ToastProps } from "../edit/Toast";
+import { t } from "../i18n";
 
 /** What the card frame does beyond showing: ask the background, tell the page, close, walk. */
 export interface CardFrameActions {
@@ -124,16 +125,16 @@ export function CardFrame({
     onRemoveSource: async (id) => {
       const response = await run({ type: "source/remove", id });
       const removed = response.ok ? response.removed : undefined;
-      if (removed) offerUndo("Source removed.", () => void run({ type: "source/restore", source: removed }));
+      if (removed) offerUndo(t("card_source_removed"), () => void run({ type: "source/restore", source: removed }));
     },
-    onDelete: () => void withdraw({ deleted: true }, "Annotation deleted.", { deleted: false }),
-    onDismiss: () => void withdraw({ dismissed: true }, "Dismissed: it will not come back.", { dismissed: false }),
+    onDelete: () => void withdraw({ deleted: true }, t("card_deleted"), { deleted: false }),
+    onDismiss: () => void withdraw({ dismissed: true }, t("card_dismissed"), { dismissed: false }),
   };
   const banner = (
     <>
       {refused && (
         <p class="card-frame-refused" role="status" data-testid="card-refused" data-count={refusals}>
-          Click ignored: the card had just appeared or moved, or something covered it. Click again.
+          {t("card_click_ignored")}
         </p>
       )}
       {error && (

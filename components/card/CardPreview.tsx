@@ -2,6 +2,7 @@ import type { Annotation } from "../../lib/model";
 import { kindLabel, statusLabel } from "../edit/labels";
 import { useTrusted } from "../edit/trust";
 import { formatFigure } from "../figure-value";
+import { t } from "../i18n";
 
 /** Props of {@link CardPreview}. */
 export interface CardPreviewProps {
@@ -19,7 +20,7 @@ export interface CardPreviewProps {
 /** Who said it (a quote or claim, or a figure inside one), as the preview names them. */
 function speakerOf(annotation: Annotation): string | null {
   if (annotation.speaker) return annotation.speaker;
-  return annotation.kind === "quote" || annotation.kind === "claim" ? "Unknown speaker" : null;
+  return annotation.kind === "quote" || annotation.kind === "claim" ? t("card_unknown_speaker") : null;
 }
 
 /** The preview's main line: the speaker of a quote or claim, a figure's value (and speaker), a highlight's text. */
@@ -64,7 +65,7 @@ export function CardPreview({ annotation, armed, refused, onExpand, locale }: Ca
         {main}
       </span>
       <span class="card-preview-hint" data-testid={refused ? "card-refused" : undefined}>
-        {refused ? "Click ignored: it had just appeared or moved. Click again." : "Click for the card"}
+        {refused ? t("preview_click_ignored") : t("preview_click_for_card")}
       </span>
     </button>
   );

@@ -3,27 +3,24 @@ import { getSettings, saveSettings } from "../../lib/db/edit";
 import type { ClaimmarkDb } from "../../lib/db/schema";
 import type { Settings } from "../../lib/model";
 import { errorMessage } from "../format";
+import { type MessageKey, t } from "../i18n";
 import { useLiveQuery } from "../use-live-query";
 import { DangerZone } from "./DangerZone";
 import { SiteRules } from "./SiteRules";
 
 type HighlightKind = keyof Settings["highlightKinds"];
 
-const HIGHLIGHT_KIND_LABELS: Record<HighlightKind, string> = {
-  quote: "Quotes",
-  claim: "Reported claims",
-  figure: "Figures",
-  date: "Dates and times, apart from other figures (most pages are full of them)",
-  highlight: "Your own highlights",
+const HIGHLIGHT_KIND_LABELS: Record<HighlightKind, MessageKey> = {
+  quote: "settings_kind_quotes",
+  claim: "popup_kind_claims",
+  figure: "popup_kind_figures",
+  date: "settings_kind_dates",
+  highlight: "settings_kind_highlights",
 };
 
-const SCHEMES: { value: NonNullable<Settings["colourScheme"]>; label: string; hint: string }[] = [
-  { value: "default", label: "Okabe–Ito (default)", hint: "Light tints, safe for colour-blind readers." },
-  {
-    value: "high-contrast",
-    label: "High contrast",
-    hint: "Saturated solid colours and thick underlines. A page can tell that you chose it.",
-  },
+const SCHEMES: { value: NonNullable<Settings["colourScheme"]>; label: MessageKey; hint: MessageKey }[] = [
+  { value: "default", label: "settings_scheme_default", hint: "settings_scheme_default_hint" },
+  { value: "high-contrast", label: "settings_scheme_contrast", hint: "settings_scheme_contrast_hint" },
 ];
 
 /** A change to the settings, applied to what is stored at the time it is saved. */
@@ -34,7 +31,7 @@ function SettingsForm({ settings, onChange }: { settings: Settings; onChange: (c
   return (
     <>
       <fieldset>
-        <legend>Automatic detection</legend>
+        <legend>{t("settings_detection")}</legend>
         <div class="field-check">
           <input
             id="setting-auto-detect"
@@ -46,9 +43,9 @@ function SettingsForm({ settings, onChange }: { settings: Settings; onChange: (c
               onChange((s) => ({ ...s, autoDetect }));
             }}
           />
-          <label for="setting-auto-detect">Find quotes, claims and figures on every article I read</label>
+          <label for="setting-auto-detect">{t("settings_auto_detect")}</label>
         </div>
-        <p class="hint">Sites listed below follow their own rule instead.</p>
+        <p class="hint">{t("settings_sites_hint")}</p>
       </fieldset>
       <SiteRules
         rules={settings.siteRules}
@@ -56,7 +53,7 @@ function SettingsForm({ settings, onChange }: { settings: Settings; onChange: (c
         onChange={(change) => onChange((s) => ({ ...s, siteRules: change(s.siteRules) }))}
       />
       <fieldset>
-        <legend>Highlight in pages</legend>
+        <legend>{t("settings_highlight_in_pages")}</legend>
         {(Object.keys(HIGHLIGHT_KIND_LABELS) as HighlightKind[]).map((kind) => (
           <div class="field-check" key={kind}>
             <input
@@ -69,7 +66,7 @@ function SettingsForm({ settings, onChange }: { settings: Settings; onChange: (c
                 onChange((s) => ({ ...s, highlightKinds: { ...s.highlightKinds, [kind]: on } }));
               }}
             />
-            <label for={`setting-kind-${kind}`}>{HIGHLIGHT_KIND_LABELS[kind]}</label>
+            <label for={`setting-kind-${kind}`}>{t(HIGHLIGHT_KIND_LABELS[kind])}</label>
           </div>
         ))}
         <div class="field-check">
@@ -84,16 +81,15 @@ function SettingsForm({ settings, onChange }: { settings: Settings; onChange: (c
               onChange((s) => ({ ...s, verdictMarksInPage: on }));
             }}
           />
-          <label for="setting-verdict-marks">Also mark my verdicts (supported, disputed, false) in pages</label>
+          <label for="setting-verdict-marks">{t("settings_verdict_marks")}</label>
         </div>
         <p class="hint" id="setting-verdict-marks-hint">
-          Off by default. A page can read its own highlights, so with this on, every page you annotate can see which of
-          its passages you judged, and how. Your notes, tags and sources never reach a page either way.
+          {t("settings_verdict_marks_hint")}
         </p>
       </fieldset>
       <fieldset data-testid="setting-reviewer">
-        <legend>Fact-check exports</legend>
-        <label for="setting-reviewer-name">Reviewer (you or your organisation)</label>
+        <legend>{t("settings_reviewer_legend")}</legend>
+        <label for="setting-reviewer-name">{t("settings_reviewer_name")}</label>
         <input
           id="setting-reviewer-name"
           type="text"
@@ -106,7 +102,7 @@ function SettingsForm({ settings, onChange }: { settings: Settings; onChange: (c
             onChange((s) => ({ ...s, reviewer: name ? { name, url: s.reviewer?.url ?? "" } : null }));
           }}
         />
-        <label for="setting-reviewer-url">Reviewer's web address (optional)</label>
+        <label for="setting-reviewer-url">{t("settings_reviewer_url")}</label>
         <input
           id="setting-reviewer-url"
           type="url"
@@ -119,11 +115,11 @@ function SettingsForm({ settings, onChange }: { settings: Settings; onChange: (c
           }}
         />
         <p class="hint" id="setting-reviewer-hint">
-          Named as the author of each review in the ClaimReview export. Stays in this browser until you export.
+          {t("settings_reviewer_hint")}
         </p>
       </fieldset>
       <fieldset data-testid="setting-colour-scheme">
-        <legend>Colours</legend>
+        <legend>{t("settings_colours")}</legend>
         {SCHEMES.map((scheme) => (
           <div class="field-check" key={scheme.value}>
             <input
@@ -143,10 +139,10 @@ function SettingsForm({ settings, onChange }: { settings: Settings; onChange: (c
                 <span class="swatch swatch-figure" />
                 <span class="swatch swatch-highlight" />
               </span>
-              {scheme.label}
+              {t(scheme.label)}
             </label>
             <span class="hint" id={`setting-colour-${scheme.value}-hint`}>
-              {scheme.hint}
+              {t(scheme.hint)}
             </span>
           </div>
         ))}
@@ -161,15 +157,15 @@ export function SettingsPanel({ db }: { db: ClaimmarkDb }) {
   const [status, setStatus] = useState("");
   const save = (change: SettingsChange) => {
     db.transaction("rw", db.settings, async () => saveSettings(db, change(await getSettings(db)))).then(
-      () => setStatus("Saved."),
-      (error: unknown) => setStatus(`Not saved: ${errorMessage(error)}`),
+      () => setStatus(t("settings_saved")),
+      (error: unknown) => setStatus(t("settings_not_saved", errorMessage(error))),
     );
   };
   return (
     <section class="settings" data-testid="settings" aria-labelledby="settings-title">
-      <h2 id="settings-title">Settings</h2>
-      {live.status === "loading" && <p>Loading…</p>}
-      {live.status === "error" && <p role="alert">Claimmark could not read its settings: {live.error}</p>}
+      <h2 id="settings-title">{t("settings_title")}</h2>
+      {live.status === "loading" && <p>{t("library_loading")}</p>}
+      {live.status === "error" && <p role="alert">{t("settings_read_failed", live.error)}</p>}
       {live.status === "ready" && <SettingsForm settings={live.value} onChange={save} />}
       <p class="settings-status" role="status" data-testid="settings-status">
         {status}

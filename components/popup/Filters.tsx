@@ -2,15 +2,16 @@ import type { JSX } from "preact";
 import { useId, useState } from "preact/hooks";
 import { STATUS_OPTIONS } from "../edit/labels";
 import { useTrusted } from "../edit/trust";
+import { formatNumber, type MessageKey, t } from "../i18n";
 import type { PopupFilter } from "./filter";
 
-const KINDS: { value: PopupFilter["kind"]; label: string }[] = [
-  { value: "all", label: "All kinds" },
-  { value: "quote", label: "Quotes" },
-  { value: "claim", label: "Reported claims" },
-  { value: "figure", label: "Figures" },
-  { value: "date", label: "Dates" },
-  { value: "highlight", label: "Highlights" },
+const KINDS: { value: PopupFilter["kind"]; label: MessageKey }[] = [
+  { value: "all", label: "popup_kind_all" },
+  { value: "quote", label: "popup_kind_quotes" },
+  { value: "claim", label: "popup_kind_claims" },
+  { value: "figure", label: "popup_kind_figures" },
+  { value: "date", label: "popup_kind_dates" },
+  { value: "highlight", label: "popup_kind_highlights" },
 ];
 
 /** Props of {@link Filters}. */
@@ -37,13 +38,13 @@ export function Filters({ filter, tags, onChange }: FiltersProps) {
   return (
     <div class="filters">
       <label class="edit-sr-only" for={`${id}-search`}>
-        Search text, speakers, tags, notes and sources (numbers however written)
+        {t("popup_search_label")}
       </label>
       <input
         id={`${id}-search`}
         class="edit-input filters-search"
         type="search"
-        placeholder="Search text, speakers, tags, notes, sources"
+        placeholder={t("popup_search_placeholder")}
         data-testid="search"
         value={filter.search}
         onInput={trusted((event: JSX.TargetedEvent<HTMLInputElement>) => set("search", event.currentTarget.value))}
@@ -57,12 +58,12 @@ export function Filters({ filter, tags, onChange }: FiltersProps) {
         aria-controls={`${id}-more`}
         onClick={trusted(() => setUnfolded((old) => !old))}
       >
-        {narrowed > 0 ? `Filters (${narrowed})` : "Filters"}
+        {narrowed > 0 ? t("popup_filters_count", formatNumber(narrowed)) : t("popup_filters")}
       </button>
       <div id={`${id}-more`} class="filters-more" hidden={!unfolded}>
         <div class="filters-selects">
           <label class="edit-sr-only" for={`${id}-kind`}>
-            Kind
+            {t("filters_kind")}
           </label>
           <select
             id={`${id}-kind`}
@@ -73,12 +74,12 @@ export function Filters({ filter, tags, onChange }: FiltersProps) {
           >
             {KINDS.map((kind) => (
               <option key={kind.value} value={kind.value}>
-                {kind.label}
+                {t(kind.label)}
               </option>
             ))}
           </select>
           <label class="edit-sr-only" for={`${id}-status`}>
-            Status
+            {t("status_label")}
           </label>
           <select
             id={`${id}-status`}
@@ -87,7 +88,7 @@ export function Filters({ filter, tags, onChange }: FiltersProps) {
             value={filter.status}
             onChange={onSelect("status")}
           >
-            <option value="all">Any status</option>
+            <option value="all">{t("filters_any_status")}</option>
             {STATUS_OPTIONS.map((status) => (
               <option key={status.value} value={status.value}>
                 {status.label}
@@ -95,7 +96,7 @@ export function Filters({ filter, tags, onChange }: FiltersProps) {
             ))}
           </select>
           <label class="edit-sr-only" for={`${id}-tag`}>
-            Tag
+            {t("bulk_tag")}
           </label>
           <select
             id={`${id}-tag`}
@@ -104,7 +105,7 @@ export function Filters({ filter, tags, onChange }: FiltersProps) {
             value={filter.tag}
             onChange={onSelect("tag")}
           >
-            <option value="">Any tag</option>
+            <option value="">{t("filters_any_tag")}</option>
             {tags.map((tag) => (
               <option key={tag} value={tag}>
                 {tag}
@@ -121,7 +122,7 @@ export function Filters({ filter, tags, onChange }: FiltersProps) {
               set("showDismissed", event.currentTarget.checked),
             )}
           />{" "}
-          Show dismissed
+          {t("filters_show_dismissed")}
         </label>
       </div>
     </div>

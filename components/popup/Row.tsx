@@ -5,7 +5,7 @@ import { type ShownKind, shownKind } from "../../lib/shown-kind";
 import { kindLabel, statusLabel } from "../edit/labels";
 import { useTrusted } from "../edit/trust";
 import { formatFigure } from "../figure-value";
-import { countLabel } from "../format";
+import { type MessageKey, plural, t } from "../i18n";
 
 /** Props of {@link Row}. */
 export interface RowProps {
@@ -39,19 +39,21 @@ function firstWords(text: string, count = LABEL_WORDS): string {
 }
 
 /** A kind's name on a row, short: the row is narrow. */
-const ROW_KIND: Record<ShownKind, string> = {
-  quote: "Quote",
-  claim: "Claim",
-  term: "Term",
-  figure: "Figure",
-  date: "Date",
-  highlight: "Highlight",
+const ROW_KIND: Record<ShownKind, MessageKey> = {
+  quote: "kind_quote",
+  claim: "toolbar_claim",
+  term: "kind_term",
+  figure: "kind_figure",
+  date: "kind_date",
+  highlight: "kind_highlight",
 };
 
 /** Who said it, or what it counts: shown after the kind, before the text. */
 function rowDetail(annotation: Annotation): string {
   if (annotation.kind === "figure" && annotation.value !== null) {
-    return formatFigure(annotation).text;
+    // Said once: a figure whose passage already reads as its value ("November 28") needs no detail.
+    const text = formatFigure(annotation).text;
+    return annotation.exact.includes(text) ? "" : text;
   }
   return annotation.speaker ?? "";
 }
@@ -99,18 +101,18 @@ export function Row({
             checked={selected}
             onClick={onSelectClick}
           />
-          <span class="edit-sr-only">Select for export: {firstWords(a.exact) || a.kind}</span>
+          <span class="edit-sr-only">{t("row_select_export", firstWords(a.exact) || a.kind)}</span>
         </label>
         <button
           type="button"
           class="row-main"
           data-testid="row-reveal"
-          title="Show in the page"
+          title={t("row_show_in_page")}
           onClick={trusted(() => onReveal(a.id))}
         >
           <span class="row-body">
             <span class="row-kind" data-testid="row-kind" data-kind={shownKind(a)} title={kindLabel(a)}>
-              {ROW_KIND[shownKind(a)]}
+              {t(ROW_KIND[shownKind(a)])}
             </span>
             {detail && (
               <span class="row-detail" data-testid="row-detail">
@@ -126,9 +128,9 @@ export function Row({
               {statusLabel(a.status)}
             </span>
             <span class="row-sources" data-testid="row-sources" data-count={sourceCount}>
-              {countLabel(sourceCount, "source")}
+              {plural(sourceCount, "count_sources_one", "count_sources_other")}
             </span>
-            {a.dismissed && <span class="row-dismissed">Dismissed</span>}
+            {a.dismissed && <span class="row-dismissed">{t("undo_dismissed")}</span>}
           </span>
         </button>
         {a.dismissed ? (
@@ -138,7 +140,7 @@ export function Row({
             data-testid="row-restore"
             onClick={trusted(() => onRestore(a.id))}
           >
-            Restore
+            {t("row_restore")}
           </button>
         ) : (
           <button
@@ -147,7 +149,7 @@ export function Row({
             data-testid="row-expand"
             aria-expanded={expanded}
             aria-controls={expanded ? `${id}-editor` : undefined}
-            aria-label={expanded ? "Close editing" : "Edit"}
+            aria-label={expanded ? t("row_close_editing_short") : t("source_edit")}
             onClick={trusted(() => onToggle(a.id))}
           >
             {expanded ? "▴" : "✎"}

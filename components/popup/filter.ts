@@ -1,6 +1,7 @@
 import type { Annotation, AnnotationStatus } from "../../lib/model";
 import { type Haystack, matchesSearch, parseSearch } from "../../lib/search/search";
 import { shownKind } from "../../lib/shown-kind";
+import { type MessageKey, t } from "../i18n";
 import { inReadingOrder } from "../reading-order";
 
 /** What the popup's filters ask for; "all" and "" mean no restriction. */
@@ -19,11 +20,11 @@ export const NO_FILTER: PopupFilter = { kind: "all", status: "all", tag: "", sea
 export type SectionId = "claims" | "figures" | "highlights" | "orphans";
 
 /** Section titles. */
-const SECTION_TITLES: Record<SectionId, string> = {
-  claims: "Claims",
-  figures: "Figures",
-  highlights: "Highlights",
-  orphans: "Orphans",
+const SECTION_TITLES: Record<SectionId, MessageKey> = {
+  claims: "section_claims",
+  figures: "popup_kind_figures",
+  highlights: "popup_kind_highlights",
+  orphans: "section_orphans",
 };
 
 const SECTION_ORDER: SectionId[] = ["claims", "figures", "highlights", "orphans"];
@@ -81,7 +82,7 @@ export function buildSections(
   }
   return SECTION_ORDER.filter((id) => grouped.has(id)).map((id) => ({
     id,
-    title: SECTION_TITLES[id],
+    title: t(SECTION_TITLES[id]),
     annotations: inReadingOrder(grouped.get(id) ?? []),
   }));
 }

@@ -1,6 +1,7 @@
 import { getSettings } from "../../lib/db/edit";
 import type { ClaimmarkDb } from "../../lib/db/schema";
 import { DEFAULT_SETTINGS } from "../../lib/model";
+import { t, tNodes } from "../i18n";
 import { Legend } from "../Legend";
 import { useLiveQuery } from "../use-live-query";
 
@@ -50,23 +51,23 @@ function Shortcuts({ commands, onOpenShortcuts }: Pick<WelcomeProps, "commands" 
   const ours = (commands ?? []).filter((command) => command.name && !command.name.startsWith("_"));
   return (
     <section aria-labelledby="welcome-keys">
-      <h2 id="welcome-keys">Keyboard shortcuts</h2>
-      <p>With words selected in an article:</p>
+      <h2 id="welcome-keys">{t("welcome_keys")}</h2>
+      <p>{t("welcome_keys_selected")}</p>
       {commands === null ? (
-        <p>Reading your shortcuts…</p>
+        <p>{t("welcome_keys_reading")}</p>
       ) : (
         <table class="welcome-keys" data-testid="welcome-shortcuts">
           <thead>
             <tr>
-              <th scope="col">Action</th>
-              <th scope="col">Shortcut</th>
+              <th scope="col">{t("welcome_action")}</th>
+              <th scope="col">{t("welcome_shortcut")}</th>
             </tr>
           </thead>
           <tbody>
             {ours.map((command) => (
               <tr key={command.name} data-testid={`shortcut-${command.name}`}>
                 <td>{command.description || command.name}</td>
-                <td>{command.shortcut ? <Keys shortcut={command.shortcut} /> : <em>Not set</em>}</td>
+                <td>{command.shortcut ? <Keys shortcut={command.shortcut} /> : <em>{t("welcome_not_set")}</em>}</td>
               </tr>
             ))}
           </tbody>
@@ -74,32 +75,32 @@ function Shortcuts({ commands, onOpenShortcuts }: Pick<WelcomeProps, "commands" 
       )}
       <p>
         <button type="button" class="welcome-button" data-testid="welcome-open-shortcuts" onClick={onOpenShortcuts}>
-          Change shortcuts
+          {t("welcome_change_shortcuts")}
         </button>{" "}
-        in your browser's shortcut settings. These are always the same, in any article:
+        {t("welcome_change_after")}
       </p>
       <table class="welcome-keys">
         <thead>
           <tr>
-            <th scope="col">Action</th>
-            <th scope="col">Keys</th>
+            <th scope="col">{t("welcome_action")}</th>
+            <th scope="col">{t("welcome_keys_column")}</th>
           </tr>
         </thead>
         <tbody>
           <tr>
-            <td>Go to the next highlight and open its card</td>
+            <td>{t("welcome_next")}</td>
             <td>
               <Keys shortcut="Alt+Shift+↓" />
             </td>
           </tr>
           <tr>
-            <td>Go to the previous highlight</td>
+            <td>{t("welcome_previous")}</td>
             <td>
               <Keys shortcut="Alt+Shift+↑" />
             </td>
           </tr>
           <tr>
-            <td>Close the card</td>
+            <td>{t("welcome_close_card")}</td>
             <td>
               <Keys shortcut="Escape" />
             </td>
@@ -116,36 +117,35 @@ export function Welcome({ db, commands, onOpenShortcuts, onOpenLibrary }: Welcom
   const current = settings.status === "ready" ? settings.value : DEFAULT_SETTINGS;
   return (
     <main class="welcome" data-testid="welcome">
-      <h1>Welcome to Claimmark</h1>
-      <p class="welcome-lead">
-        Claimmark finds the quotes, reported claims and figures in the news articles you read, lets you pin each one to
-        its sources and give it a verdict, and keeps all of it on your own machine.
-      </p>
+      <h1>{t("welcome_title")}</h1>
+      <p class="welcome-lead">{t("welcome_lead")}</p>
 
       <section aria-labelledby="welcome-try">
-        <h2 id="welcome-try">Try it</h2>
+        <h2 id="welcome-try">{t("welcome_try")}</h2>
         <p>
-          Open any news article: Claimmark reads it as it loads and highlights what it finds. For a first look, try{" "}
-          <a href={EXAMPLE_ARTICLE.url} target="_blank" rel="noopener noreferrer" data-testid="welcome-example">
-            {EXAMPLE_ARTICLE.title}
-          </a>{" "}
-          ({EXAMPLE_ARTICLE.site}): the claims and quotes of the CSTO's secretary general and of the head of its Joint
-          Staff, and figures such as “about 6,500 militants”, are highlighted; its dates (“November 28”, “January 2015”)
-          are listed in the popup.
+          {tNodes("welcome_try_body", [
+            <a
+              key="example"
+              href={EXAMPLE_ARTICLE.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              data-testid="welcome-example"
+            >
+              {EXAMPLE_ARTICLE.title}
+            </a>,
+            EXAMPLE_ARTICLE.site,
+          ])}
         </p>
         <ul>
-          <li>Click a highlight to open its card: its speaker or value, your verdict, tags, note and sources.</li>
-          <li>Select words in the article to mark them yourself, as a claim, a figure or a highlight.</li>
-          <li>Click Claimmark's button in the toolbar for the page's list, its search and filters, and export.</li>
+          <li>{t("welcome_try_card")}</li>
+          <li>{t("welcome_try_select")}</li>
+          <li>{t("welcome_try_popup")}</li>
         </ul>
       </section>
 
       <section aria-labelledby="welcome-legend">
-        <h2 id="welcome-legend">What the colours and lines mean</h2>
-        <p>
-          Every kind has its own line as well as its own colour, so colour is never the only signal. The samples below
-          are painted exactly as pages are, in your colour scheme.
-        </p>
+        <h2 id="welcome-legend">{t("welcome_legend")}</h2>
+        <p>{t("welcome_legend_body")}</p>
         <Legend scheme={current.colourScheme ?? "default"} verdictMarks={current.verdictMarksInPage === true} />
         <p>
           <button
@@ -154,33 +154,23 @@ export function Welcome({ db, commands, onOpenShortcuts, onOpenLibrary }: Welcom
             data-testid="welcome-open-settings"
             onClick={() => onOpenLibrary("settings")}
           >
-            Open the settings
+            {t("welcome_open_settings")}
           </button>{" "}
-          to choose which kinds are highlighted (dates too), a high-contrast scheme, or where detection runs.
+          {t("welcome_settings_after")}
         </p>
       </section>
 
       <Shortcuts commands={commands} onOpenShortcuts={onOpenShortcuts} />
 
       <section aria-labelledby="welcome-data">
-        <h2 id="welcome-data">Where your work is kept</h2>
-        <p>
-          Only in this browser, in Claimmark's own database (IndexedDB, in the extension's storage). Claimmark has no
-          server and no account, and sends nothing anywhere. The pages you read never see your notes, tags, sources or
-          verdicts: only which of their passages are highlighted, and as what kind.
-        </p>
-        <p>
-          Removing Claimmark from the browser deletes its database: export a backup first if you want to keep your work.
-        </p>
+        <h2 id="welcome-data">{t("welcome_data")}</h2>
+        <p>{t("welcome_data_body")}</p>
+        <p>{t("welcome_data_remove")}</p>
       </section>
 
       <section aria-labelledby="welcome-export">
-        <h2 id="welcome-export">Export and back up</h2>
-        <p>
-          In the popup, “Export and import” under the list exports the page you are on. In the library, export
-          everything, or what your search and filters show, as W3C Web Annotation JSON-LD (a complete backup, which
-          imports back), CSV, Markdown or ClaimReview.
-        </p>
+        <h2 id="welcome-export">{t("welcome_export")}</h2>
+        <p>{t("welcome_export_body")}</p>
         <p>
           <button
             type="button"
@@ -188,7 +178,7 @@ export function Welcome({ db, commands, onOpenShortcuts, onOpenLibrary }: Welcom
             data-testid="welcome-open-library"
             onClick={() => onOpenLibrary("library")}
           >
-            Open the library
+            {t("welcome_open_library")}
           </button>
         </p>
       </section>

@@ -3,6 +3,7 @@ import { browser } from "wxt/browser";
 import { CardFrame, type CardFrameActions } from "../../components/card/CardFrame";
 import { CardPreview } from "../../components/card/CardPreview";
 import { guardClicks } from "../../components/card/click-guard";
+import { localizeDocument, t } from "../../components/i18n";
 import {
   type AnnotationContext,
   type AnnotationDetails,
@@ -24,6 +25,7 @@ import "./frame.css";
  * no storage of its own).
  */
 
+localizeDocument("card_title");
 const root = document.getElementById("app") as HTMLElement;
 
 let port: ReturnType<typeof browser.runtime.connect> | null = null;
@@ -64,7 +66,7 @@ const actions: CardFrameActions = {
   request: (request) =>
     new Promise((resolve) => {
       if (!port) {
-        resolve({ ok: false, error: "Claimmark restarted: close the card and open it again." });
+        resolve({ ok: false, error: t("card_restarted_reopen") });
         return;
       }
       const seq = ++nextSeq;
@@ -178,7 +180,7 @@ function present(token: string): void {
     mine.onDisconnect.addListener(() => {
       if (port !== mine) return;
       port = null;
-      for (const resolve of replies.values()) resolve({ ok: false, error: "Claimmark restarted: try again." });
+      for (const resolve of replies.values()) resolve({ ok: false, error: t("card_restarted_retry") });
       replies.clear();
     });
     port = mine;

@@ -1,3 +1,4 @@
+import { t } from "../../components/i18n";
 import { indexDomText } from "../../lib/anchor/dom-text";
 import { selectionInArticle } from "../../lib/anchor/selection";
 import type { AnnotationCreateMessage, AnnotationCreateResponse } from "../../lib/messages";
@@ -20,24 +21,22 @@ export async function annotateSelection(
 ): Promise<Annotated> {
   const selection = doc.getSelection();
   if (!selection || selection.isCollapsed || selection.rangeCount === 0)
-    return { ok: false, error: "Select the words to annotate first." };
+    return { ok: false, error: t("content_select_first") };
   if (!outcome?.article || !doc.body)
     return {
       ok: false,
-      error:
-        "Claimmark found no article on this page. It annotates an article's text, so it can find your annotations again on your next visit.",
+      error: t("content_no_article"),
     };
   const range = selection.getRangeAt(0);
   const index = indexDomText(doc.body, { skip });
   const from = index.offsetAt(range.startContainer, range.startOffset);
   const to = index.offsetAt(range.endContainer, range.endOffset);
-  if (from === null || to === null || to <= from) return { ok: false, error: "Select the words to annotate first." };
+  if (from === null || to === null || to <= from) return { ok: false, error: t("content_select_first") };
   const passage = selectionInArticle(outcome.article.text, index.text, from, to);
   if (!passage) {
     return {
       ok: false,
-      error:
-        "That selection is not part of the article. Claimmark annotates the article's text, so it can find it again.",
+      error: t("content_outside_article"),
     };
   }
   // The article text goes along: the background checks it against the hash it stored for the page.
@@ -48,7 +47,7 @@ export async function annotateSelection(
     passage,
     text: outcome.article.text,
   });
-  if (!response?.ok) return { ok: false, error: response?.error ?? "The extension did not answer." };
+  if (!response?.ok) return { ok: false, error: response?.error ?? t("content_no_answer") };
   // The trimmed selection, as the page shows it.
   let s = from;
   let e = to;

@@ -1,4 +1,5 @@
 import { browser } from "wxt/browser";
+import { t } from "../../components/i18n";
 import { type FrameSize, lineBand, type Placement, placeFrame } from "../../lib/card/placement";
 import { CARD_PAGE, type CardFrameSignal } from "../../lib/card/protocol";
 import type { CardOpenMessage, CardOpenResponse, PageRef } from "../../lib/messages";
@@ -112,7 +113,7 @@ export function cardFrame(host: CardFrameHost) {
     frame?.remove();
     const element = document.createElement(CARD_FRAME_TAG);
     element.dataset.claimmark = CARD_FRAME_MARK;
-    element.title = "Claimmark card";
+    element.title = t("card_title");
     element.referrerPolicy = "no-referrer";
     pinStyle(element, [["display", "none"], ...FRAME_LOOK]);
     loaded = new Promise((resolve) => {
@@ -315,7 +316,7 @@ export function cardFrame(host: CardFrameHost) {
     });
     if (mine !== ticket) return;
     if (!answer?.ok) {
-      if (answer) host.notify(`Claimmark could not open this card: ${answer.error}`);
+      if (answer) host.notify(t("card_open_failed", answer.error));
       return;
     }
     const ready = await ensureFrame();

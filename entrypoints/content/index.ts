@@ -1,6 +1,7 @@
 import "./highlights.css";
 import { browser } from "wxt/browser";
 import { defineContentScript } from "wxt/utils/define-content-script";
+import { t } from "../../components/i18n";
 import {
   type AnnotationPaintResponse,
   type BackgroundMessage,
@@ -101,7 +102,7 @@ export default defineContentScript({
     const annotate = async (kind: "claim" | "figure" | "highlight") => {
       const selection = document.getSelection();
       if (!reader.isReaders(selection)) {
-        notify("Claimmark annotates only the words you select yourself. Select them again.");
+        notify(t("content_select_yourself"));
         return;
       }
       const result = await annotateSelection(document, outcome, kind, send, isOwnElement);

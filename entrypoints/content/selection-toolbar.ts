@@ -1,3 +1,4 @@
+import { type MessageKey, t } from "../../components/i18n";
 import type { Lifetime } from "./lifetime";
 import type { ReaderSelection } from "./reader-selection";
 import { transientUi } from "./transient-ui";
@@ -8,10 +9,10 @@ export const TOOLBAR_HOST_TAG = "claimmark-toolbar";
 
 type Kind = "claim" | "figure" | "highlight";
 
-const BUTTONS: [Kind, string][] = [
-  ["claim", "Claim"],
-  ["figure", "Figure"],
-  ["highlight", "Highlight"],
+const BUTTONS: [Kind, MessageKey][] = [
+  ["claim", "toolbar_claim"],
+  ["figure", "kind_figure"],
+  ["highlight", "kind_highlight"],
 ];
 
 const CSS = `
@@ -48,15 +49,15 @@ export function watchSelection(
     const bar = document.createElement("div");
     bar.className = "bar";
     bar.setAttribute("role", "toolbar");
-    bar.setAttribute("aria-label", "Annotate the selection");
+    bar.setAttribute("aria-label", t("toolbar_label"));
     const label = document.createElement("span");
     label.className = "label";
-    label.textContent = "Mark as";
+    label.textContent = t("toolbar_mark_as");
     bar.append(label);
     for (const [kind, text] of BUTTONS) {
       const button = document.createElement("button");
       button.type = "button";
-      button.textContent = text;
+      button.textContent = t(text);
       button.dataset.testid = `selection-${kind}`;
       // Keep the selection: pressing a button must not collapse it before the click lands.
       button.addEventListener("mousedown", (event) => event.preventDefault());

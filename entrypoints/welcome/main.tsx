@@ -1,9 +1,11 @@
 import { render } from "preact";
 import { browser } from "wxt/browser";
+import { localizeDocument } from "../../components/i18n";
 import { type ShortcutCommand, Welcome } from "../../components/welcome/Welcome";
 import { openDb } from "../../lib/db/schema";
 import "../content/highlights.css";
 
+localizeDocument("welcome_title");
 const root = document.getElementById("app") as HTMLElement;
 const db = openDb();
 

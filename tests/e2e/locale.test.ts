@@ -2,12 +2,23 @@ import { describe, expect, it } from "vitest";
 import { ARTICLE, openArticle, openCardOf, useHarness } from "./harness";
 
 // A browser whose interface is French: Claimmark's pages speak French, and write numbers and dates the French way.
-const harness = useHarness(["--lang=fr"]);
+const harness = useHarness(["--lang=fr"], { keepWelcome: true });
 
 /** A figure outside any quote or claim: painted on its own. */
 const FIGHTERS = "hundreds of its fighters";
 
 describe("a French browser", () => {
+  it("opens the welcome page in French, the shortcuts named as the manifest's French messages say", async () => {
+    const welcome = harness.browser.welcome;
+    if (!welcome) throw new Error("no welcome page was opened on install");
+    await expect.poll(() => welcome.locator("h1").textContent()).toBe("Bienvenue dans Claimmark");
+    expect(await welcome.title()).toBe("Bienvenue dans Claimmark");
+    await expect
+      .poll(() => welcome.getByTestId("shortcut-mark-claim").locator("td").first().textContent())
+      .toBe("Marquer la sélection comme affirmation");
+    await welcome.close();
+  });
+
   it("shows the popup in French, with French numbers and the page's language set", async () => {
     const { page } = await openArticle(harness, `${ARTICLE}?fr-popup`);
     const popup = await harness.browser.openPopup(page);

@@ -192,6 +192,16 @@ describe("Popup annotation list", () => {
     expect(actions.onChanged).toHaveBeenCalledWith(dismissed.id);
   });
 
+  it("does not repeat a figure's value when its passage already reads so", async () => {
+    await putAnnotations(db, [
+      annotation({ kind: "figure", exact: "about 6,500 militants", value: 6500, unit: "militants" }),
+    ]);
+    await show();
+    await until(() => rows().length === 1);
+    expect(byTestId("row-detail", rows()[0])).toBeNull();
+    expect(byTestId("row-text", rows()[0])?.textContent).toBe("about 6,500 militants");
+  });
+
   it("narrows the rows with the filters and the search box", async () => {
     const a = annotation({ kind: "quote", exact: "The border is tense", speaker: "Sidorov", tags: ["border"] });
     const b = annotation({
@@ -202,7 +212,7 @@ describe("Popup annotation list", () => {
     });
     const c = annotation({
       kind: "figure",
-      exact: "6,500 militants",
+      exact: "six and a half thousand militants",
       value: 6500,
       unit: "militants",
       tags: ["border"],
@@ -218,7 +228,7 @@ describe("Popup annotation list", () => {
     });
     await show();
     await until(() => rows().length === 3);
-    // Each row says its kind in words, and who said it or what it counts.
+    // Each row says its kind in words, and who said it or what it counts (unless its passage says so already).
     expect(rows().map((row) => byTestId("row-kind", row)?.textContent)).toEqual(["Quote", "Claim", "Figure"]);
     expect(rows().map((row) => byTestId("row-detail", row)?.textContent ?? null)).toEqual([
       "Sidorov",
