@@ -30,6 +30,28 @@ interface Candidate {
   inherited: boolean;
 }
 
+/** A reported clause as a candidate claim of its sentence and paragraph. */
+function claimCandidate(
+  clause: { start: number; end: number; attribution: Attribution | null },
+  sentence: Range,
+  block: number,
+): Candidate {
+  const { start, end, attribution } = clause;
+  return {
+    kind: "claim",
+    start,
+    end,
+    attribution,
+    sentence,
+    block,
+    opensBlock: false,
+    wholeBlock: false,
+    unclosed: false,
+    speaker: null,
+    inherited: false,
+  };
+}
+
 /** A stretch of the text whose words are one speaker's though no quotation mark says so: a block quote. */
 export interface SpeakerRegion {
   start: number;
@@ -250,57 +272,21 @@ function detectAll(input: DetectInput): { spans: SpanDetection[]; regions: Speak
       for (let k = qi; k < outerMarked.length && (outerMarked[k] as Range).start < sentence.end; k++)
         inSentence.push(outerMarked[k] as Range);
       for (const clause of findReported(text, sentence, inSentence, lexicon)) {
-        candidates.push({
-          kind: "claim",
-          start: clause.start,
-          end: clause.end,
-          attribution: clause.attribution,
-          sentence,
-          block: b,
-          opensBlock: false,
-          wholeBlock: false,
-          unclosed: false,
-          speaker: null,
-          inherited: false,
-        });
+        candidates.push(claimCandidate(clause, sentence, b));
       }
     }
     // "The governor added:" closing a paragraph hands the floor to the next block, or to a list.
     const closing = (sentencesByBlock[b] as Range[])[(sentencesByBlock[b] as Range[]).length - 1];
     if (closing && b + 1 < blocks.length && holdsClaims(roles[b + 1])) {
       for (const { clause, block } of introducedBlocks(text, closing, blocks, roles, b + 1, lexicon)) {
-        candidates.push({
-          kind: "claim",
-          start: clause.start,
-          end: clause.end,
-          attribution: clause.attribution,
-          sentence: closing,
-          block,
-          opensBlock: false,
-          wholeBlock: false,
-          unclosed: false,
-          speaker: null,
-          inherited: false,
-        });
+        candidates.push(claimCandidate(clause, closing, block));
       }
     }
   }
 
   // "WALLACE: …", "PENCE: …": the blocks of a transcript are their speakers' words.
   for (const { clause, block } of transcriptBlocks(text, blocks, roles)) {
-    candidates.push({
-      kind: "claim",
-      start: clause.start,
-      end: clause.end,
-      attribution: clause.attribution,
-      sentence: blocks[block] as Range,
-      block,
-      opensBlock: false,
-      wholeBlock: false,
-      unclosed: false,
-      speaker: null,
-      inherited: false,
-    });
+    candidates.push(claimCandidate(clause, blocks[block] as Range, block));
   }
 
   const captions = new Set<number>();
