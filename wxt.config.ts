@@ -7,7 +7,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     // Every word the browser shows comes from public/_locales (English when the reader's language has none).
     name: "__MSG_ext_name__",
     description: "__MSG_ext_description__",
@@ -29,5 +29,18 @@ export default defineConfig({
       "mark-figure": { suggested_key: { default: "Alt+Shift+F" }, description: "__MSG_command_mark_figure__" },
       "highlight-selection": { suggested_key: { default: "Alt+Shift+H" }, description: "__MSG_command_highlight__" },
     },
-  },
+    // Firefox: a fixed id (storage and updates follow it), the Highlight API's first version, and the
+    // data-collection declaration new add-ons must make: Claimmark sends nothing anywhere.
+    ...(browser === "firefox"
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: "claimmark@claimmark.org",
+              strict_min_version: "140.0",
+              data_collection_permissions: { required: ["none"] },
+            },
+          },
+        }
+      : {}),
+  }),
 });
