@@ -26,6 +26,8 @@ const WORD = /\p{L}+/gu;
 // The opening of the text is enough to tell, and keeps the guess cheap: it runs on every untagged page.
 const SAMPLE = 6_000;
 const MIN_HITS = 12;
+/** English function words after which, with four times fewer of all others, a page is English. */
+const ENGLISH_SETTLES = 40;
 
 // The last text guessed and its guess: quotes and figures both ask for the same text, in one `detect()`.
 let lastText: string | null = null;
@@ -44,11 +46,18 @@ function guessOnce(text: string): Lang | null {
   const counts = new Map<Lang, number>();
   WORD.lastIndex = 0;
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
+  let other = 0; // function words of every language but English
   for (let m = WORD.exec(sample); m !== null; m = WORD.exec(sample)) {
     const w = m[0];
     if (w.length > 7) continue;
     const lang = OWNER.get(w.toLowerCase());
-    if (lang !== undefined) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+    if (lang === undefined) continue;
+    const n = (counts.get(lang) ?? 0) + 1;
+    counts.set(lang, n);
+    if (lang !== "en") other++;
+    // Most untagged pages are English: once it leads this clearly, the rest of the sample cannot
+    // give another language twice English's count, so stop reading.
+    else if (n >= ENGLISH_SETTLES && other * 4 < n) return null;
   }
   let best: Lang = "en";
   let top = 0;
