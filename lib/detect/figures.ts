@@ -15,7 +15,7 @@
 
 import { splitOnBlankLines } from "./blocks";
 import { guessLang } from "./figures/guess-lang";
-import { type LangProfile, langProfile } from "./figures/lang";
+import { type Lang, type LangProfile, langProfile } from "./figures/lang";
 import { inferMarks } from "./figures/marks";
 import { type Found, type ReadState, readAt } from "./figures/read";
 import { keptInRole } from "./figures/roles";
@@ -100,19 +100,19 @@ function scanBlock(text: string, block: Block, st: ReadState, out: FigureDetecti
 }
 
 /** The page's language profile; an untagged page in a language we know the words of is read in it. */
-function profileOf(input: DetectInput): LangProfile {
+function profileOf(input: DetectInput, guessed: Lang | null | undefined): LangProfile {
   const p = langProfile(input.lang);
   if (!p.untagged) return p;
-  const guess = guessLang(input.text);
+  const guess = guessed === undefined ? guessLang(input.text) : guessed;
   return guess === null ? p : { ...langProfile(guess), untagged: true };
 }
 
 /** Finds the figures in the article text; `speaker` is left null for `detect()` to fill in. */
-export function detectFigures(input: DetectInput): FigureDetection[] {
+export function detectFigures(input: DetectInput, guessed?: Lang | null): FigureDetection[] {
   const out: FigureDetection[] = [];
   try {
     if (input === null || typeof input !== "object" || typeof input.text !== "string") return out;
-    const p = inferMarks(input.text, profileOf(input));
+    const p = inferMarks(input.text, profileOf(input, guessed));
     const st: ReadState = { p, starts: startWords(p.lang), min: 0, inherit: new Map() };
     for (const b of blocksOf(input)) {
       try {

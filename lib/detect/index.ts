@@ -1,5 +1,6 @@
 import { splitOnBlankLines } from "./blocks";
 import { detectFigures } from "./figures";
+import { guessLang } from "./figures/guess-lang";
 import { innermostContaining } from "./innermost";
 import { detectSpansAndRegions, type SpeakerRegion } from "./spans";
 import type { DetectInput, Detection, FigureDetection, SpanDetection } from "./types";
@@ -48,13 +49,15 @@ export function detect(input: DetectInput): Detection[] {
     blocks: Array.isArray(input?.blocks) ? input.blocks : splitOnBlankLines(text),
     lang: typeof input?.lang === "string" ? input.lang : null,
   };
+  // An untagged page's language, guessed once for both detectors.
+  const guessed = normalised.lang === null ? guessLang(text) : null;
   let regions: SpeakerRegion[] = [];
   const spans = safely(() => {
-    const found = detectSpansAndRegions(normalised);
+    const found = detectSpansAndRegions(normalised, guessed);
     regions = found.regions;
     return found.spans;
   }, text);
   const claims: (SpanDetection | SpeakerRegion)[] = spans.filter((span) => span.kind !== "term");
-  const figures = safely(() => detectFigures(normalised), text);
+  const figures = safely(() => detectFigures(normalised, guessed), text);
   return [...spans, ...attribute(figures, [...claims, ...regions])].sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -1,5 +1,6 @@
 import { splitOnBlankLines } from "./blocks";
 import { guessLang } from "./figures/guess-lang";
+import type { Lang } from "./figures/lang";
 import { type Lexicon, lexiconFor } from "./lexicon";
 import { Mentions } from "./mentions";
 import { NamedBefore } from "./named-before";
@@ -152,11 +153,14 @@ function roleOf(
 }
 
 /** Finds the quotations, terms and reported claims of every paragraph. */
-function detectAll(input: DetectInput): { spans: SpanDetection[]; regions: SpeakerRegion[] } {
+function detectAll(
+  input: DetectInput,
+  guessed: Lang | null | undefined,
+): { spans: SpanDetection[]; regions: SpeakerRegion[] } {
   const text = typeof input?.text === "string" ? input.text : "";
   if (text.length === 0) return { spans: [], regions: [] };
   // An untagged page in Spanish or French needs its own cues ("según", "a déclaré") and pronouns.
-  const lang = typeof input.lang === "string" ? input.lang : guessLang(text);
+  const lang = typeof input.lang === "string" ? input.lang : guessed === undefined ? guessLang(text) : guessed;
   const lexicon: Lexicon = lexiconFor(lang);
   const { ranges: blocks, roles } = blocksOf(text, input.blocks);
   const quotations = findQuotations(text, blocks, lang);
@@ -558,11 +562,15 @@ export function detectSpans(input: DetectInput): SpanDetection[] {
 
 /**
  * `detectSpans`, with the block quotes and their speakers besides, so that a figure in a block
- * quote is its speaker's. Never throws.
+ * quote is its speaker's; `guessed` is an untagged text's guessed language, when the caller has it.
+ * Never throws.
  */
-export function detectSpansAndRegions(input: DetectInput): { spans: SpanDetection[]; regions: SpeakerRegion[] } {
+export function detectSpansAndRegions(
+  input: DetectInput,
+  guessed?: Lang | null,
+): { spans: SpanDetection[]; regions: SpeakerRegion[] } {
   try {
-    return detectAll(input);
+    return detectAll(input, guessed);
   } catch {
     return { spans: [], regions: [] };
   } finally {

@@ -29,20 +29,8 @@ const MIN_HITS = 12;
 /** English function words after which, with four times fewer of all others, a page is English. */
 const ENGLISH_SETTLES = 40;
 
-// The last text guessed and its guess: quotes and figures both ask for the same text, in one `detect()`.
-let lastText: string | null = null;
-let lastGuess: Lang | null = null;
-
 /** The page's language guessed from its first 6,000 characters (about a thousand words: enough for a clear majority), or null when English or unclear. */
 export function guessLang(text: string): Lang | null {
-  if (text !== lastText) {
-    lastGuess = guessOnce(text);
-    lastText = text;
-  }
-  return lastGuess;
-}
-
-function guessOnce(text: string): Lang | null {
   const counts = new Map<Lang, number>();
   WORD.lastIndex = 0;
   const sample = text.length > SAMPLE ? text.slice(0, SAMPLE) : text;
