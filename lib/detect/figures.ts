@@ -9,16 +9,20 @@
  *   qualifier "at least". A change ("rose from 6.29% to 6.7%") is two figures.
  * - Values are in the unit as written (5 km → 5, unit "km"); money is scaled and coded ($3.2 billion →
  *   3200000000, "USD"); percent keeps 12 for "12%", unit "percent".
- * - Dates are ISO-like strings ("2024-11-25", "--11-28", "2015-01", "2019", decades "199X", spans
- *   "2014/2015"); times are "HH:MM".
+ * - Dates are ISO-like strings ("2024-11-25", "--11-28", "2015-01", "2019", a month alone "--10", decades
+ *   "199X", spans "2014/2015"); times are "HH:MM".
+ * - Page furniture is no figure: the page's own time stamps and datelines (stamps.ts), a block that is
+ *   nothing but a count or a price (label-blocks.ts), and what a block's role leaves out (roles.ts).
  */
 
 import { splitOnBlankLines } from "./blocks";
 import { guessLang } from "./figures/guess-lang";
+import { dropLabelFigures } from "./figures/label-blocks";
 import { type Lang, type LangProfile, langProfile } from "./figures/lang";
 import { inferMarks } from "./figures/marks";
 import { type Found, type ReadState, readAt } from "./figures/read";
 import { keptInRole } from "./figures/roles";
+import { stampEnd } from "./figures/stamps";
 import { startWords } from "./figures/starts";
 import { type Ctx, tokenize } from "./figures/tokens";
 import type { Block, BlockRole, DetectInput, FigureDetection } from "./types";
@@ -80,6 +84,9 @@ function scanBlock(text: string, block: Block, st: ReadState, out: FigureDetecti
   st.min = 0;
   // (clearing an empty Map still allocates a new table, once per block)
   if (st.inherit.size > 0) st.inherit.clear();
+  const first = out.length;
+  // the page's own time stamp (a dateline, "Updated 2:55 p.m."): its dates and times end before this token
+  let stampedTo = -1;
   let i = 0;
   while (i < toks.length) {
     const r = readAt(c, i, st);
@@ -88,6 +95,13 @@ function scanBlock(text: string, block: Block, st: ReadState, out: FigureDetecti
       continue;
     }
     for (const f of r.found) {
+      if (f.figureKind === "date" || f.figureKind === "time") {
+        // a table cell's lone date is the cell's content, not the page's stamp; a stamp is never "circa"
+        if (f.start >= stampedTo && role !== "table-cell" && f.qualifier === null) {
+          stampedTo = stampEnd(c, f.start, f.end, st.p.lang);
+        }
+        if (f.start < stampedTo) continue;
+      }
       const d = toDetection(c, f);
       if (d === null || !keptInRole(role, d, end - start)) continue;
       carryQualifier(text, out[out.length - 1], d);
@@ -97,6 +111,7 @@ function scanBlock(text: string, block: Block, st: ReadState, out: FigureDetecti
     st.min = next;
     i = next;
   }
+  if (role !== "table-cell") dropLabelFigures(c, out, first);
 }
 
 /** The page's language profile; an untagged page in a language we know the words of is read in it. */

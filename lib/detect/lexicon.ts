@@ -53,6 +53,11 @@ export interface Lexicon {
    * what a source believes is a claim by LABELING.md, with the copula's subject as its source.
    */
   stances: Set<string>;
+  /**
+   * Nouns of saying that take a "that" clause with their source named beside them ("the ministry's
+   * statement that …", "warnings from his lawyer that …"): the clause is that source's claim.
+   */
+  nounCues: Set<string>;
 }
 
 /** Stance adjectives, English: a careful reader's list of "X is … that" beliefs stated in public. */
@@ -60,6 +65,13 @@ const STANCES =
   "adamant convinced confident concerned worried certain sure optimistic hopeful skeptical sceptical fearful insistent".split(
     " ",
   );
+
+/** Nouns of saying, English: a careful reader's list of what a source says in a "that" clause. */
+const NOUN_CUES = (
+  "claim claims assertion assertions statement statements warning warnings argument arguments acknowledgment " +
+  "acknowledgement admission allegation allegations announcement contention denial insistence prediction " +
+  "predictions promise promises pledge assurance assurances report reports suggestion complaint"
+).split(" ");
 
 const v = (lemma: string, forms: string[], options: Partial<Omit<VerbInfo, "lemma">> = {}): [string, VerbInfo][] => {
   const info: VerbInfo = { lemma, bare: false, claims: true, hearer: false, ...options };
@@ -548,7 +560,7 @@ export function lexiconFor(lang: string | null): Lexicon {
   ];
   const accordingTo = pick(ACCORDING_TO);
   const cueShapes = new Uint8Array(SHAPES);
-  for (const word of [...verbs.keys(), ...accordingTo.map((phrase) => phrase[0] ?? ""), ...STANCES])
+  for (const word of [...verbs.keys(), ...accordingTo.map((phrase) => phrase[0] ?? ""), ...STANCES, ...NOUN_CUES])
     cueShapes[shapeAt(word, 0, word.length)] = 1;
   const lexicon: Lexicon = {
     verbs,
@@ -568,6 +580,7 @@ export function lexiconFor(lang: string | null): Lexicon {
     determiners: new Set(pick(DETERMINERS).filter((word) => key !== "fr" || word !== "a")),
     commaBeforeClause: key === "de",
     stances: new Set(STANCES),
+    nounCues: new Set(NOUN_CUES),
   };
   cache.set(key, lexicon);
   return lexicon;

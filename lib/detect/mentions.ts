@@ -1,6 +1,6 @@
 /** The names mentioned in a text, and what a surname, a pronoun or a title refers back to. */
 
-import { isSpaceCode } from "./chars";
+import { isLetterAt, isSpaceCode, LETTER, NUMBER, startsUpper, unitClass, upperAt } from "./chars";
 import { CALENDAR_WORD, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, NOT_NAMES, ORGANISATION_WORDS, TITLES } from "./lexicon";
 import { blockRuns, type NameMention, parseName } from "./names";
 import type { Range } from "./sentences";
@@ -82,6 +82,24 @@ const RANK_MODIFIERS = new Set(["vice", "deputy", "assistant", "under", "lieuten
 /** Closing marks that may stand between a sentence's final stop and the space after it. */
 const CLOSING_MARKS = "\"'”’»)";
 
+/** Abbreviated titles whose full stop ends no sentence ("Sen. Ana Ruiz", "Mrs. Lund"). */
+const TITLE_ABBREVIATIONS = new Set([
+  ...Object.keys(ABBREVIATED_TITLES),
+  ..."mr mrs ms mx dr st sens reps hon supt insp det cmdr brig cpl pvt mme mlle sr sra messrs".split(" "),
+]);
+
+/**
+ * Whether the full stop at `k` ends an abbreviated title ("Sen.", "Mrs.") or an initial ("J.",
+ * "U.S."), which ends no sentence before a name. Reads back at most six letters.
+ */
+function endsAbbreviation(text: string, k: number): boolean {
+  let j = k;
+  while (j > 0 && k - j < 7 && isLetterAt(text, j - 1)) j--;
+  if (j === k || k - j > 6 || !startsUpper(text[j] as string)) return false;
+  if (k - j === 1) return true;
+  return (j === 0 || !isLetterAt(text, j - 1)) && TITLE_ABBREVIATIONS.has(text.slice(j, k).toLowerCase());
+}
+
 /** Whether text[k] ends a sentence: a line break, or . ! ? : with closing marks and a space right after. */
 function isBoundary(text: string, k: number): boolean {
   const code = text.charCodeAt(k);
@@ -90,7 +108,8 @@ function isBoundary(text: string, k: number): boolean {
   const limit = Math.min(k + 4, text.length);
   let j = k + 1;
   while (j < limit && CLOSING_MARKS.includes(text[j] as string)) j++;
-  return j < limit && isSpaceCode(text.charCodeAt(j));
+  if (j >= limit || !isSpaceCode(text.charCodeAt(j))) return false;
+  return code !== 0x2e || j > k + 1 || !endsAbbreviation(text, k);
 }
 
 const BOUNDARY_CANDIDATES = /[\n.!?:]/g;
@@ -143,19 +162,50 @@ const OPENING_WORD = /^(?:\p{Lu}\p{Ll}*\s)/u;
 /** ", the …", ", a …", ", 45,": an appositive after a name. */
 const APPOSITIVE = /^,\s+(?:(?:a|an|the)\s+[\p{Ll}\p{Lu}]|\p{N}{1,3},)/u;
 
+/** A word of a role written before a name ("presidential", "nominee"), and a capitalised one. */
+const ROLE_WORD = /^[\p{L}-]+$/u;
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}+$/u;
+/** A pronoun or a past form, which make the words before a title a clause ("he met Senator …"). */
+const CLAUSE_WORD = /^(?:he|she|they|we|i|it|you|who|which|that|and|or|but)$|^\p{Ll}+ed$/iu;
+/** A capitalised word or abbreviation of a title phrase ("Air", "U.S."). */
+const CAPITALISED_TITLE_WORD = /^\p{Lu}[\p{L}.-]*$/u;
+
+/** What may stand between an author's name and the document noun: "'s", up to two lower-case words. */
+const AUTHOR_BEFORE = /^(?:['’]s?)?\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
+/** "by" or "from" (and "the") between a document noun and its author's name. */
+const AUTHOR_AFTER = /^\s+(?:by|from)\s+(?:the\s+)?/u;
+
+/** A description opened by an article ("the announcer", "a source"). */
+const DESCRIPTION = /^(?:the|a|an|this|that)\s.*?([\p{L}-]+)$/iu;
+
+/**
+ * Whether a speaker's name is a description of someone rather than of an organisation ("the
+ * announcer", not "the campaign" or "the nonpartisan commission"): "it" stands for none of them.
+ */
+function describesPerson(name: string): boolean {
+  const head = DESCRIPTION.exec(name)?.[1]?.toLowerCase();
+  return head !== undefined && !ORGANISATION_WORDS.has(head) && !INSTITUTION_NOUNS.has(head);
+}
+
 /** A determiner or pronoun right after a word: the word stands before the subject, not as it. */
 const OPENS_CLAUSE =
   /^,?\s+(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|i|we|you|he|she|they|it)\b/iu;
+
+/** Closing quotation marks after an introductory phrase's comma ("On “Face the Nation,” Sen. …"). */
+const TRAILING_CLOSERS = /[”"’']+$/u;
+/** A comma that ends a phrase, not one inside a date ("July 6, 2015") or before a quoted title ("book, “Title,”"). */
+const PHRASE_COMMA = /,(?!\s*[\p{N}"“'‘«])/u;
 
 /** Whether what precedes a name in its sentence leaves it the subject: one capitalised word, a mark, an introductory phrase. */
 function opensAfter(prefix: string): boolean {
   if (/^[\p{Lu}][\p{Ll}]*,?$/u.test(prefix) || /^["“‘«]$/u.test(prefix)) return true;
   // After an introductory phrase: "On Monday night, Clinton …", "In a statement, the ministry …".
+  const phrase = prefix.endsWith(",") ? prefix : prefix.replace(TRAILING_CLOSERS, "");
   return (
-    prefix.endsWith(",") &&
-    !prefix.slice(0, -1).includes(",") &&
-    OPENING_WORD.test(`${prefix} `) &&
-    prefix.split(/\s+/u).length <= 8
+    phrase.endsWith(",") &&
+    !PHRASE_COMMA.test(phrase.slice(0, -1)) &&
+    OPENING_WORD.test(`${phrase} `) &&
+    phrase.split(/\s+/u).length <= 10
   );
 }
 
@@ -182,12 +232,20 @@ function opensSentence(text: string, block: Range, at: number, boundaries: Bound
   while (words.length > 0 && TITLES.has((words[words.length - 1] as string).toLowerCase().replace(/\.$/u, "")))
     words.pop();
   if (words.length === 0) return true;
-  // "Democratic nominee Hillary Clinton", "Republican presidential candidate Donald Trump".
+  // "Retired U.S. Air Force Gen. Ana Ruiz": capitalised words before the title are part of it.
+  if (words.length <= 6 && words.every((w) => CAPITALISED_TITLE_WORD.test(w))) return true;
+  // "Democratic nominee Hillary Clinton", "Republican presidential candidate Donald Trump"; after an
+  // introductory phrase too ("In a statement, presidential nominee Hillary Clinton", "…, party leader
+  // Lena Ortiz"): the words after the last comma modify the role or title.
+  const role = ROLE_BEFORE_NAME.has(words[words.length - 1] as string);
+  let comma = words.length - 1;
+  while (comma >= 0 && !(words[comma] as string).endsWith(",")) comma--;
+  const modifiers = words.slice(comma + 1);
   if (
-    words.length <= 4 &&
-    ROLE_BEFORE_NAME.has(words[words.length - 1] as string) &&
-    /^\p{Lu}\p{Ll}+$/u.test(words[0] as string) &&
-    words.every((w) => /^[\p{L}-]+$/u.test(w))
+    (role || comma >= 0) &&
+    modifiers.length <= 4 &&
+    modifiers.every((w) => ROLE_WORD.test(w) && !CLAUSE_WORD.test(w)) &&
+    (comma < 0 ? CAPITALISED_WORD.test(modifiers[0] as string) : opensAfter(words.slice(0, comma + 1).join(" ")))
   )
     return true;
   return opensAfter(words.join(" "));
@@ -243,6 +301,40 @@ interface MentionIndex {
   givenGenders: Map<string, "m" | "f" | "x">;
 }
 
+/** Punctuation after a word ("of,"). */
+const TRAILING_PUNCTUATION = /[^\p{L}]+$/u;
+
+/** Small words a headline in title case keeps in lower case. */
+const HEADLINE_SMALL_WORDS = new Set(
+  "a an the and or but nor of in on at to for by with from as into over vs via per than".split(" "),
+);
+/**
+ * Whether a short block is a headline in title case ("Retired General Reveals Painful Experience"):
+ * every word but the small ones capitalised. Its names are no one's that a later "he" stands for,
+ * and its words ("General Reveals") are no one's name. Stops at the first lower-case word.
+ */
+function isTitleCaseLine(text: string, block: Range): boolean {
+  if (block.end - block.start > 200) return false;
+  let capitals = 0;
+  let words = 0;
+  let k = block.start;
+  while (k < block.end) {
+    while (k < block.end && isSpaceCode(text.charCodeAt(k))) k++;
+    if (k >= block.end) break;
+    let end = k;
+    while (end < block.end && !isSpaceCode(text.charCodeAt(end))) end++;
+    // An opening mark or bracket may stand before the word's first letter.
+    const initial = (unitClass(text.charCodeAt(k)) & (LETTER | NUMBER)) !== 0 ? k : k + 1;
+    const kind = unitClass(text.charCodeAt(initial));
+    if (upperAt(text, initial) || kind & NUMBER) capitals++;
+    else if (kind & LETTER && !HEADLINE_SMALL_WORDS.has(text.slice(initial, end).replace(TRAILING_PUNCTUATION, "")))
+      return false;
+    words++;
+    k = end;
+  }
+  return words >= 4 && capitals >= 4;
+}
+
 /**
  * Finds and parses every name of a text (outside or inside the quotations `quoted`), except in the
  * blocks that `named` says name no speakers (headings, captions, credits).
@@ -255,6 +347,7 @@ function indexMentions(text: string, blocks: Range[], quoted: Range[], named: re
   for (let b = 0; b < blocks.length; b++) {
     if (named[b] === false) continue;
     const block = blocks[b] as Range;
+    if (isTitleCaseLine(text, block)) continue;
     const boundaries = new BoundaryCursor(text, block);
     for (const run of blockRuns(text, block)) {
       const mention = parseName(run, text);
@@ -486,6 +579,29 @@ export class Mentions {
   }
 
   /**
+   * The name written right before `end` ("the Lund Institute report", "Ana Ruiz's book": only a
+   * possessive and up to two lower-case words between), or right after "by" or "from" at `start`
+   * ("a report by the Lund Institute"), outside quotations: a document's author.
+   */
+  nameAround(start: number, end: number): { name: string; person: boolean } | null {
+    const i = this.before(start);
+    const previous = this.index.all[i - 1];
+    if (previous && !previous.quoted && start - previous.end <= 40) {
+      if (AUTHOR_BEFORE.test(this.text.slice(previous.end, start))) return this.fullestOf(previous, start);
+    }
+    const by = AUTHOR_AFTER.exec(this.text.slice(end, end + 20));
+    if (!by) return null;
+    const next = this.index.all[this.before(end + by[0].length)];
+    return next && !next.quoted && next.start === end + by[0].length ? this.fullestOf(next, start) : null;
+  }
+
+  /** A mention's fullest name, for a person; an organisation's name as written. */
+  private fullestOf(mention: NameMention, at: number): { name: string; person: boolean } {
+    if (mention.kind === "organisation") return { name: mention.name, person: false };
+    return { name: this.fullest(mention.words, at) ?? mention.name, person: mention.kind === "person" };
+  }
+
+  /**
    * The institution a definite description names by its head noun ("the commission" after "the
    * Commission on Presidential Debates"), last mentioned before `at`.
    */
@@ -551,7 +667,7 @@ export class Mentions {
     let speaker: { at: number; name: string } | null = null;
     for (let i = this.speakers.length - 1, seen = 0; i >= 0 && seen < 50; i--, seen++) {
       const s = this.speakers[i] as { at: number; name: string; plural: boolean; person: boolean };
-      if (s.at < at && !s.person && !s.plural) {
+      if (s.at < at && !s.person && !s.plural && !describesPerson(s.name)) {
         speaker = s;
         break;
       }

@@ -119,12 +119,23 @@ export function parseName(run: Token[], text: string): NameMention | null {
   const possessive = possessiveLength(last.text) > 0 && !CAPITALS_APOSTROPHE.test(last.text);
   const lastWord = bare(last.lower);
   const end = possessive ? last.end - possessiveLength(last.text) : last.end;
-  // "Commission on Presidential Debates", "Council on Foreign Relations": an institution's noun
-  // joined by a particle to the words after it makes the whole run an institution's name.
+  // "Commission on Presidential Debates", "Council on Foreign Relations": words joined by "on" or
+  // "for" to the words after them make the whole run an institution's name.
+  // No person's name holds "for" or "on" either ("Americans for Prosperity", "Ready for Hillary").
   let institution = false;
-  for (let i = from; i < to - 2 && !institution; i++)
-    institution =
-      ORGANISATION_WORDS.has(bare((run[i] as Token).lower)) && /^(?:on|for)$/u.test((run[i + 1] as Token).lower);
+  for (let i = from + 1; i < to - 1 && !institution; i++) institution = /^(?:on|for)$/u.test((run[i] as Token).lower);
+  // "Ministry of Health", "University of Chicago": an institution's noun and "of" open an institution's
+  // name, unless a title follows within it ("Bank of Norvia Governor Ana Lund" names a person).
+  if (
+    !institution &&
+    to - from >= 3 &&
+    ORGANISATION_WORDS.has(bare((run[from] as Token).lower)) &&
+    !isTitle(run[from] as Token) &&
+    (run[from + 1] as Token).lower === "of"
+  ) {
+    institution = true;
+    for (let i = from + 2; i < to && institution; i++) institution = !isTitle(run[i] as Token);
+  }
   if (institution || ORGANISATION_WORDS.has(lastWord) || (to - from === 1 && isAcronym(last))) {
     const start = (run[from] as Token).start;
     return {
@@ -172,8 +183,18 @@ export function parseName(run: Token[], text: string): NameMention | null {
   };
 }
 
-/** A capital letter, or one with up to three lower-case letters ("H", "Jr"): an initial or abbreviation. */
-const INITIAL = /^(?:\p{Lu}|\p{Lu}\p{Ll}{1,3})$/u;
+/** A capital letter ("H"): an initial. */
+const INITIAL = /^\p{Lu}$/u;
+/** A capital and up to three lower-case letters ("Jr", "Sen"): an abbreviation when it is a title's. */
+const SHORT_WORD = /^\p{Lu}\p{Ll}{1,3}$/u;
+/** Abbreviations written before or after names besides the titles ("Jr.", "St."). */
+const NAME_ABBREVIATIONS = new Set(["jr", "sr", "st", "mt", "ft", "del", "messrs"]);
+
+/** Whether a word before a full stop is an initial or an abbreviation ("H.", "Sen.", "Jr."), not a word ending a sentence ("Paul."). */
+function isAbbreviation(word: Token): boolean {
+  if (INITIAL.test(word.text)) return true;
+  return SHORT_WORD.test(word.text) && (TITLES.has(word.lower) || NAME_ABBREVIATIONS.has(word.lower));
+}
 
 /**
  * Whether the gap between two words breaks a run of names: anything but spaces and full stops
@@ -193,7 +214,7 @@ function breaksRun(text: string, previous: Token, token: Token): boolean {
     }
     if (!isSpaceCode(code)) return true;
   }
-  return sentenceEnd && !INITIAL.test(previous.text);
+  return sentenceEnd && !isAbbreviation(previous);
 }
 
 /** Whether a lower-case word joins the capitalised words around it into one name ("of", "van", "for" before a non-organisation word). */

@@ -1,6 +1,8 @@
 import { indexIn, isSpaceCode, startsDigit, startsLower, startsUpper } from "./chars";
 import { type Lexicon, mayBeCueAt } from "./lexicon";
 import { capitalisedRuns } from "./names";
+import { asAside } from "./reported-aside";
+import { nounClaimAt } from "./reported-nouns";
 import type { Range } from "./sentences";
 import {
   type Attribution,
@@ -218,9 +220,16 @@ function complementStart(
       if (/[.;:!?"“”«»()]/u.test(gap)) break;
       // "warned the shippers, but that …": a conjunction after a comma ends the phrase.
       if (gap.includes(",") && /^(?:and|but|or)$/u.test(token.lower)) break;
-      // "the meeting that was held": a relative pronoun, not the clause's complementiser.
+      // "the meeting that was held", "a boat that cruised": a relative pronoun, not the clause's complementiser.
+      // "told reporters so many lies that": a result clause, not what was said.
       const following = tokens[j + 1];
-      if (lexicon.complementisers.has(token.lower) && !(following && AUXILIARY_WORDS.has(following.lower)))
+      if (/^(?:so|such)$/u.test(token.lower)) break;
+      // "said then, was that …": past a comma, a verb is the sentence's own, and the cue an aside in it.
+      if (gap.includes(",") && (AUXILIARY_WORDS.has(token.lower) || MODALS.has(token.lower))) break;
+      if (
+        lexicon.complementisers.has(token.lower) &&
+        !(following && (AUXILIARY_WORDS.has(following.lower) || PAST_ED.test(following.text)))
+      )
         return token.end;
       const elidedAt = elidedComplementiser(text, token, tokens[j - 1] as Token, lexicon);
       if (elidedAt !== null) return elidedAt;
@@ -305,6 +314,9 @@ function complementStart(
   // "added the extra week": "add" also means to put in, so a noun phrase after it needs a verb of its own.
   if (cue.info.lemma === "add" && lexicon.determiners.has(next.lower) && !verbWithin(text, tokens, k + 1, 5))
     return null;
+  // "wrote his book, …", "could add fuel to the tensions": a bare clause has a verb of its own
+  // before its first break; a noun phrase with none is the verb's object.
+  if (!CONTRACTED_VERB.test(next.lower) && !finiteVerbAhead(text, tokens, k + 1, 16, lexicon)) return null;
   return next.start;
 }
 
@@ -525,6 +537,54 @@ function finiteVerbWithin(text: string, tokens: Token[], from: number, span: num
   return false;
 }
 
+/** Past forms of common irregular verbs, which no suffix betrays ("the company lost", "voters chose"). */
+const IRREGULAR_PAST = new Set(
+  (
+    "went made took got came saw became began bought brought thought knew gave left lost won ran met held kept felt paid " +
+    "sent spent built fell rose grew hit cut set let led fled sold told said found meant stood understood wrote chose " +
+    "drove broke spoke stole wore threw flew shot fought caught taught sought struck hid fed dug sat lay bore beat"
+  ).split(" "),
+);
+/** Modals and the forms of "do", finite wherever they stand. */
+const MODALS = new Set("will would can could should shall may might must do does did".split(" "));
+
+/** A pronoun or noun written with a contracted verb ("she'll", "they're", "he's"). */
+const CONTRACTED_VERB = /^\p{L}+['’](?:ll|re|ve|d|m)$|^(?:he|she|it|that|there|who)['’]s$/u;
+/** Words after a comma that open a clause or phrase of their own rather than going on with a subject. */
+const AFTER_COMMA_BREAKS = new Set(
+  "which who whom whose where when while and but or as because although though".split(" "),
+);
+
+/**
+ * Whether a finite verb comes within `span` words from `from`: an auxiliary or modal, a contracted
+ * verb, a past form, or a present form in -s right after a word that is not a determiner or
+ * preposition ("the company owns", not "to the tensions"). An appositive set off by commas may
+ * come first ("the plan, backed by X, has"); a comma before a pronoun, a relative word, a
+ * conjunction or a participle ends the search ("his book, he said"), as do brackets and dashes.
+ */
+function finiteVerbAhead(text: string, tokens: Token[], from: number, span: number, lexicon: Lexicon): boolean {
+  let appositive = false;
+  for (let j = from; j < tokens.length && j < from + span; j++) {
+    const token = tokens[j] as Token;
+    const lower = token.lower;
+    const gap = text.slice((tokens[j - 1] as Token).end, token.start);
+    if (/[;:!?()—–]/u.test(gap)) return false;
+    if (gap.includes(",")) {
+      if (SUBJECT_PRONOUNS.has(lower) || AFTER_COMMA_BREAKS.has(lower) || lower.endsWith("ing")) return false;
+      appositive = true;
+    }
+    // "his book, Mr. McKinley said …": past a comma, a verb of saying is another attribution's.
+    if (appositive && verbAt(tokens, j, lexicon)) return false;
+    if (AUXILIARY_WORDS.has(lower) || MODALS.has(lower) || IRREGULAR_PAST.has(lower) || lower.endsWith("n't"))
+      return true;
+    if (PAST_ED.test(token.text) || CONTRACTED_VERB.test(lower)) return true;
+    const previous = (tokens[j - 1] as Token).lower;
+    if (PRESENT_S.test(token.text) && !lexicon.determiners.has(previous) && !lexicon.prepositions.has(previous))
+      return true;
+  }
+  return false;
+}
+
 /** Trims a clause's end: final punctuation goes, and a closing quotation mark only with it. */
 function trimEnd(text: string, start: number, end: number): number {
   let e = end;
@@ -564,11 +624,27 @@ function conjoinedAttribution(words: Token[], verb: number): number {
     j--;
     names++;
   }
+  // "… and the military said …": a described subject, a determiner and up to two plain words.
+  if (names === 0 && j > 1 && j >= verb - 4) {
+    let d = j;
+    while (
+      d > j - 2 &&
+      d > 0 &&
+      /^\p{Ll}+$/u.test((words[d] as Token).text) &&
+      !DETERMINER_WORDS.has((words[d] as Token).lower)
+    )
+      d--;
+    if (d < j && DETERMINER_WORDS.has((words[d] as Token).lower) && /^(?:and|but)$/u.test(words[d - 1]?.lower ?? ""))
+      return d - 1 >= 3 ? d - 1 : -1;
+  }
   if (j < 0 || !/^(?:and|but)$/u.test((words[j] as Token).lower)) return -1;
   if (j !== verb - 1 && names === 0) return -1;
   if (names > 0 && j < 5) return -1;
   return j;
 }
+
+/** Determiners that open a described subject after "and" ("and the military said"). */
+const DETERMINER_WORDS = new Set(["the", "a", "an", "its", "his", "her", "their"]);
 
 /** "federal and state law": a verb form that is also a noun ("state", "reports"), before a plain word, is a noun. */
 function nounBeforeNoun(text: string, words: Token[], i: number, lexicon: Lexicon): boolean {
@@ -634,7 +710,7 @@ function clauseEnd(text: string, start: number, end: number, lexicon: Lexicon, q
     }
     // ", arguing that …", ", forcing them …": a participle after the clause is the narrator's.
     // ", and he urged …": a new clause with its own subject pronoun is the narrator's again.
-    if (/^,\s+(?:and|but)\s+(?:he|she|they|we|it|I)\s/u.test(rest)) {
+    if (/^,\s+(?:and|but)\s+(?:he|she|they|we|I)\s/u.test(rest)) {
       e = comma;
       break;
     }
@@ -660,6 +736,12 @@ function clauseEnd(text: string, start: number, end: number, lexicon: Lexicon, q
       }
     }
     let tail = tokenize(text, comma + 1, Math.min(e, comma + 200));
+    // "…, which he said were at his side": a relative clause with an attribution of its own is
+    // that source's claim, not the rest of this one.
+    if (RELATIVE_AFTER_COMMA.test(rest) && attributedRelative(tail, lexicon)) {
+      e = comma;
+      break;
+    }
     if (tail.length > 0 && accordingToAt(tail, 0, lexicon) > 0) {
       e = comma;
       break;
@@ -687,6 +769,22 @@ function clauseEnd(text: string, start: number, end: number, lexicon: Lexicon, q
     if (e === comma) break;
   }
   return e;
+}
+
+/** ", which …", ", where …": a non-restrictive relative clause after a comma. */
+const RELATIVE_AFTER_COMMA = /^,\s*(?:which|where)\b/u;
+
+/**
+ * Whether the relative clause opening `tail` ("which he said were …", "which, Tompkins said, is …")
+ * has a verb of saying within its first five words, after its relative word and a short subject.
+ */
+function attributedRelative(tail: Token[], lexicon: Lexicon): boolean {
+  for (let i = 2; i < tail.length && i < 6; i++) {
+    const word = tail[i] as Token;
+    if (AUXILIARY_WORDS.has(word.lower) && !/^(?:has|have|had)$/u.test(word.lower)) return false;
+    if (verbAt(tail, i, lexicon)?.claims) return true;
+  }
+  return false;
 }
 
 /**
@@ -965,6 +1063,7 @@ function mayReport(text: string, start: number, end: number, lexicon: Lexicon): 
     const token = index.token(k);
     const info = startsLower(token.text) || HEADLINE_VERBS.has(token.text) ? lexicon.verbs.get(token.lower) : undefined;
     if (info?.claims || (info && QUESTION_VERBS.has(info.lemma)) || lexicon.stances.has(token.lower)) return true;
+    if (lexicon.nounCues.has(token.lower)) return true;
     for (const phrase of lexicon.accordingTo) if (phrase[0] === token.lower) return true;
   }
   return false;
@@ -989,6 +1088,16 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
     // Most words are neither "according to" nor a verb: rule that out first.
     const according = accordingToAt(tokens, i, lexicon);
     const info = according > 0 ? null : verbAt(tokens, i, lexicon);
+    // "the ministry's statement that …", "warnings from his lawyer that …": a noun of saying and its source.
+    if (according === 0 && lexicon.nounCues.has(token.lower) && !isQuoted(quotes, token.start)) {
+      const noun = nounClaimAt(text, tokens, i, sentence, lexicon);
+      if (noun) {
+        const range = { start: noun.start, end: clauseEnd(text, noun.start, sentenceEnd, lexicon, quotes) };
+        if (!startsQuoted(text, noun.start)) addClause(found, text, quotes, range, noun.attribution);
+        usedVerbs.push(token.start);
+        continue;
+      }
+    }
     if (according === 0 && !info && lexicon.stances.has(token.lower)) {
       const stance = stanceAt(text, tokens, i, sentence.start, quotes, lexicon);
       if (stance) {
@@ -1132,6 +1241,20 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
       }
       continue;
     }
+    // "As X noted, …", "A, as X noted, B", "…, as police have said": the rest of the sentence is the claim.
+    const aside = asAside(text, tokens, i, cue, sentence, sentenceEnd, lexicon);
+    if (aside) {
+      const range =
+        aside.place === "opening"
+          ? { start: aside.after, end: clauseEnd(text, aside.after, sentenceEnd, lexicon, quotes) }
+          : aside.place === "inside"
+            ? { start: sentence.start, end: clauseEnd(text, aside.after, sentenceEnd, lexicon, quotes) }
+            : { start: sentence.start, end: aside.open };
+      if (!anyWithin(usedVerbs, sentence.start, aside.open) && !isAdverbial(text, range.start, range.end, lexicon))
+        addClause(found, text, quotes, range, { source: aside.source, cue });
+      usedVerbs.push(token.start);
+      continue;
+    }
     const source: SourcePhrase | null =
       zeroRelativeSubject(text, tokens, i, cue, lo, lexicon) ??
       subjectBefore(text, lo, cue.start, lexicon) ??
@@ -1174,9 +1297,17 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
               : start;
         let to = clauseEnd(text, start, sentenceEnd, lexicon, quotes);
         // "The architect, who said he was stiffed, sued": the comma closing the relative clause ends the claim.
-        if (/,\s*(?:who|\p{Ll}+\s+of\s+whom)\s*$/u.test(text.slice(Math.max(lo, cue.start - 24), cue.start))) {
+        // "The union, which argued that the rule was void, lost": so does the one closing "which".
+        // "While his aides have suggested (that) X, Mr. Obama is …": a claim made in an opening
+        // subordinate clause ends where the main clause begins (not at ", whose …" inside it).
+        const relativeSource = /,\s*(?:who|which|\p{Ll}+\s+of\s+whom)\s*$/u.test(
+          text.slice(Math.max(lo, cue.start - 24), cue.start),
+        );
+        const subordinate = from === start && opensSubordinate(text, tokens, cue.start);
+        if (relativeSource || subordinate) {
           for (let comma = indexIn(text, ",", start, to); comma >= 0; comma = indexIn(text, ",", comma + 1, to)) {
             if (isQuoted(quotes, comma)) continue;
+            if (subordinate && /^,\s*(?:who|whom|whose|which|where)\b/u.test(text.slice(comma, comma + 8))) continue;
             to = comma;
             break;
           }
@@ -1206,6 +1337,10 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
       const asBefore = AS_BEFORE_SOURCE.exec(text.slice(Math.max(sentence.start, source.start - 50), source.start));
       if (comma < 0 && asBefore) comma = source.start - asBefore[0].length + asBefore[0].indexOf(",");
       if (comma < 0) continue;
+      // "…, a man who said and did the same things": a relative clause's verb closes no claim before it;
+      // "…, Trump will insist on being Trump": nor does a modal's.
+      if (/\bwho\b/u.test(text.slice(source.end, cue.start)) || MODAL_IN_CUE.test(text.slice(cue.start, token.start)))
+        continue;
       // "Deeply divided, leaders found little unity": a verb with its own object reports nothing before it.
       if (objectFollows(text, tokens, i, cue, lexicon)) continue;
       const clauseStart = sentence.start;
@@ -1218,7 +1353,10 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
           opensWithClaim(text, found, clauseStart))
       )
         continue;
-      const rest = text.slice(cue.end, sentenceEnd);
+      // "The truth, the senator said then, was …", "The difference, he told me on Friday, is …": time
+      // words, a hearer and a short phrase may close the aside.
+      const restFrom = asideEnd(text, tokens, i, cue, lexicon);
+      const rest = text.slice(restFrom, sentenceEnd);
       // "Asked about it, X said, “…”": the attribution introduces a direct quote, which the quote
       // detector reports; the words before it are not a claim.
       if (/^\s*[,:]\s*["“„«'‘]/u.test(rest)) continue;
@@ -1226,11 +1364,12 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
       const conjoined = /^\s*,\s*(?:and|but)\s/u.test(rest);
       const parenthetical =
         /^\s*,\s*\S/u.test(rest) &&
-        !tailIsAttribution(text, cue.end, sentenceEnd, lexicon) &&
-        (!conjoined || continuationAfter(text, cue.end, sentenceEnd, lexicon) >= 0);
+        (restFrom === cue.end || !AFTER_ASIDE_BREAKS.test(rest)) &&
+        !tailIsAttribution(text, restFrom, sentenceEnd, lexicon) &&
+        (!conjoined || continuationAfter(text, restFrom, sentenceEnd, lexicon) >= 0);
       if (parenthetical) {
         // "Back in Virginia, Mr. Clarke said, he decided …": the attribution interrupts the claim.
-        const after = cue.end + (rest.indexOf(",") + 1);
+        const after = restFrom + (rest.indexOf(",") + 1);
         addClause(
           found,
           text,
@@ -1271,7 +1410,18 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
       }
     }
   }
-  return found;
+  return withoutNested(found);
+}
+
+/**
+ * The clauses that no other clause of the sentence contains: "X noted that Y had said that Z" is
+ * X's claim, Y's words a part of it, as a reader (and LABELING.md's one clause) takes it.
+ */
+function withoutNested(found: ReportedClause[]): ReportedClause[] {
+  if (found.length < 2) return found;
+  return found.filter(
+    (c) => !found.some((f) => f !== c && f.start <= c.start && c.end <= f.end && f.end - f.start > c.end - c.start),
+  );
 }
 
 /**
@@ -1299,6 +1449,51 @@ function isAdverbial(text: string, start: number, end: number, lexicon: Lexicon)
   );
 }
 
+/** What may follow an attribution's closing phrase without going on with the claim: ", as they …", ", adding …". */
+const AFTER_ASIDE_BREAKS =
+  /^\s*,\s*(?:as|while|because|after|before|when|though|although|which|who|even|\p{Ll}+ing)\b/u;
+
+/**
+ * Where the words that close an attribution end, before a comma: time words, a hearer ("told me
+ * on Friday") or a short phrase opened by a preposition, at most five words with no punctuation.
+ * The cue's end when no such words come before a comma.
+ */
+function asideEnd(text: string, tokens: Token[], verb: number, cue: CueMatch, lexicon: Lexicon): number {
+  let end = cue.end;
+  let k = verb + 1;
+  while (k < tokens.length && (tokens[k] as Token).start < cue.end) k++;
+  for (let n = 0; k < tokens.length && n < 5; k++, n++) {
+    const token = tokens[k] as Token;
+    if (!/^\s+$/u.test(text.slice(end, token.start))) break;
+    const fits =
+      isTimeWordAt(tokens, k) ||
+      lexicon.prepositions.has(token.lower) ||
+      (n > 0 && (startsUpper(token.text) || lexicon.determiners.has(token.lower) || startsDigit(token.text))) ||
+      (cue.info.hearer && n === 0 && (HEARERS.has(token.lower) || startsUpper(token.text)));
+    if (!fits) break;
+    end = token.end;
+  }
+  return /^\s*,/u.test(text.slice(end, end + 3)) ? end : cue.end;
+}
+
+/** A modal before a verb of saying ("will insist", "could add"): a prediction, not an attribution. */
+const MODAL_IN_CUE = /\b(?:will|would|can|could|may|might|must|should|shall)\b/u;
+
+/** Subordinators that open a sentence with a clause of their own before its main clause. */
+const SUBORDINATE_OPENERS = new Set(
+  "while although though when whenever after before since because if once unless until whereas".split(" "),
+);
+
+/**
+ * Whether the sentence opens with a subordinator whose clause holds the cue at `cueStart`: "While
+ * his aides have suggested …, Mr. Obama is …" (no comma between the subordinator and the cue).
+ */
+function opensSubordinate(text: string, tokens: Token[], cueStart: number): boolean {
+  const first = tokens[0];
+  if (!first || !SUBORDINATE_OPENERS.has(first.lower) || first.start >= cueStart) return false;
+  return indexIn(text, ",", first.end, cueStart) < 0;
+}
+
 /** Whether one of the claims found starts at the sentence's first word. */
 function opensWithClaim(text: string, found: ReportedClause[], start: number): boolean {
   let first = start;
@@ -1324,7 +1519,12 @@ function isConditionClause(text: string, start: number, end: number, lexicon: Le
     if (verbAt(tokens, k, lexicon) || lexicon.stances.has((tokens[k] as Token).lower)) return false;
   // "If elected, …": a reduced clause. "When he bought the mine, …" tells when, in the past: not a condition.
   if (tokens.length === 2 && PAST_ED.test((tokens[1] as Token).text)) return true;
-  if (tokens.some((t, k) => k > 1 && (PAST_ED.test(t.text) || PAST_AUXILIARIES.has(t.lower)))) return false;
+  if (
+    tokens.some(
+      (t, k) => k > 1 && (PAST_ED.test(t.text) || PAST_AUXILIARIES.has(t.lower) || IRREGULAR_PAST.has(t.lower)),
+    )
+  )
+    return false;
   return tokens.some((t, k) => k > 0 && (AUXILIARY_WORDS.has(t.lower) || SUBJECT_PRONOUNS.has(t.lower)));
 }
 

@@ -8,7 +8,7 @@ import { findQuotations, type Quotation } from "./quotes";
 import { findReported, introducedBlocks, transcriptBlocks } from "./reported";
 import { blockNamesSpeakers, holdsClaims } from "./roles";
 import { type Range, splitSentences } from "./sentences";
-import { type Attribution, attributeQuotation, resolveSource, type Speaker } from "./speakers";
+import { type Attribution, attributeQuotation, isTitleDescription, resolveSource, type Speaker } from "./speakers";
 import { classifyQuotation, type QuotationRole } from "./terms";
 import type { BlockRole, DetectInput, SpanDetection } from "./types";
 import { releaseTokens, tokenize } from "./words";
@@ -535,6 +535,19 @@ function resolveSpeakers(
     }
     if (c.kind === "quote") lastQuote = c;
     lastAny = c;
+  }
+  // "…, a déclaré le ministre des Affaires étrangères. « … », a ajouté Laurent Fabius.": a title that the
+  // paragraph then names, as the one who "added", is that person; those who took its speaker follow.
+  for (let k = 0; k < byPosition.length; k++) {
+    const c = byPosition[k] as Candidate;
+    const speaker = c.speaker;
+    if (!speaker?.name || speaker.form !== "description" || c.inherited || captions.has(c.block)) continue;
+    if (!isTitleDescription(speaker.name)) continue;
+    let j = k + 1;
+    while (j < byPosition.length && j < k + 10 && (byPosition[j] as Candidate).speaker === speaker) j++;
+    const next = byPosition[j];
+    if (!next || next.block !== c.block || next.inherited || next.speaker?.form !== "name") continue;
+    if (ADDING.has(next.attribution?.cue?.info.lemma ?? "")) Object.assign(speaker, next.speaker);
   }
   // "…sans nouvelles « d’encore 200 » personnes. « … », a ajouté Laurent Fabius.": who "added" the
   // next words of the paragraph said the unattributed quotation before them.

@@ -3,6 +3,8 @@ import { CALENDAR_WORD, type Lexicon, mayBeCue, NOT_NAMES, ORGANISATION_WORDS, T
 import type { Mentions } from "./mentions";
 import { capitalisedRuns, parseName, SENTENCE_ADVERB } from "./names";
 import type { Range } from "./sentences";
+import { DOCUMENT_NOUNS, documentAuthor } from "./speaker-documents";
+import { judgingVerbAt } from "./speaker-judging";
 import { type Token, tokenize } from "./words";
 
 /** A source as written: the noun phrase before or after a reporting verb, and its head segment. */
@@ -226,12 +228,13 @@ function phraseAtEnd(text: string, start: number, end: number, lexicon: Lexicon,
   }
   while (tokens.length > 0 && lexicon.connectives.has((tokens[0] as Token).lower) && tokens.length > 1)
     tokens = tokens.slice(1);
-  // "When Clinton noted that …": a subordinator opening the sentence before a name is not part of it.
+  // "When Clinton noted that …", "Though she called …": a subordinator opening the sentence before
+  // its subject (a name, a pronoun, a determiner) is not part of it.
   if (
     tokens.length > 1 &&
     SUBORDINATORS.has((tokens[0] as Token).lower) &&
     capitalInitial(tokens[0] as Token) &&
-    capitalInitial(tokens[1] as Token)
+    opensPhrase(tokens[1] as Token, lexicon)
   )
     tokens = tokens.slice(1);
   // "The senators all suggested", "They both said": a floating quantifier after the subject is not part of it.
@@ -274,6 +277,10 @@ function phraseAtEnd(text: string, start: number, end: number, lexicon: Lexicon,
       break;
     }
   }
+  // "A few days ago in an interview he blasted …": a personal pronoun takes no modifiers, so one
+  // ending the stretch is the subject on its own.
+  const final = tokens[tokens.length - 1];
+  if (final && tokens.length > 1 && lowerInitial(final) && lexicon.pronouns.has(final.lower)) tokens = [final];
   if (tokens.length === 0 || tokens.length > maxWords) return null;
   const firstToken = tokens[0] as Token;
   const lastToken = tokens[tokens.length - 1] as Token;
@@ -330,7 +337,9 @@ function isDescription(text: string, range: Range, lexicon: Lexicon): boolean {
   const first = tokens[0] as Token;
   // A person's description names a role: "the head of X", "a lawyer at Y" — not "the museum".
   if (!tokens.some((t) => isRole(t.lower))) return false;
-  return lexicon.determiners.has(first.lower) || ROLE_NOUNS.has(first.lower) || TITLES.has(first.lower);
+  // "Acme's chief executive": a possessive opens a description too.
+  const possessive = tokens.length > 1 && /['’]s$/u.test(first.text);
+  return possessive || lexicon.determiners.has(first.lower) || ROLE_NOUNS.has(first.lower) || TITLES.has(first.lower);
 }
 
 /** Punctuation that ends a segment of a subject, besides the comma: ; : brackets, quotation marks, dashes. */
@@ -568,6 +577,16 @@ function looseDescription(text: string, range: Range, lexicon: Lexicon): boolean
   return !core.some((t) => lowerInitial(t) && (AUXILIARIES.has(t.lower) || SUBORDINATORS.has(t.lower)));
 }
 
+/** Time words that may stand between an inverted verb and its source, in the supported languages. */
+const TIME_BEFORE_SOURCE = new Set(
+  (
+    "on monday tuesday wednesday thursday friday saturday sunday today yesterday tonight " +
+    "lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui soir matin " +
+    "lunes martes miércoles jueves viernes sábado domingo ayer hoy " +
+    "segunda terça quarta quinta sexta sábado domingo ontem hoje"
+  ).split(" "),
+);
+
 /** The source right after an inverted reporting verb ("said Kevin Barrett, a lawyer at ..."), up to a comma. */
 export function subjectAfter(text: string, from: number, hi: number, lexicon: Lexicon): SourcePhrase | null {
   const limit = Math.min(hi, from + 200);
@@ -579,6 +598,10 @@ export function subjectAfter(text: string, from: number, hi: number, lexicon: Le
     while (end < limit && !/[,;:.!?()[\]"“”«»—–]/u.test(text[end] as string)) end++;
   }
   let tokens = tokenize(text, from, end);
+  // "a déclaré jeudi le ministre", "said on Monday the minister": a time word before the source is not part of it.
+  let skip = 0;
+  while (skip < tokens.length - 1 && skip < 3 && TIME_BEFORE_SOURCE.has((tokens[skip] as Token).lower)) skip++;
+  if (skip > 0) tokens = tokens.slice(skip);
   if (tokens.length === 0) return null;
   // "according to show insiders", "said officials": a bare plural of people in a role; "says president
   // David Weisbrot", "said chief inspector Ana Reis": lower-case titles before a name.
@@ -688,7 +711,11 @@ export function sentenceSubject(text: string, sentence: Range, end: number, lexi
           capitalInitial(first)) ||
         // "Le gouvernement refuse la hausse": a word right before a determiner, after the subject's
         // noun, is its verb (a noun is followed by a preposition first: "le chef de la …").
-        (j > i + 1 && beforeDeterminer(tokens, j, lexicon));
+        (j > i + 1 && beforeDeterminer(tokens, j, lexicon)) ||
+        // "Mr. Schultz generally supported …": an adverb in -ly right after a name stands before its verb.
+        (LY_ADVERB.test(token.text) &&
+          capitalInitial(tokens[j - 1] as Token) &&
+          !lexicon.determiners.has((tokens[j - 1] as Token).lower));
       if (verbLike) break;
     }
     if (j > i && /[,;:()]/u.test(text.slice((tokens[j - 1] as Token).end, token.start))) break;
@@ -756,7 +783,11 @@ const STRESSED_PRONOUNS: Record<string, string> = { lui: "il", eux: "ils", him: 
 export function resolveSource(text: string, source: SourcePhrase, mentions: Mentions, lexicon: Lexicon): Speaker {
   const head = source.head;
   const tokens = tokenize(text, head.start, head.end);
-  const phrase = text.slice(head.start, head.end).trim();
+  // "the ministry's statement that …": a possessor is named without its "'s".
+  const phrase = text
+    .slice(head.start, head.end)
+    .trim()
+    .replace(/['’]s$/u, "");
   const first = tokens[0];
   if (!first) return { name: null, plural: false, person: false, form: "description" };
   // "“…,” it said": the organisation last in focus (only a quotation's attribution lets "it" through).
@@ -807,6 +838,11 @@ export function resolveSource(text: string, source: SourcePhrase, mentions: Ment
       const titled = mentions.titled(words.slice(1), head.start);
       if (titled) return { name: titled, plural: false, person: true, form: "name" };
     }
+    // "the report says", "said the ruling": a document speaks for the author it was given when brought in.
+    if (tokens.length <= 3 && DOCUMENT_NOUNS.has(lastToken.lower)) {
+      const author = documentAuthor(text, lastToken.lower, head.start, mentions);
+      if (author) return { name: author, plural: false, person: false, form: "organisation" };
+    }
     // "the commission", "the court": an institution's head noun points back to its full name.
     if (tokens.length === 2 && ORGANISATION_WORDS.has(lastToken.lower)) {
       const named = mentions.institution(lastToken.lower, head.start);
@@ -830,6 +866,25 @@ export function resolveSource(text: string, source: SourcePhrase, mentions: Ment
   return { name: phrase, plural, person: !plural, form: "description" };
 }
 
+/** A definite article opening a description, in the supported languages ("the", "le", "l’"). */
+const DEFINITE_OPENING = /^(?:the|le|la|les|l['’]|el|los|las|der|die|das|o|a|os|as)\s*/iu;
+
+/** Whether a speaker's name is a definite description by a title ("the minister", "le ministre des Affaires étrangères"). */
+export function isTitleDescription(name: string): boolean {
+  const opening = DEFINITE_OPENING.exec(name);
+  if (!opening) return false;
+  for (const word of name.slice(opening[0].length).toLowerCase().split(/\s+/u))
+    if (TITLES.has(word) || FOREIGN_TITLES.has(word)) return true;
+  return false;
+}
+
+/** Titles of the other supported languages that a description uses ("le ministre", "el presidente"). */
+const FOREIGN_TITLES = new Set(
+  "ministre président présidente porte-parole maire député sénateur ministro presidente portavoz alcalde diputado senador minister präsident sprecher bürgermeister prefeito".split(
+    " ",
+  ),
+);
+
 /** Whether a source phrase may be a speaker at all ("it", "there" and bare numbers may not). */
 export function isPlausibleSource(text: string, source: SourcePhrase, lexicon: Lexicon): boolean {
   const tokens = tokenize(text, source.head.start, source.head.end);
@@ -839,6 +894,8 @@ export function isPlausibleSource(text: string, source: SourcePhrase, lexicon: L
   if (tokens.length === 1 && lexicon.expletives.has(only) && !lexicon.pronouns.has(only)) return false;
   if (tokens.every((t) => startsDigit(t.text))) return false;
   if (tokens.length === 1 && lexicon.determiners.has((tokens[0] as Token).lower)) return false;
+  // French "a" of "a déclaré", English "has": an auxiliary is no one.
+  if (tokens.length === 1 && lexicon.verbModifiers.has((tokens[0] as Token).lower)) return false;
   // "Editor’s note:", "Contrary to his claims": a possessive or determiner cannot end a source.
   const last = tokens[tokens.length - 1] as Token;
   const possessive =
@@ -929,6 +986,18 @@ export function accordingToAt(tokens: Token[], i: number, lexicon: Lexicon): num
   return 0;
 }
 
+/** Words a quotation may have to be judged a short characterisation ("“gross negligence”"). */
+const SHORT_QUOTATION_WORDS = 6;
+
+/** Whether a quotation holds at most `SHORT_QUOTATION_WORDS` words (its spaces counted, never more than that). */
+function isShort(text: string, quote: { open: number; close: number }): boolean {
+  if (quote.close - quote.open > 80) return false;
+  let spaces = 0;
+  for (let k = quote.open + 1; k < quote.close; k++)
+    if (text.charCodeAt(k) === 0x20 && ++spaces >= SHORT_QUOTATION_WORDS) return false;
+  return true;
+}
+
 /**
  * Finds who a quotation is attributed to within its sentence: after it ("…,” X said; said X;
  * — X), or before it ("X said:", "X told a newspaper that “…”", "according to X, “…”").
@@ -941,7 +1010,8 @@ export function attributeQuotation(
   sentence: Range,
   lexicon: Lexicon,
 ): Attribution | null {
-  const found = attributionAfter(text, quote, after, lexicon) ?? attributionBefore(text, before, lexicon);
+  const found =
+    attributionAfter(text, quote, after, lexicon) ?? attributionBefore(text, before, lexicon, isShort(text, quote));
   if (found?.sameAsPrevious) {
     // The subject may follow an opening participle: "After saying …, she was …".
     const subject = sentenceSubject(text, sentence, sentence.end, lexicon);
@@ -1117,29 +1187,23 @@ function subjectAfterOpener(
   return null;
 }
 
-function attributionBefore(text: string, before: Range, lexicon: Lexicon): Attribution | null {
-  const lo = Math.max(before.start, before.end - 1500);
-  const tokens = tokenize(text, lo, before.end);
-  if (tokens.length === 0) return null;
-  // "According to X, “…”"
-  for (let i = 0; i < tokens.length; i++) {
-    const n = accordingToAt(tokens, i, lexicon);
-    if (n === 0 || i + n >= tokens.length) continue;
-    const source = subjectAfter(text, (tokens[i + n] as Token).start, before.end, lexicon);
-    if (source) {
-      const first = tokens[i] as Token;
-      const cue = {
-        verb: first,
-        info: { lemma: "according to", bare: false, claims: true, hearer: false },
-        start: first.start,
-        end: (tokens[i + n - 1] as Token).end,
-      };
-      return { source, cue };
-    }
-  }
-  // The last reporting verb before the quotation, with its subject.
+/** What shows a word that is also a noun to be the verb: "that", a colon or comma, the quotation, an object pronoun. */
+const NOUN_VERB_COMPLEMENT = /^\s*(?:that\b|[:,]|$|(?:them|him|her|it|us|me)\s*$)/u;
+
+/**
+ * The attribution of the last verb before a quotation that `verbOf` accepts, with its subject: "X
+ * said", ", adding", "footage of X asking"; null when none has a subject.
+ */
+function lastVerbAttribution(
+  text: string,
+  tokens: Token[],
+  lo: number,
+  before: Range,
+  lexicon: Lexicon,
+  verbOf: (i: number) => VerbInfo | null,
+): Attribution | null {
   for (let i = tokens.length - 1; i >= 0; i--) {
-    const info = verbAt(tokens, i, lexicon);
+    const info = verbOf(i);
     if (!info) continue;
     const token = tokens[i] as Token;
     const cue = cueAround(text, tokens, i, info, lexicon);
@@ -1173,13 +1237,59 @@ function attributionBefore(text: string, before: Range, lexicon: Lexicon): Attri
       }
     }
     if (participle || /(?:^|\s)(?:to|and|but)\s+$/u.test(previous)) return { source: null, cue, sameAsPrevious: true };
-    const source = subjectAfterOpener(text, tokens, i, lo, cue.start, lexicon);
+    // "Though the agency did not say so, it referenced “…”": "it" right before the verb is the
+    // organisation in focus, as after a quotation.
+    const previousToken = tokens[i - 1];
+    const it =
+      previousToken?.text === "it" &&
+      cue.start === token.start &&
+      /^\s+$/u.test(text.slice(previousToken.end, token.start))
+        ? { start: previousToken.start, end: previousToken.end }
+        : null;
+    const source = it ? { ...it, head: it } : subjectAfterOpener(text, tokens, i, lo, cue.start, lexicon);
     if (!source) continue;
-    // A verb that is also a noun ("reports", "states") needs a subject right before it and a clear complement.
-    if (lexicon.nounLike.has(token.lower) && !/^\s*(?:that\b|[:,]|$)/u.test(text.slice(token.end, before.end)))
+    // A verb that is also a noun ("reports", "states") needs a subject right before it and a clear
+    // complement: "that", a colon or comma, the quotation, or an object pronoun ("call them “…”");
+    // after a pronoun it can only be the verb ("what they call “…”").
+    const afterPronoun = previousToken !== undefined && (it !== null || lexicon.pronouns.has(previousToken.lower));
+    if (
+      lexicon.nounLike.has(token.lower) &&
+      !afterPronoun &&
+      !NOUN_VERB_COMPLEMENT.test(text.slice(token.end, before.end))
+    )
       continue;
     return { source, cue };
   }
+  return null;
+}
+
+function attributionBefore(text: string, before: Range, lexicon: Lexicon, short = false): Attribution | null {
+  const lo = Math.max(before.start, before.end - 1500);
+  const tokens = tokenize(text, lo, before.end);
+  if (tokens.length === 0) return null;
+  // "According to X, “…”"
+  for (let i = 0; i < tokens.length; i++) {
+    const n = accordingToAt(tokens, i, lexicon);
+    if (n === 0 || i + n >= tokens.length) continue;
+    const source = subjectAfter(text, (tokens[i + n] as Token).start, before.end, lexicon);
+    if (source) {
+      const first = tokens[i] as Token;
+      const cue = {
+        verb: first,
+        info: { lemma: "according to", bare: false, claims: true, hearer: false },
+        start: first.start,
+        end: (tokens[i + n - 1] as Token).end,
+      };
+      return { source, cue };
+    }
+  }
+  // The last reporting verb before the quotation, with its subject; for a short quotation, the last
+  // verb judging someone ("accused the minister of “gross negligence”"), when no verb of saying is found.
+  // A judging verb that shares another's subject ("took to Twitter to accuse") is left to the sentence's subject.
+  const found =
+    lastVerbAttribution(text, tokens, lo, before, lexicon, (i) => verbAt(tokens, i, lexicon)) ??
+    (short ? lastVerbAttribution(text, tokens, lo, before, lexicon, (i) => judgingVerbAt(tokens, i)) : null);
+  if (found && !(found.sameAsPrevious && found.cue && !lexicon.verbs.has(found.cue.verb.lower))) return found;
   // "WALLACE: …" or "Trump: …": a name and a colon open the sentence.
   const colon = /^\s*([^:]{1,60}):\s*$/u.exec(text.slice(before.start, before.end));
   if (colon) {

@@ -1,4 +1,5 @@
 import { indexIn, lastIndexIn, startsLower, startsUpper, startsUpperOrDigit } from "./chars";
+import { isJudgingVerb } from "./speaker-judging";
 import { type Token, tokenize } from "./words";
 
 /** What a quotation is: somebody's words, a name or scare-quoted term, or neither (text inside a quote). */
@@ -113,6 +114,58 @@ function namedBefore(before: Token[]): boolean {
   );
 }
 
+/** Pronouns that can be a subject judging someone. */
+const SUBJECT_PRONOUNS = new Set("he she they we i".split(" "));
+/** Words before "as" that make what follows a name ("known as", "referred to as"), not a judgement. */
+const NAMING_BEFORE_AS = new Set("known referred billed styled such so described".split(" "));
+
+/** Where the sentence holding `at` starts, looked for no further than `limit` characters back. */
+function sentenceStartBefore(text: string, at: number, limit: number): number {
+  const floor = Math.max(0, at - limit);
+  for (let k = at - 1; k > floor; k--) {
+    const code = text.charCodeAt(k);
+    if (code === 0x0a) return k + 1;
+    if ((code === 0x2e || code === 0x21 || code === 0x3f) && text.charCodeAt(k + 1) === 0x20) return k + 2;
+  }
+  return floor;
+}
+
+/**
+ * Whether a short quotation is a named subject's judgement of someone in its own words: its
+ * sentence has, before it, a capitalised subject or a personal pronoun, then a judging verb
+ * ("accused X of", "called X") or "as"/"as a" right before the quotation ("admires X as a “…”").
+ */
+function judgedBySubject(text: string, open: number): boolean {
+  const from = sentenceStartBefore(text, open, 200);
+  const tokens = tokenize(text, from, open);
+  const n = tokens.length;
+  if (n < 3) return false;
+  let verb = -1;
+  for (let i = 1; i < n && verb < 0; i++) if (isJudgingVerb(tokens, i)) verb = i;
+  if (verb < 0) {
+    const last = tokens[n - 1] as Token;
+    const as =
+      last.lower === "as" ? n - 1 : /^(?:a|an)$/u.test(last.lower) && tokens[n - 2]?.lower === "as" ? n - 2 : -1;
+    if (as < 2 || NAMING_BEFORE_AS.has((tokens[as - 1] as Token).lower) || (tokens[as - 1] as Token).lower === "to")
+      return false;
+    verb = as;
+  }
+  for (let i = 0; i < verb; i++) {
+    const token = tokens[i] as Token;
+    if (SUBJECT_PRONOUNS.has(token.lower) || (startsUpper(token.text) && !NAME_FUNCTION_WORDS.has(token.lower)))
+      return true;
+  }
+  return false;
+}
+
+/** Closing marks, then a space and a lower-case word: "the “sex tape” reference", not "a “con artist” ― just as". */
+const NOUN_AFTER_MARKS = /^["”’'»]{1,2}\s+\p{Ll}/u;
+
+/** Whether a lower-case word follows the quotation's closing mark with nothing but a space between, as a noun it modifies would. */
+function nounFollows(text: string, end: number): boolean {
+  return NOUN_AFTER_MARKS.test(text.slice(end, end + 6));
+}
+
 /**
  * Tells somebody's words from a name, title or scare-quoted term. A quotation is a term when
  * a naming word precedes it (so-called, the film, dubbed), when it reads as a name (capitalised
@@ -134,6 +187,7 @@ export function classifyQuotation(text: string, start: number, end: number, cont
     /^\s+$/u.test(context.gapBefore) &&
     context.after.length > 0 &&
     startsLower((context.after[0] as Token).text) &&
+    nounFollows(text, end) &&
     !trailing &&
     words.length <= 4;
   if (context.nested) return nameLike || modifier ? "term" : "none";
@@ -150,7 +204,15 @@ export function classifyQuotation(text: string, start: number, end: number, cont
   )
     return "term";
   const lower = startsLower((words[0] as Token).text);
-  if (words.length <= 3 && lower && !context.attributed && !context.standsAlone && !exclaims && !sentences)
+  if (
+    words.length <= 3 &&
+    lower &&
+    !context.attributed &&
+    !context.standsAlone &&
+    !exclaims &&
+    !sentences &&
+    !judgedBySubject(text, start - 1)
+  )
     return "term";
   return "quote";
 }

@@ -57,8 +57,8 @@ const WORDS: Readonly<Record<string, PeriodWords>> = {
 
 const PERIODS: ReadonlySet<string> = new Set(["early", "mid", "late"]);
 
-/** The values a period qualifier can say something of: a year, a month, a decade. */
-const PERIOD_SHAPE = /^(?:\d{4}|\d{4}-\d{2}|\d{3}X)$/u;
+/** The values a period qualifier can say something of: a year, a month (of a year or alone), a decade. */
+const PERIOD_SHAPE = /^(?:\d{4}|\d{4}-\d{2}|--\d{2}|\d{3}X)$/u;
 
 /** Most fraction digits a number is shown with: a figure in an article never has more. */
 const FRACTION_DIGITS = 6;
@@ -137,6 +137,13 @@ function readableDate(value: string, locale: string | undefined, period: Period 
     // A leap year, so that 29 February is a day.
     const date = realDate(2000, Number(m[1]), Number(m[2]));
     return date && dateText(locale, { month: "long", day: "numeric" }, date);
+  }
+  m = /^--(\d{2})$/u.exec(value);
+  if (m) {
+    // a month named without its year ("in October")
+    const month = Number(m[1]);
+    if (month < 1 || month > 12) return null;
+    return withPeriod(dateText(locale, { month: "long" }, utc(2000, month)));
   }
   m = /^(\d{4})-(\d{2})$/u.exec(value);
   if (m) {

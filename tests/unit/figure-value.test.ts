@@ -11,6 +11,9 @@ describe("a figure's value as a reader writes it", () => {
     ["2024-11-25", "de", "25. November 2024"],
     ["2015-01", "en", "January 2015"],
     ["2015-01", "fr", "janvier 2015"],
+    ["--10", "en", "October"],
+    ["--10", "fr", "octobre"],
+    ["--13", "en", "--13"],
     ["2019", "en", "2019"],
     ["193X", "en", "the 1930s"],
     ["193X", "fr", "les années 1930"],
@@ -33,6 +36,7 @@ describe("a figure's value as a reader writes it", () => {
     expect(readableFigure({ value: "2020", qualifier: "mid" }, "en").text).toBe("mid-2020");
     expect(readableFigure({ value: "2019", qualifier: "late" }, "fr").text).toBe("fin 2019");
     expect(readableFigure({ value: "2015-01", qualifier: "early" }, "de").text).toBe("Anfang Januar 2015");
+    expect(readableFigure({ value: "--12", qualifier: "mid" }, "en").text).toBe("mid-December");
     // Czech has no words here: the caller says the qualifier.
     expect(readableFigure({ value: "193X", qualifier: "late" }, "cs")).toEqual({
       text: "1930–1939",

@@ -17,6 +17,8 @@ export interface DateMatch {
   kind: "date" | "time";
   /** True when the date names a month or year but no day, so "early/mid/late" may qualify it. */
   period: boolean;
+  /** A machine's timestamp ("2019-09-01T10:38:07Z"): the page's metadata showing through, not the article's. */
+  machine?: boolean;
 }
 
 const EN_MONTHS = [
@@ -200,6 +202,14 @@ export function dateFromMonth(c: Ctx, i: number, p: LangProfile): DateMatch | nu
   const m = monthAt(c, i, p.lang);
   if (m === null) return null;
   let j = m.end;
+  // "Nov, 29, 2016": a stray comma after the month, read only with the whole date ("in May, 29 died")
+  if (low(c, j) === "," && dayAt(c, j + 1) !== null && low(c, j + 2) === "," && near(c, j + 3)) {
+    const year = yearAt(c, j + 3);
+    if (year !== null && tight(c, j + 2)) {
+      const value = `${year}-${pad(m.month)}-${pad(dayAt(c, j + 1) as number)}`;
+      return { start: i, end: j + 4, value, kind: "date", period: false };
+    }
+  }
   const day = near(c, j) ? dayAt(c, j) : null;
   if (day !== null && !(low(c, j + 1) === ":" && tight(c, j + 1))) {
     const k = skipOrdinal(c, j + 1, p.lang);
@@ -222,8 +232,66 @@ export function dateFromMonth(c: Ctx, i: number, p: LangProfile): DateMatch | nu
   if (year !== null && !(isWord(c, j + 1) && tight(c, j + 1))) {
     return { start: i, end: j + 1, value: `${year}-${pad(m.month)}`, kind: "date", period: true };
   }
-  return null;
+  return monthAlone(c, i, m.end, m.month);
 }
+
+// Words of time after which a month named alone is a date ("in October", "since May", "early March",
+// "mid-December", "en octobre", "desde marzo", "im Mai", "em maio", "v říjnu").
+const MONTH_CUES: ReadonlySet<string> = new Set([
+  "in",
+  "since",
+  "until",
+  "till",
+  "during",
+  "early",
+  "late",
+  "mid",
+  "last",
+  "next",
+  "this",
+  "en",
+  "depuis",
+  "début",
+  "fin",
+  "mi",
+  "dès",
+  "desde",
+  "hasta",
+  "im",
+  "seit",
+  "bis",
+  "anfang",
+  "ende",
+  "mitte",
+  "em",
+  "até",
+  "v",
+  "od",
+]);
+
+// Weaker cues, not trusted before a month that is also a name ("by May", "from June" may be people).
+const WEAK_MONTH_CUES: ReadonlySet<string> = new Set(["by", "from", "through", "before", "after", "of", "do"]);
+const NAME_MONTHS: ReadonlySet<string> = new Set(["may", "june", "april", "august"]);
+
+/** A month named alone after a word of time ("in October", "mid-December"): a date with no year ("--10"). */
+function monthAlone(c: Ctx, i: number, end: number, month: number): DateMatch | null {
+  // "Nov" alone is too short to be sure of; "May's", "October-November" are a name or another shape
+  if (EN_ABBR.has(low(c, i)) || ABBREVIATIONS.has(low(c, i))) return null;
+  const next = low(c, end);
+  if ((next === "'" || next === "-") && tight(c, end)) return null;
+  let cue = low(c, i - 1);
+  if (cue === "-" && tight(c, i) && tight(c, i - 1)) cue = low(c, i - 2);
+  else if (!near(c, i)) return null;
+  // "the Fourth of July", "the Ides of March": a name
+  if (cue === "of" && isCapitalised(raw(c, i - 2))) return null;
+  const strong = MONTH_CUES.has(cue);
+  if (!strong && !(WEAK_MONTH_CUES.has(cue) && !NAME_MONTHS.has(low(c, i)))) return null;
+  // "February of last year" is a relative date, like "last week": not read (LABELING.md leaves those optional)
+  if (next === "of" && RELATIVE_YEARS.has(low(c, end + 1)) && low(c, end + 2) === "year") return null;
+  return { start: i, end, value: `--${pad(month)}`, kind: "date", period: true };
+}
+
+const RELATIVE_YEARS: ReadonlySet<string> = new Set(["last", "next", "this", "that"]);
 
 /** A date that starts with its day at token i ("25 November 2024", "28 novembre", "25. listopadu"). */
 function dateFromDay(c: Ctx, i: number, p: LangProfile): DateMatch | null {
@@ -264,15 +332,17 @@ function numericDate(c: Ctx, i: number, p: LangProfile): DateMatch | null {
   if (a.t.length === 4 && b.t.length <= 2 && d.t.length <= 2 && s1.l !== ".") {
     if (!validYmd(A, B, D)) return null;
     let end = i + 5;
-    // an ISO timestamp: keep its time part inside the date
+    // an ISO timestamp: keep its time part inside the date, and say it is a machine's
+    let machine = false;
     if (raw(c, end) === "T" || (raw(c, end).startsWith("T") && tight(c, end))) {
+      machine = true;
       let k = end;
       while (k < c.toks.length && k < end + 12 && tight(c, k) && /^[T0-9:.Z+]|^\d/.test(raw(c, k))) k++;
       // a sentence's full stop is not part of the timestamp
       while (k > end && (low(c, k - 1) === "." || low(c, k - 1) === ":" || low(c, k - 1) === "+")) k--;
       end = k;
     }
-    return { start: i, end, value: `${A}-${pad(B)}-${pad(D)}`, kind: "date", period: false };
+    return { start: i, end, value: `${A}-${pad(B)}-${pad(D)}`, kind: "date", period: false, machine };
   }
   if (a.t.length > 2 || b.t.length > 2 || !(d.t.length === 4 || (d.t.length === 2 && s1.l === "/"))) return null;
   const year = d.t.length === 4 ? D : D < 50 ? 2000 + D : 1900 + D;

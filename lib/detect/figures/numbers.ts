@@ -156,6 +156,7 @@ type Entry =
   | { k: "scale"; v: number }
   | { k: "article" }
   | { k: "dozen" }
+  | { k: "approx"; v: number }
   | { k: "vague" }
   | { k: "frac"; den: number; plural: boolean }
   | { k: "half" }
@@ -165,6 +166,8 @@ const unit = (v: number): Entry => ({ k: "unit", v });
 const tens = (v: number): Entry => ({ k: "tens", v });
 const scale = (v: number): Entry => ({ k: "scale", v });
 const frac = (den: number, plural = false): Entry => ({ k: "frac", den, plural });
+// "une quinzaine", "una decena": a round number of things, about that many
+const approx = (v: number): Entry => ({ k: "approx", v });
 const HUNDRED: Entry = { k: "hundred" };
 const ARTICLE: Entry = { k: "article" };
 const VAGUE: Entry = { k: "vague" };
@@ -257,6 +260,14 @@ const FR: Record<string, Entry> = {
   milliards: scale(1e9),
   un: ARTICLE,
   une: ARTICLE,
+  douzaine: { k: "dozen" },
+  dizaine: approx(10),
+  quinzaine: approx(15),
+  vingtaine: approx(20),
+  trentaine: approx(30),
+  cinquantaine: approx(50),
+  centaine: approx(100),
+  millier: approx(1000),
   dizaines: VAGUE,
   centaines: VAGUE,
   milliers: VAGUE,
@@ -293,6 +304,12 @@ const ES: Record<string, Entry> = {
   millones: scale(1e6),
   un: ARTICLE,
   una: ARTICLE,
+  docena: { k: "dozen" },
+  decena: approx(10),
+  veintena: approx(20),
+  treintena: approx(30),
+  centenar: approx(100),
+  millar: approx(1000),
   decenas: VAGUE,
   cientos: VAGUE,
   centenares: VAGUE,
@@ -359,6 +376,10 @@ const PT: Record<string, Entry> = {
   bilhões: scale(1e9),
   um: ARTICLE,
   uma: ARTICLE,
+  dúzia: { k: "dozen" },
+  dezena: approx(10),
+  centena: approx(100),
+  milhar: approx(1000),
   dezenas: VAGUE,
   centenas: VAGUE,
   milhares: VAGUE,
@@ -470,6 +491,10 @@ export interface WordNumber {
   one: boolean;
   /** True when the number ends in a scale word ("three million"), so a currency may follow as after digits. */
   scaled: boolean;
+  /** True for a round number that means "about" ("une quinzaine", "una decena"). */
+  approx: boolean;
+  /** True when the number ends in a collective noun ("une douzaine", "un millier") that takes "de" before its noun. */
+  collective: boolean;
 }
 
 /** The entry of a word in the page language's number words (English words are known everywhere). */
@@ -496,13 +521,15 @@ function wordNumber(start: number, end: number, value: number | null, o: Partial
     fraction: o.fraction ?? false,
     one: o.one ?? false,
     scaled: o.scaled ?? false,
+    approx: o.approx ?? false,
+    collective: o.collective ?? false,
   };
 }
 
 const isStarter = (e: Entry | undefined): boolean =>
-  e !== undefined && e.k !== "and" && e.k !== "scale" && e.k !== "hundred" && e.k !== "dozen";
+  e !== undefined && e.k !== "and" && e.k !== "scale" && e.k !== "hundred" && e.k !== "dozen" && e.k !== "approx";
 
-const AFTER_ARTICLE: ReadonlySet<Entry["k"]> = new Set(["hundred", "scale", "dozen", "frac", "half"]);
+const AFTER_ARTICLE: ReadonlySet<Entry["k"]> = new Set(["hundred", "scale", "dozen", "approx", "frac", "half"]);
 
 /** The words a spelled number may start with in the page language (English words are known everywhere). */
 export function numberStartsOf(lang: Lang): string[] {
@@ -538,6 +565,7 @@ export function parseNumberWords(c: Ctx, i: number, lang: Lang): WordNumber | nu
   let last: Entry["k"] | null = null;
   let words = 0;
   let sawArticle = false;
+  let about = false;
   while (j < c.toks.length && words < 24) {
     if (j > i && !near(c, j)) break;
     const e = numberWord(low(c, j), lang);
@@ -577,6 +605,10 @@ export function parseNumberWords(c: Ctx, i: number, lang: Lang): WordNumber | nu
       }
     } else if (e.k === "dozen") {
       cur = (cur || 1) * 12;
+    } else if (e.k === "approx") {
+      if (last === "approx" || last === "scale") break;
+      cur = (cur || 1) * e.v;
+      about = true;
     } else if (e.k === "and") {
       const after = numberWord(low(c, j + 1), lang);
       if (!(last === "hundred" || last === "scale") || !(after?.k === "unit" || after?.k === "tens")) break;
@@ -624,7 +656,8 @@ export function parseNumberWords(c: Ctx, i: number, lang: Lang): WordNumber | nu
     }
   }
   const one = !fraction && last === "unit" && value === 1 && j === i + 1;
-  return wordNumber(i, j, value, { fraction, one, scaled: !fraction && last === "scale" });
+  const collective = !fraction && (last === "approx" || last === "dozen");
+  return wordNumber(i, j, value, { fraction, one, scaled: !fraction && last === "scale", approx: about, collective });
 }
 
 function parseHalf(c: Ctx, i: number, lang: Lang): WordNumber | null {

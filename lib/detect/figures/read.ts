@@ -79,6 +79,10 @@ interface Core {
   intDigits: string;
   grouped: boolean;
   signed: boolean;
+  /** A round number that means "about" ("une quinzaine"). */
+  approx?: boolean;
+  /** Ends in a collective noun ("une douzaine", "un millier"): its noun follows "de", "of". */
+  collective?: boolean;
 }
 
 interface Quantity {
@@ -224,6 +228,8 @@ function readCore(c: Ctx, i: number, st: ReadState): Core | null {
     one: w.one,
     words: true,
     scaledWords: w.scaled,
+    approx: w.approx,
+    collective: w.collective,
     integer: w.value !== null && Number.isInteger(w.value),
     intDigits: "",
     grouped: false,
@@ -444,6 +450,8 @@ export function readAt(c: Ctx, i: number, st: ReadState): ReadResult | null {
     if (pw !== null) return expression(c, i, pw.end, pw.value, st);
     if (!hasCurrency) {
       const d = dateFromNumber(c, i, p) ?? isoMonth(c, i);
+      // a machine's timestamp is the page's metadata (LABELING.md: page furniture)
+      if (d?.machine === true) return { found: [], next: d.end };
       if (d !== null) return dateFound(c, d, st);
       if ((low(c, i + 1) === ":" || low(c, i + 1) === "h") && tight(c, i + 1)) {
         const tm = timeAt(c, i, p, false);
@@ -548,7 +556,7 @@ function finish(c: Ctx, i: number, q: Quantity, st: ReadState): ReadResult | nul
       const noun = countedNoun(c, end, {
         lang: p.lang,
         singular: core.one || core.fraction,
-        partitive: core.vague || core.fraction || q.mult !== 1 || core.scaledWords,
+        partitive: core.vague || core.fraction || q.mult !== 1 || core.scaledWords || core.collective === true,
       });
       if (noun !== null) {
         unit = noun.unit;
@@ -592,6 +600,7 @@ function finish(c: Ctx, i: number, q: Quantity, st: ReadState): ReadResult | nul
     value = null;
     qualifier ??= "vague";
   }
+  if (core.approx === true) qualifier ??= "approximately";
   const confidence = core.one
     ? 0.5
     : core.vague
@@ -737,6 +746,22 @@ function readSecond(
       };
       return { found: [found], next: s.end };
     }
+  }
+
+  // Tallies: "passed 52 to 48", "won 3 to 1": a descending pair of bare counts, not a range or a change
+  if (!conn.dash && intro === null && bare(q) && bare(s) && v1 > v2 && !yearShaped(q) && !changeBefore(c, q.start)) {
+    const noun = countedNoun(c, s.end, { lang: p.lang, singular: false, partitive: false });
+    const end = noun?.end ?? s.end;
+    const found: Found = {
+      start: q.start,
+      end,
+      figureKind: "other",
+      value: null,
+      unit: noun?.unit ?? null,
+      qualifier: null,
+      confidence: 0.5,
+    };
+    return { found: [found], next: end };
   }
 
   // Spans of years: "between 1600 and 1900", "from 2014 to 2017"

@@ -1033,12 +1033,15 @@ const DATA_NOUNS: ReadonlySet<string> = new Set(
   "ram memory storage data space disk video music files file bandwidth download downloads traffic".split(" "),
 );
 
-/** "a 64 gig card", "4 gigs of RAM": gigabytes; "4 gigs" alone are more likely concerts. */
+/** "a 64 gig card", "4 gigs of RAM", "1.2 gigs": gigabytes; "4 gigs" alone are more likely concerts. */
 function dataGigs(c: Ctx, j: number): MeasureMatch | null {
   const w = low(c, j);
   if (w === "gig" && isNum(c, j - 1) && !(isWord(c, j + 1) && tight(c, j + 1)))
     return { end: j + 1, unit: "GB", kind: "measure" };
   if (w === "gigs" && low(c, j + 1) === "of" && DATA_NOUNS.has(low(c, j + 2)) && near(c, j + 2))
+    return { end: j + 1, unit: "GB", kind: "measure" };
+  // "1.2 gigs": nobody plays a fraction of a concert
+  if (w === "gigs" && isNum(c, j - 1) && low(c, j - 2) === "." && tight(c, j - 1) && tight(c, j - 2) && isNum(c, j - 3))
     return { end: j + 1, unit: "GB", kind: "measure" };
   return null;
 }
