@@ -1,9 +1,9 @@
-import { useState } from "preact/hooks";
+import { useMemo, useState } from "preact/hooks";
 import { countByKind } from "../lib/db/counts";
 import type { ClaimmarkDb } from "../lib/db/schema";
-import { groupSources, readSet } from "../lib/db/store";
+import { groupSources } from "../lib/db/store";
 import type { PageState } from "../lib/messages";
-import type { Annotation, AnnotationKind, NoArticleReason, PageRecord, Source } from "../lib/model";
+import type { NoArticleReason } from "../lib/model";
 import type { Restriction } from "../lib/url/restricted";
 import { ArticleChanges } from "./ArticleChanges";
 import { type MessageKey, t } from "./i18n";
@@ -11,7 +11,7 @@ import { Notice } from "./Notice";
 import { PageSummary } from "./PageSummary";
 import { HelpPanel, HelpToggle } from "./PopupHelp";
 import { AnnotationList, type PopupActions } from "./popup/AnnotationList";
-import { useLiveQuery } from "./use-live-query";
+import { usePageView } from "./popup/use-page-view";
 
 /** What the popup learned about the tab it was opened for. */
 export type PopupTarget =
@@ -45,23 +45,17 @@ export type { PopupActions } from "./popup/AnnotationList";
 const NO_ACTIONS: PopupActions = { onReveal() {}, onChanged() {}, onOpenLibrary() {} };
 
 function RecordedPage({ db, pageKey, actions }: { db: ClaimmarkDb; pageKey: string; actions: PopupActions }) {
-  const live = useLiveQuery(async (): Promise<{
-    page: PageRecord | undefined;
-    counts: Partial<Record<AnnotationKind, number>>;
-    annotations: Annotation[];
-    sources: Map<string, Source[]>;
-  }> => {
-    const set = await readSet(db, pageKey);
-    return {
-      page: await db.pages.get(pageKey),
-      counts: countByKind(set.annotations),
-      annotations: set.annotations,
-      sources: groupSources(set.sources),
-    };
-  }, [db, pageKey]);
-  if (live.status === "loading") return <Notice title={t("popup_opening")} />;
+  const live = usePageView(db, pageKey);
+  const view = live.status === "ready" ? live.value : null;
+  // Worked out again only when the page's view changes, not when a row opens or a filter changes.
+  const derived = useMemo(
+    () => view && { counts: countByKind(view.annotations), sources: groupSources(view.sources) },
+    [view],
+  );
   if (live.status === "error") return <Notice title={t("popup_db_failed")}>{live.error}</Notice>;
-  const { page, counts, annotations, sources } = live.value;
+  if (!view || !derived) return <Notice title={t("popup_opening")} />;
+  const { page, annotations } = view;
+  const { counts, sources } = derived;
   if (!page) return <Notice title={t("popup_not_recorded")}>{t("popup_not_recorded_help")}</Notice>;
   if (!page.hasArticle) {
     return (

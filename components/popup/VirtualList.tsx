@@ -39,6 +39,17 @@ function visibleRange(offsets: number[], scrollTop: number, viewport: number, ov
   return [start, end];
 }
 
+/** `old` with these heights, or `old` itself when none differs (no re-render). */
+function withHeights(old: ReadonlyMap<string, number>, heights: Map<string, number>): ReadonlyMap<string, number> {
+  let next: Map<string, number> | null = null;
+  for (const [key, height] of heights) {
+    if (old.get(key) === height) continue;
+    next ??= new Map(old);
+    next.set(key, height);
+  }
+  return next ?? old;
+}
+
 /** The indexes to render: the range, and the item holding the focus wherever it is (so Tab never loses its place). */
 function renderedIndexes(start: number, end: number, focused: number): number[] {
   const indexes: number[] = [];
@@ -77,33 +88,66 @@ export function VirtualList<T extends VirtualItem>({
     return result;
   }, [items, measured]);
 
+  // Without a ResizeObserver (a test's DOM), the viewport is read after each render.
   useLayoutEffect(() => {
+    if (typeof ResizeObserver !== "undefined") return;
     const height = scroller.current?.clientHeight;
     if (height && height !== viewport) setViewport(height);
   });
 
   // Rendered items report their real height, on first layout and whenever they grow or shrink
-  // (an editor opened, a window resized): the estimates of items not yet seen stay in place.
+  // (an editor opened, a window resized): the estimates of items not yet seen stay in place. One
+  // ResizeObserver for the list's life (and the list's own height), told of each item as it
+  // mounts: it reports after the browser's own layout, so measuring forces none (reading
+  // offsetHeight and clientHeight in a layout effect forced one, on every render).
+  const observer = useRef<{ resize: ResizeObserver; watched: Set<Element> } | null>(null);
+  useLayoutEffect(() => {
+    if (typeof ResizeObserver === "undefined") return;
+    const resize = new ResizeObserver((entries) => {
+      const heights = new Map<string, number>();
+      for (const entry of entries) {
+        if (entry.target === scroller.current) {
+          // The list itself: how much of it is in view (it has no padding, so its content box).
+          const height = Math.round(entry.contentRect.height);
+          if (height > 0) setViewport(height);
+          continue;
+        }
+        const key = (entry.target as HTMLElement).dataset.vkey;
+        const height = Math.round(entry.borderBoxSize?.[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight);
+        if (key !== undefined && height > 0) heights.set(key, height);
+      }
+      if (heights.size > 0) setMeasured((old) => withHeights(old, heights));
+    });
+    if (scroller.current) resize.observe(scroller.current);
+    observer.current = { resize, watched: new Set() };
+    return () => resize.disconnect();
+  }, []);
   useLayoutEffect(() => {
     const root = scroller.current;
     if (!root) return;
-    const update = () => {
-      let next: Map<string, number> | null = null;
-      for (const element of root.querySelectorAll<HTMLElement>(":scope > [data-vkey]")) {
-        const key = element.dataset.vkey ?? "";
-        const height = element.offsetHeight;
-        if (height > 0 && measured.get(key) !== height) {
-          next ??= new Map(measured);
-          next.set(key, height);
-        }
+    const items = root.querySelectorAll<HTMLElement>(":scope > [data-vkey]");
+    const watch = observer.current;
+    if (!watch) {
+      // No ResizeObserver (a test's DOM): measure now.
+      const heights = new Map<string, number>();
+      for (const element of items)
+        if (element.offsetHeight > 0) heights.set(element.dataset.vkey ?? "", element.offsetHeight);
+      if (heights.size > 0) setMeasured((old) => withHeights(old, heights));
+      return;
+    }
+    const shown = new Set<Element>(items);
+    for (const element of watch.watched) {
+      if (!shown.has(element)) {
+        watch.resize.unobserve(element);
+        watch.watched.delete(element);
       }
-      if (next) setMeasured(next);
-    };
-    update();
-    if (typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver(update);
-    for (const element of root.querySelectorAll(":scope > [data-vkey]")) observer.observe(element);
-    return () => observer.disconnect();
+    }
+    for (const element of shown) {
+      if (!watch.watched.has(element)) {
+        watch.resize.observe(element);
+        watch.watched.add(element);
+      }
+    }
   });
 
   useEffect(() => () => cancelAnimationFrame(frame.current), []);

@@ -27,12 +27,17 @@ export function useModule<T>(load: () => Promise<T>): T | null {
   useEffect(() => {
     if (module) return;
     let live = true;
-    preload(load).then(
-      (value) => live && setModule(() => value),
-      () => {}, // a chunk that failed to load leaves the feature out; the list still works
+    // In a task of its own: effects run right after the first frame is painted, and fetching and
+    // compiling these chunks there would hold up whatever comes next (the reader's first click).
+    const start = setTimeout(() =>
+      preload(load).then(
+        (value) => live && setModule(() => value),
+        () => {}, // a chunk that failed to load leaves the feature out; the list still works
+      ),
     );
     return () => {
       live = false;
+      clearTimeout(start);
     };
   }, [load, module]);
   return module;

@@ -32,14 +32,17 @@ function isPageState(value: unknown): value is PageState {
 /** Finds out what the popup should show for a tab: its recorded page, or why there is none. */
 export async function resolveTarget(tabId: number | null): Promise<PopupTarget> {
   if (tabId === null) return { kind: "unreachable", webPage: false };
+  // Both asked at once: the content script's answer is what the popup's first rows wait for.
   // activeTab grants the URL when the popup was opened from the toolbar; otherwise it is unknown.
-  const url = await browser.tabs.get(tabId).then(
-    (tab) => tab.url ?? tab.pendingUrl ?? null,
-    () => null,
-  );
-  const restriction = url ? restrictionOf(url) : null;
-  const state = await askContentScript(tabId);
+  const [url, state] = await Promise.all([
+    browser.tabs.get(tabId).then(
+      (tab) => tab.url ?? tab.pendingUrl ?? null,
+      () => null,
+    ),
+    askContentScript(tabId),
+  ]);
   if (state) return { kind: "page", state };
+  const restriction = url ? restrictionOf(url) : null;
   if (restriction) return { kind: "restricted", restriction };
   return { kind: "unreachable", webPage: url !== null };
 }

@@ -231,20 +231,36 @@ export function changeSetOfSource<T>(
 }
 
 /**
+ * The one chunk holding an annotation, as a set of its own: a change that only replaces members
+ * in place reads and rewrites that chunk alone, whatever the page's size. (Adding members needs
+ * the page's whole set, to place them after its last chunk.)
+ */
+async function chunkOfAnnotation(db: ClaimmarkDb, id: string): Promise<AnnotationSet | undefined> {
+  const chunk = await db.annotationChunks.where("ids").equals(id).first();
+  return chunk ? assemble(chunk.pageKey, [chunk]) : undefined;
+}
+
+/**
  * Changes the annotation with this id where it is stored; `change` returns the new annotation, or
  * undefined to leave it. Returns the stored result, undefined when there is no such annotation.
+ * Reads and writes only the annotation's chunk (at most CHUNK_SIZE annotations), whatever the
+ * page's size: a status change in a page of 1,000 no longer reads all 16 of its chunks.
  */
 export function changeAnnotation(
   db: ClaimmarkDb,
   id: string,
-  change: (annotation: Annotation, draft: SetDraft) => Annotation | undefined,
+  change: (annotation: Annotation) => Annotation | undefined,
 ): Promise<Annotation | undefined> {
-  return changeSetOfAnnotation(db, id, (draft) => {
-    const at = draft.annotations.findIndex((annotation) => annotation.id === id);
-    const changed = at === -1 ? undefined : change(draft.annotations[at] as Annotation, draft);
-    if (changed) draft.annotations[at] = changed;
-    return changed;
-  });
+  return changeFound(
+    db,
+    () => chunkOfAnnotation(db, id),
+    (draft) => {
+      const at = draft.annotations.findIndex((annotation) => annotation.id === id);
+      const changed = at === -1 ? undefined : change(draft.annotations[at] as Annotation);
+      if (changed) draft.annotations[at] = changed;
+      return changed;
+    },
+  );
 }
 
 /** An annotation's sources in its page's set, oldest first. */

@@ -19,7 +19,7 @@ const MANY = 1000;
 const FEW = 10;
 /** Targets: the popup with 1,000 annotations opens within this multiple of the 10-annotation popup, and this many ms. */
 const RATIO_TARGET = 2;
-const ABSOLUTE_TARGET_MS = 300;
+const ABSOLUTE_TARGET_MS = 100;
 /** Target: a status change in the page of 1,000 costs within this multiple of one in the page of 10. */
 const EDIT_RATIO_TARGET = 1.5;
 
@@ -105,39 +105,40 @@ export function storeAnnotations(
   );
 }
 
-/** Records when the first annotation row appears, before any of the popup's own scripts run. */
+/**
+ * Records when the first annotation row enters the DOM, before any of the popup's own scripts run,
+ * and when the frame showing it has been painted: a task queued from the next animation frame
+ * runs once that frame's style, layout and paint are done. (Element Timing would say so exactly,
+ * but headless Chromium reports no element entries.)
+ */
 function watchFirstRow(): void {
-  const target = window as unknown as { __firstRow?: number };
+  const target = window as unknown as { __firstRow?: number; __firstRowPainted?: number };
   new MutationObserver((_, observer) => {
     if (document.querySelector('[data-testid="row"]')) {
       target.__firstRow = performance.now();
+      requestAnimationFrame(() => setTimeout(() => (target.__firstRowPainted = performance.now()), 0));
       observer.disconnect();
     }
   }).observe(document, { childList: true, subtree: true });
 }
 
-/** Opens the popup for a tab and returns the time from navigation start to its first row in the DOM, painted. */
-async function timeToFirstRow(popupPage: Page, url: string): Promise<number> {
+/** Opens the popup for a tab and returns the times from navigation start to its first row in the DOM, and painted. */
+async function timeToFirstRow(popupPage: Page, url: string): Promise<{ inDom: number; painted: number }> {
   await popupPage.goto(url);
   try {
     await popupPage.waitForFunction(
-      () => (window as unknown as { __firstRow?: number }).__firstRow !== undefined,
+      () => (window as unknown as { __firstRowPainted?: number }).__firstRowPainted !== undefined,
       null,
-      {
-        timeout: 20_000,
-      },
+      { timeout: 20_000 },
     );
   } catch (error) {
     const shown = (await popupPage.textContent("body"))?.slice(0, 300);
-    throw new Error(`the popup showed no annotation row; it showed: ${shown}`, { cause: error });
+    throw new Error(`the popup painted no annotation row; it showed: ${shown}`, { cause: error });
   }
-  // The row is in the DOM; wait for the frame that paints it.
-  return popupPage.evaluate(
-    () =>
-      new Promise<number>((resolve) =>
-        requestAnimationFrame(() => resolve((window as unknown as { __firstRow: number }).__firstRow)),
-      ),
-  );
+  return popupPage.evaluate(() => {
+    const times = window as unknown as { __firstRow: number; __firstRowPainted: number };
+    return { inDom: times.__firstRow, painted: times.__firstRowPainted };
+  });
 }
 
 /**
@@ -185,7 +186,15 @@ export async function benchPopup(rounds: number): Promise<string[]> {
   const server = await serveDirectory(dir);
   const browser = await launchWithExtension({ headless: true });
   try {
-    const setups: { label: string; count: number; url: string; times: number[]; edits: number[]; rows: number }[] = [];
+    const setups: {
+      label: string;
+      count: number;
+      url: string;
+      times: number[];
+      inDom: number[];
+      edits: number[];
+      rows: number;
+    }[] = [];
     for (const [label, count] of [
       ["10 annotations", FEW],
       ["1,000 annotations", MANY],
@@ -209,6 +218,7 @@ export async function benchPopup(rounds: number): Promise<string[]> {
         count,
         url: `chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`,
         times: [],
+        inDom: [],
         edits: [],
         rows: 0,
       });
@@ -220,8 +230,11 @@ export async function benchPopup(rounds: number): Promise<string[]> {
         const popup = await browser.context.newPage();
         await popup.setViewportSize({ width: 400, height: 600 });
         await popup.addInitScript(watchFirstRow);
-        const ms = await timeToFirstRow(popup, setup.url);
-        if (round >= 0) setup.times.push(ms);
+        const first = await timeToFirstRow(popup, setup.url);
+        if (round >= 0) {
+          setup.times.push(first.painted);
+          setup.inDom.push(first.inDom);
+        }
         setup.rows = await popup.locator('[data-testid="row"]').count();
         const editMs = await timeStatusChange(popup);
         if (round >= 0) setup.edits.push(editMs);
@@ -229,15 +242,21 @@ export async function benchPopup(rounds: number): Promise<string[]> {
       }
     }
 
-    const [few, many] = setups.map((setup) => ({ ...setup, median: median(setup.times), edit: median(setup.edits) }));
+    const [few, many] = setups.map((setup) => ({
+      ...setup,
+      median: median(setup.times),
+      inDomMedian: median(setup.inDom),
+      edit: median(setup.edits),
+    }));
     if (!few || !many) return [];
     const ratio = many.median / few.median;
     return [
       `\n## Popup (headless Chromium; median of ${rounds} rounds, a fresh popup each)\n`,
-      "Time from opening popup.html to its first annotation row in the DOM, painted:",
+      "Time from opening popup.html to its first annotation row painted (and in the DOM):",
       ...[few, many].map(
         (setup) =>
-          `  ${setup.label}: ${setup.median.toFixed(1)} ms (${setup.rows} row elements rendered of ${setup.count})`,
+          `  ${setup.label}: ${setup.median.toFixed(1)} ms (in the DOM at ${setup.inDomMedian.toFixed(1)} ms; ` +
+          `${setup.rows} row elements rendered of ${setup.count})`,
       ),
       `1,000 against 10: ratio ${ratio.toFixed(2)} (target under ${RATIO_TARGET}: ${ratio < RATIO_TARGET ? "met" : "MISSED"}); ` +
         `${many.median.toFixed(1)} ms (target under ${ABSOLUTE_TARGET_MS} ms: ${many.median < ABSOLUTE_TARGET_MS ? "met" : "MISSED"})`,
