@@ -1,5 +1,7 @@
-// `npm run eval -- [<shared-dir>] [--samples=<selectors>] [--count=N]`: scores the detector on the gold
-// fixtures and the dev sets (LABELING.md rules), each dev set both ways: the lenient dev protocol
+// `npm run eval` with no argument scores the gold fixture this project ships (tests/fixtures: the example
+// article) and must find it perfect; a clone has nothing more.
+// `npm run eval -- <shared-dir> [--samples=<selectors>] [--count=N]`: scores the detector on the gold
+// fixtures and the dev sets of the team's shared corpus (LABELING.md rules), each dev set both ways: the lenient dev protocol
 // (rows "quotes", "figures") and the strict views of issue 12 ("quotes-all": every predicted quote
 // counted; "attribs": all attributions of every cue type, with speaker accuracy; "overlap": Citron's
 // character-overlap F1 and source accuracy; "figures-all": dates and times counted too).
@@ -28,11 +30,15 @@ const flag = (name: string): string | undefined => args.find((a) => a.startsWith
 const positional = args.filter((a) => !a.startsWith("--"));
 const sampleSpec = flag("samples") ?? process.env.EVAL_SAMPLES ?? "";
 const sampleCount = Number(flag("count") ?? process.env.EVAL_SAMPLE_COUNT) || 10;
-const shared = resolve(positional[0] ?? join(import.meta.dirname, "../../shared"));
-if (!existsSync(join(shared, "fixtures")) || !existsSync(join(shared, "corpus"))) {
+const shippedOnly = positional.length === 0;
+const shared = resolve(positional[0] ?? ".");
+if (!shippedOnly && (!existsSync(join(shared, "fixtures")) || !existsSync(join(shared, "corpus")))) {
   console.error(`No shared material at ${shared}. Usage: npm run eval -- <path to shared/> [--samples=help]`);
   process.exit(2);
 }
+
+/** The project's own gold fixture (the example article, copied from the shared corpus, which allows it). */
+const SHIPPED_FIXTURES = join(import.meta.dirname, "../tests/fixtures");
 
 const pct = (x: number) => (Number.isNaN(x) ? "   -  " : x.toFixed(3).padStart(6));
 
@@ -53,7 +59,13 @@ function print(section: EvalSection): void {
   for (const note of section.notes) console.log(`- ${note}`);
 }
 
-const fixtures = evalGoldFixtures(join(shared, "fixtures"), detect);
+const fixtures = evalGoldFixtures(shippedOnly ? SHIPPED_FIXTURES : join(shared, "fixtures"), detect);
+if (shippedOnly) {
+  print(fixtures.section);
+  printProblems();
+  console.log("\nThe dev sets and labelled pages need the team's shared corpus: npm run eval -- ../shared");
+  process.exit(fixtures.problems.length === 0 ? 0 : 1);
+}
 const polnearScored = scorePolnear(join(shared, "corpus/polnear-dev/dev.jsonl"), detect);
 const newsquantScored = scoreNewsQuant(join(shared, "corpus/newsquant-dev/dev.jsonl"), detect);
 const polnear = polnearScored.section;
@@ -67,9 +79,14 @@ sections.push(pages.section);
 samples.push(...pages.samples);
 for (const section of sections) print(section);
 
-console.log("\n## Fixtures must be perfect\n");
-if (fixtures.problems.length === 0) console.log("perfect: every quote, claim, term and figure as in the gold files");
-for (const { fixture, problem } of fixtures.problems) console.log(`✗ ${fixture}: ${problem}`);
+printProblems();
+
+/** The gold fixtures' verdict: perfect, or each problem. */
+function printProblems(): void {
+  console.log("\n## Fixtures must be perfect\n");
+  if (fixtures.problems.length === 0) console.log("perfect: every quote, claim, term and figure as in the gold files");
+  for (const { fixture, problem } of fixtures.problems) console.log(`✗ ${fixture}: ${problem}`);
+}
 
 const rowOf = (section: EvalSection, kind: string) => section.rows.find((r) => r.kind === kind);
 const f1 = (section: EvalSection, kind: string) => {
@@ -89,14 +106,15 @@ const targets: [string, number, number][] = [
   ["NewsQuant qualifier accuracy", accuracy(newsquant, "figures", "qualifier"), 0.8],
 ];
 // Issue 12's targets are for unseen articles and pages; dev numbers are printed next to them for
-// reference only and never fail the eval.
+// reference only and never fail the eval. The issue scores news-sentence figures "with dates and times
+// left out where a set labels none" (NewsQuant labels none, LABELING counts them), so the strict
+// "figures-all" row is reported above but has no target here.
 const issueTargets: [string, number, number][] = [
   ["PolNeAR quotes-all F1 (every predicted quote counted)", f1(polnear, "quotes-all"), 0.93],
   ["PolNeAR speaker accuracy on direct quotes", accuracy(polnear, "quotes", "speaker"), 0.88],
   ["PolNeAR reported claims F1 (speech cues)", f1(polnear, "claims"), 0.8],
   ["PolNeAR all-attribution overlap F1 (Citron)", f1(polnear, "overlap"), 0.72],
   ["NewsQuant figures F1 (dates and times left out)", f1(newsquant, "figures"), 0.91],
-  ["NewsQuant figures-all F1 (every predicted figure counted)", f1(newsquant, "figures-all"), 0.91],
   ["real pages speaker accuracy on direct quotes", accuracy(pages.section, "quotes", "speaker"), 0.88],
   ["real pages reported claims F1", f1(pages.section, "claims"), 0.7],
   ["real pages figures F1", f1(pages.section, "figures"), 0.92],

@@ -2,7 +2,8 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { waitForStoredPage } from "./browser/extension-db";
+import { annotationLines } from "./browser/annotation-lines";
+import { storedAnnotations, waitForStoredPage } from "./browser/extension-db";
 import { launchWithExtension } from "./browser/launch";
 import { serveDirectory } from "./browser/serve";
 
@@ -35,6 +36,16 @@ await page.goto(url);
 const stored = await waitForStoredPage(browser.worker, url);
 console.log(`\nClaimmark recorded ${url}:`);
 console.log(JSON.stringify(stored, null, 2));
+
+// The background stores a visit's annotations in one write, after the page record.
+let annotations = (await storedAnnotations(browser.worker)).filter((a) => a.pageKey === stored.key);
+for (const deadline = Date.now() + 15_000; annotations.length === 0 && Date.now() < deadline; ) {
+  await new Promise((done) => setTimeout(done, 100));
+  annotations = (await storedAnnotations(browser.worker)).filter((a) => a.pageKey === stored.key);
+}
+const lines = annotationLines(annotations, stored.lang);
+console.log(`\n${lines.length} annotations, in reading order (kind, passage, speaker or value):`);
+for (const line of lines) console.log(`  ${line}`);
 
 const popup = await browser.openPopup(page);
 await popup.getByTestId("annotation-count").waitFor();

@@ -247,7 +247,13 @@ export default defineContentScript({
 /** Removes every highlight named like ours: what an earlier copy of this script (before a reload) left. */
 function clearOurHighlights(): void {
   if (typeof CSS === "undefined" || !("highlights" in CSS)) return;
-  for (const name of [...CSS.highlights.keys()]) if (name.startsWith(HIGHLIGHT_PREFIX)) CSS.highlights.delete(name);
+  // forEach, not an iterator: Firefox's content scripts see the page's registry through an Xray
+  // wrapper, which refuses iterators ("Xray wrapping of iterators not supported").
+  const names: string[] = [];
+  CSS.highlights.forEach((_highlight, name) => {
+    if (name.startsWith(HIGHLIGHT_PREFIX)) names.push(name);
+  });
+  for (const name of names) CSS.highlights.delete(name);
 }
 
 /** Whether a node belongs to one of our own elements (the selection bar, a notice, the card frame). */

@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
  * A string, not a function: `tsx` would wrap a function's inner closures in a `__name` helper
  * that does not exist in the page.
  */
-const DOM_WATCH = `(() => {
+export const DOM_WATCH = `(() => {
   window.__claimmarkDom = { before: null, mutations: 0 };
   document.addEventListener("DOMContentLoaded", () => {
     const watch = window.__claimmarkDom;
@@ -26,17 +26,26 @@ export async function watchDom(page: Page): Promise<void> {
 }
 
 /** The DOM as parsed (undefined when no snapshot was taken), the DOM now, and the mutations counted in between. */
-export function domAfterLoad(page: Page): Promise<{ before: string | undefined; now: string; mutations: number }> {
-  return page.evaluate(() => {
-    const watch = (window as unknown as { __claimmarkDom?: { before: string | null; mutations: number } })
-      .__claimmarkDom;
-    return {
-      before: watch?.before ?? undefined,
-      now: document.documentElement.outerHTML,
-      mutations: watch?.mutations ?? 0,
-    };
-  });
+export function domAfterLoad(page: Page): Promise<DomSeen> {
+  return page.evaluate(readDomWatch);
 }
+
+/** The DOM as parsed (undefined when no snapshot was taken), the DOM now, and the mutations counted in between. */
+export interface DomSeen {
+  before: string | undefined;
+  now: string;
+  mutations: number;
+}
+
+/** In the page's main world: what `DOM_WATCH` saw. Shared with the Firefox tests, which drive another browser. */
+export const readDomWatch = (): DomSeen => {
+  const watch = (window as unknown as { __claimmarkDom?: { before: string | null; mutations: number } }).__claimmarkDom;
+  return {
+    before: watch?.before ?? undefined,
+    now: document.documentElement.outerHTML,
+    mutations: watch?.mutations ?? 0,
+  };
+};
 
 /** What the DOM watch saw: whether the DOM still equals its snapshot, and the mutations since. */
 export interface DomCheck {

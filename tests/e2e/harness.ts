@@ -62,9 +62,35 @@ export async function openArticle(harness: Harness, path = ARTICLE, html?: strin
   return { page, tabId, key: `${harness.server.origin}${path}`, stats };
 }
 
+/** In a page's own world, as its scripts could: sets the card frame's opacity, overriding ours. Shared with the Firefox tests. */
+export const setCardOpacity = (opacity: string): void =>
+  (document.querySelector('iframe[data-claimmark="card"]') as HTMLElement).style.setProperty(
+    "opacity",
+    opacity,
+    "important",
+  );
+
+/** In a page's own world: the text of every range in the highlight named `name`. Shared with the Firefox tests. */
+export const highlightTexts = (name: string): string[] =>
+  [...(CSS.highlights.get(name) ?? [])].map((range) => (range as Range).toString());
+
+/**
+ * In a page's own world: scrolls the highlight of kind `name` whose text is `wanted` into view and
+ * returns the middle of its widest line box (it may wrap onto a second line), or null when there is
+ * none. Shared with the Firefox tests.
+ */
+export const highlightCentre = ([wanted, name]: [string, string]): { x: number; y: number } | null => {
+  const range = [...(CSS.highlights.get(`claimmark-${name}`) ?? [])].find((r) => (r as Range).toString() === wanted) as
+    | Range
+    | undefined;
+  range?.startContainer.parentElement?.scrollIntoView({ block: "center", behavior: "instant" });
+  const rect = [...(range?.getClientRects() ?? [])].sort((a, b) => b.width - a.width)[0];
+  return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+};
+
 /** The text of every range in one of Claimmark's highlights ("claimmark-figure"), read from the page's own world. */
 export function painted(page: Page, name: string): Promise<string[]> {
-  return page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((range) => (range as Range).toString()), name);
+  return page.evaluate(highlightTexts, name);
 }
 
 /**
@@ -72,17 +98,7 @@ export function painted(page: Page, name: string): Promise<string[]> {
  * widest line box (it may wrap onto a second line), or null when there is no such highlight.
  */
 export function highlightPoint(page: Page, text: string, kind: string): Promise<{ x: number; y: number } | null> {
-  return page.evaluate(
-    ([wanted, name]) => {
-      const range = [...(CSS.highlights.get(`claimmark-${name}`) ?? [])].find(
-        (r) => (r as Range).toString() === wanted,
-      ) as Range | undefined;
-      range?.startContainer.parentElement?.scrollIntoView({ block: "center", behavior: "instant" });
-      const rect = [...(range?.getClientRects() ?? [])].sort((a, b) => b.width - a.width)[0];
-      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-    },
-    [text, kind],
-  );
+  return page.evaluate(highlightCentre, [text, kind] as [string, string]);
 }
 
 /** The card's frame in a page: an extension page the page itself cannot look into (Playwright can). */

@@ -16,6 +16,7 @@ import {
   painted,
   previewIn,
   selectByDrag,
+  setCardOpacity,
   useHarness,
   whenArmed,
 } from "./harness";
@@ -210,23 +211,9 @@ describe("a hostile page", () => {
 
     // Made nearly transparent, over a decoy the reader means to click.
     let target = await box();
-    await page.evaluate(() =>
-      (document.querySelector('iframe[data-claimmark="card"]') as HTMLElement).style.setProperty(
-        "opacity",
-        "0.02",
-        "important",
-      ),
-    );
+    await page.evaluate(setCardOpacity, "0.02");
     await page.mouse.click(target.x, target.y);
-    await refusedThenRestore(() =>
-      page.evaluate(() =>
-        (document.querySelector('iframe[data-claimmark="card"]') as HTMLElement).style.setProperty(
-          "opacity",
-          "1",
-          "important",
-        ),
-      ),
-    );
+    await refusedThenRestore(() => page.evaluate(setCardOpacity, "1"));
 
     // Covered by an opaque decoy that lets clicks through.
     await page.evaluate(() => {
@@ -329,13 +316,7 @@ describe("a hostile page", () => {
     const box = (await frame().boundingBox()) as { x: number; y: number; width: number; height: number };
     const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     await page.mouse.move(centre.x, centre.y, { steps: 3 });
-    await page.evaluate(() =>
-      (document.querySelector('iframe[data-claimmark="card"]') as HTMLElement).style.setProperty(
-        "opacity",
-        "0.02",
-        "important",
-      ),
-    );
+    await page.evaluate(setCardOpacity, "0.02");
     await page.mouse.click(centre.x, centre.y);
     await expect.poll(() => preview.getByTestId("card-refused").count()).toBe(1);
     await page.waitForTimeout(300);
