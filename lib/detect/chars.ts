@@ -74,14 +74,25 @@ function pointClass(text: string, i: number): number {
   return i < text.length ? unitClass(code) : 0;
 }
 
+// The tests below answer ASCII, nearly every character they see, by range before any table read or
+// call (a char code past the end is NaN, which fails `< 0x80` and takes the general path).
+
 /** `/^\p{Lu}/u`: the word starts with a capital letter. */
-export const startsUpper = (word: string): boolean => (pointClass(word, 0) & UPPER) !== 0;
+export const startsUpper = (word: string): boolean => upperAt(word, 0);
 
 /** `/^\p{Lu}/u` on the text from `i` on: a capital letter starts there. */
-export const upperAt = (text: string, i: number): boolean => (pointClass(text, i) & UPPER) !== 0;
+export function upperAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  return (pointClass(text, i) & UPPER) !== 0;
+}
 
 /** `/^\p{Ll}/u`: the word starts with a lower-case letter. */
-export const startsLower = (word: string): boolean => (pointClass(word, 0) & LOWER) !== 0;
+export function startsLower(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 0x80) return code >= 0x61 && code <= 0x7a;
+  return (pointClass(word, 0) & LOWER) !== 0;
+}
 
 /** `/^\p{N}/u`: the word starts with a digit or other number character. */
 export const startsDigit = (word: string): boolean => (pointClass(word, 0) & NUMBER) !== 0;

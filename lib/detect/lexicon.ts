@@ -26,6 +26,8 @@ export interface Lexicon {
    * keys of `shapeKey`: most words are ruled out as cues without a look-up.
    */
   cueShapes: Uint8Array;
+  /** The same for the first and last letters and length (see `endShapeAt`): a second, independent test. */
+  cueEnds: Uint8Array;
   /** Forms that are also common nouns ("states", "reports", "notes"): need a clear subject. */
   nounLike: Set<string>;
   /** "according to", "selon", "laut": a source phrase that precedes or follows the claim. */
@@ -537,13 +539,21 @@ function shapeAt(text: string, start: number, end: number): number {
   return ((text.charCodeAt(start) & 31) << 10) | (second << 5) | Math.min(end - start, 31);
 }
 
+/**
+ * The shape of text[start, end) by its first and last characters (five bits of each) and its
+ * length. The first two letters alone let through one word in six, nearly all of them no cue
+ * ("should", "such", "first"); the last letter turns most of those away too.
+ */
+function endShapeAt(text: string, start: number, end: number): number {
+  return ((text.charCodeAt(start) & 31) << 10) | ((text.charCodeAt(end - 1) & 31) << 5) | Math.min(end - start, 31);
+}
+
 /** Whether a lower-case word may be a reporting verb or the first word of "according to" (false means it surely is not). */
-export const mayBeCue = (lexicon: Lexicon, word: string): boolean =>
-  lexicon.cueShapes[shapeAt(word, 0, word.length)] === 1;
+export const mayBeCue = (lexicon: Lexicon, word: string): boolean => mayBeCueAt(lexicon, word, 0, word.length);
 
 /** `mayBeCue` for the ASCII word at text[start, end), before it is lower-cased. */
 export const mayBeCueAt = (lexicon: Lexicon, text: string, start: number, end: number): boolean =>
-  lexicon.cueShapes[shapeAt(text, start, end)] === 1;
+  lexicon.cueShapes[shapeAt(text, start, end)] === 1 && lexicon.cueEnds[endShapeAt(text, start, end)] === 1;
 
 /** The lexicon for a BCP 47 language tag; English words are always included, as pages mix them. */
 export function lexiconFor(lang: string | null): Lexicon {
@@ -560,11 +570,15 @@ export function lexiconFor(lang: string | null): Lexicon {
   ];
   const accordingTo = pick(ACCORDING_TO);
   const cueShapes = new Uint8Array(SHAPES);
-  for (const word of [...verbs.keys(), ...accordingTo.map((phrase) => phrase[0] ?? ""), ...STANCES, ...NOUN_CUES])
+  const cueEnds = new Uint8Array(SHAPES);
+  for (const word of [...verbs.keys(), ...accordingTo.map((phrase) => phrase[0] ?? ""), ...STANCES, ...NOUN_CUES]) {
     cueShapes[shapeAt(word, 0, word.length)] = 1;
+    cueEnds[endShapeAt(word, 0, word.length)] = 1;
+  }
   const lexicon: Lexicon = {
     verbs,
     cueShapes,
+    cueEnds,
     nounLike: new Set(ENGLISH_NOUN_LIKE),
     accordingTo,
     accordingToAfter: new Set(key === "de" ? ["zufolge"] : []),

@@ -196,9 +196,29 @@ const TRAILING_CLOSERS = /[”"’']+$/u;
 /** A comma that ends a phrase, not one inside a date ("July 6, 2015") or before a quoted title ("book, “Title,”"). */
 const PHRASE_COMMA = /,(?!\s*[\p{N}"“'‘«])/u;
 
+/** One capitalised word, with or without a comma ("However,", "Meanwhile"). */
+const ONE_WORD = /^[\p{Lu}][\p{Ll}]*,?$/u;
+/** An opening mark alone. */
+const OPENING_MARK = /^["“‘«]$/u;
+
+/** Whether a char code is one of TRAILING_CLOSERS' marks. */
+const isTrailingCloser = (code: number): boolean =>
+  code === 0x201d || code === 0x22 || code === 0x2019 || code === 0x27;
+
+/**
+ * Whether `prefix` ends in a comma once closing marks after it are dropped: the cheap test that
+ * turns away nearly every prefix before the patterns of an introductory phrase are run.
+ */
+function endsInComma(prefix: string): boolean {
+  let end = prefix.length;
+  while (end > 0 && isTrailingCloser(prefix.charCodeAt(end - 1))) end--;
+  return end > 0 && prefix.charCodeAt(end - 1) === 0x2c;
+}
+
 /** Whether what precedes a name in its sentence leaves it the subject: one capitalised word, a mark, an introductory phrase. */
 function opensAfter(prefix: string): boolean {
-  if (/^[\p{Lu}][\p{Ll}]*,?$/u.test(prefix) || /^["“‘«]$/u.test(prefix)) return true;
+  if (ONE_WORD.test(prefix) || OPENING_MARK.test(prefix)) return true;
+  if (!endsInComma(prefix)) return false;
   // After an introductory phrase: "On Monday night, Clinton …", "In a statement, the ministry …".
   const phrase = prefix.endsWith(",") ? prefix : prefix.replace(TRAILING_CLOSERS, "");
   return (
@@ -207,6 +227,26 @@ function opensAfter(prefix: string): boolean {
     OPENING_WORD.test(`${phrase} `) &&
     phrase.split(/\s+/u).length <= 10
   );
+}
+
+/** The longest title or role word, with its full stop: a longer last word is neither. */
+const LONGEST_TITLE = Math.max(...[...TITLES, ...ROLE_BEFORE_NAME].map((word) => word.length)) + 1;
+
+/** Whether the last space-separated word of text[from, to), lower-cased and without a final full stop, is a title or a role. */
+function endsInTitleOrRole(text: string, from: number, to: number): boolean {
+  let start = to;
+  while (start > from && text.charCodeAt(start - 1) !== 0x20) start--;
+  // Lower-casing keeps a word's length but for a few letters ("İ" doubles): those fall back to the look-up.
+  if (to - start > LONGEST_TITLE && isAsciiRange(text, start, to)) return false;
+  const lastWord = text.slice(start, to).toLowerCase();
+  const bare = lastWord.endsWith(".") ? lastWord.slice(0, -1) : lastWord;
+  return TITLES.has(bare) || ROLE_BEFORE_NAME.has(bare);
+}
+
+/** Whether text[from, to) is all ASCII. */
+function isAsciiRange(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) >= 0x80) return false;
+  return true;
 }
 
 /** Whether a name at `at` opens its sentence, possibly after a connective or an introductory phrase and comma. */
@@ -225,9 +265,7 @@ function opensSentence(text: string, block: Range, at: number, boundaries: Bound
   if (opensAfter(prefix)) return true;
   // Titles written before the name are part of the subject ("Secretary General Ban Ki-moon", "In a
   // statement, President Obama"); only a prefix ending in a title or a role needs the closer look.
-  const lastWord = prefix.slice(prefix.lastIndexOf(" ") + 1).toLowerCase();
-  const bare = lastWord.endsWith(".") ? lastWord.slice(0, -1) : lastWord;
-  if (!TITLES.has(bare) && !ROLE_BEFORE_NAME.has(bare)) return false;
+  if (!endsInTitleOrRole(text, from, to)) return false;
   const words = prefix.split(/\s+/u);
   while (words.length > 0 && TITLES.has((words[words.length - 1] as string).toLowerCase().replace(/\.$/u, "")))
     words.pop();

@@ -1,5 +1,5 @@
 import { indexIn, isSpaceCode, startsDigit, startsLower, startsUpper } from "./chars";
-import { type Lexicon, mayBeCueAt } from "./lexicon";
+import { type Lexicon, mayBeCue, mayBeCueAt } from "./lexicon";
 import { capitalisedRuns } from "./names";
 import { asAside } from "./reported-aside";
 import { nounClaimAt } from "./reported-nouns";
@@ -1085,7 +1085,9 @@ export function findReported(text: string, sentence: Range, quotes: Range[], lex
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
-    // Most words are neither "according to" nor a verb: rule that out first.
+    // Most words are no cue of any kind (a verb, "according to", a stance, a noun of saying), which
+    // their shape tells before any look-up: every branch below needs one.
+    if (!mayBeCue(lexicon, token.lower)) continue;
     const according = accordingToAt(tokens, i, lexicon);
     const info = according > 0 ? null : verbAt(tokens, i, lexicon);
     // "the ministry's statement that …", "warnings from his lawyer that …": a noun of saying and its source.

@@ -1,7 +1,7 @@
 import { indexIn, isSpaceAt, lastIndexIn, startsDigit, startsLower, startsUpper, startsUpperOrDigit } from "./chars";
 import { CALENDAR_WORD, type Lexicon, mayBeCue, NOT_NAMES, ORGANISATION_WORDS, TITLES, type VerbInfo } from "./lexicon";
 import type { Mentions } from "./mentions";
-import { capitalisedRuns, parseName, SENTENCE_ADVERB } from "./names";
+import { capitalisedRuns, isSentenceAdverb, parseName } from "./names";
 import type { Range } from "./sentences";
 import { DOCUMENT_NOUNS, documentAuthor } from "./speaker-documents";
 import { judgingVerbAt } from "./speaker-judging";
@@ -913,7 +913,7 @@ export function isPlausibleSource(text: string, source: SourcePhrase, lexicon: L
     return (
       lexicon.pronouns.has(withoutClitic(last.lower)) ||
       !capitalInitial(last) ||
-      !(NOT_NAMES.has(last.lower) || SENTENCE_ADVERB.test(last.lower))
+      !(NOT_NAMES.has(last.lower) || isSentenceAdverb(last.lower))
     );
   // A clause, not a noun phrase: a personal pronoun, a contracted verb, or a verb form followed
   // by its complement ("its market capitalization quadrupled in", "It’s denouncing what it").

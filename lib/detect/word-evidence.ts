@@ -4,6 +4,8 @@
  * is a common word; capitalised inside a sentence elsewhere, it is a name.
  */
 
+import { isLetterAt } from "./chars";
+
 /** Distinct words looked up per text: each look-up reads the text once, so this keeps the work linear. */
 const MAX_WORDS = 64;
 
@@ -19,12 +21,13 @@ export function opensSentenceAt(text: string, at: number): boolean {
   return k < 0 || OPENS_AFTER.has(text.charCodeAt(k));
 }
 
-const isLetter = (ch: string | undefined): boolean => ch !== undefined && /\p{L}/u.test(ch);
-
 /** What a text says of a word: written in lower case, capitalised inside a sentence. */
 interface Facts {
+  /** The word's lower-case form, the key these facts are kept under. */
+  form: string;
   lower: boolean;
-  capitalisedInside: boolean;
+  /** Worked out on first need: `isCommon` asks only about words found in lower case (names are not). */
+  capitalisedInside: boolean | undefined;
 }
 
 /** Answers about the words of one text, each worked out once. */
@@ -36,12 +39,13 @@ export class WordEvidence {
   /** Whether a capitalised word is a common word: in lower case elsewhere, never capitalised inside a sentence. */
   isCommon(word: string): boolean {
     const facts = this.factsOf(word);
-    return facts?.lower === true && !facts.capitalisedInside;
+    return facts?.lower === true && !this.capitalisedInside(facts);
   }
 
   /** Whether a capitalised word is capitalised inside a sentence somewhere (true when unknown). */
   isCapitalisedInside(word: string): boolean {
-    return this.factsOf(word)?.capitalisedInside ?? true;
+    const facts = this.factsOf(word);
+    return facts === null ? true : this.capitalisedInside(facts);
   }
 
   private factsOf(word: string): Facts | null {
@@ -49,19 +53,25 @@ export class WordEvidence {
     const known = this.facts.get(lower);
     if (known) return known;
     if (this.facts.size >= MAX_WORDS || lower.length < 2) return null;
-    const capitalised = lower.charAt(0).toUpperCase() + lower.slice(1);
-    const facts: Facts = {
-      lower: this.occurs(lower, () => true),
-      capitalisedInside: this.occurs(capitalised, (at) => !opensSentenceAt(this.text, at)),
-    };
+    const facts: Facts = { form: lower, lower: this.occurs(lower, () => true), capitalisedInside: undefined };
     this.facts.set(lower, facts);
     return facts;
+  }
+
+  /** Whether the word of `facts` is written capitalised inside a sentence somewhere, read once. */
+  private capitalisedInside(facts: Facts): boolean {
+    if (facts.capitalisedInside === undefined) {
+      const capitalised = facts.form.charAt(0).toUpperCase() + facts.form.slice(1);
+      facts.capitalisedInside = this.occurs(capitalised, (at) => !opensSentenceAt(this.text, at));
+    }
+    return facts.capitalisedInside;
   }
 
   /** Whether `form` occurs as a whole word somewhere that `where` accepts. */
   private occurs(form: string, where: (at: number) => boolean): boolean {
     for (let at = this.text.indexOf(form); at >= 0; at = this.text.indexOf(form, at + 1)) {
-      if (isLetter(this.text[at - 1]) || isLetter(this.text[at + form.length])) continue;
+      // By char code: a pattern run on a one-character string at every hit was most of this search.
+      if (isLetterAt(this.text, at - 1) || isLetterAt(this.text, at + form.length)) continue;
       if (where(at)) return true;
     }
     return false;
