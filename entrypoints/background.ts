@@ -3,7 +3,7 @@ import { defineBackground } from "wxt/utils/define-background";
 import { t } from "../components/i18n";
 import { CardBroker } from "../lib/card/broker";
 import { cardPortHandler } from "../lib/card/port";
-import { CARD_PAGE, CARD_PORT, type CardFrameCommand } from "../lib/card/protocol";
+import { CARD_PAGE, CARD_PORT, type CardFrameCommand, type CardPageNotice } from "../lib/card/protocol";
 import { countAnnotationsByKind } from "../lib/db/pages";
 import { openDb } from "../lib/db/schema";
 import { backgroundGuard } from "../lib/guard/limits";
@@ -85,7 +85,11 @@ export default defineBackground(() => {
         // The frame went away meanwhile: nobody to answer.
       }
     };
-    const handle = cardPortHandler(db, context.cards, tabId, post);
+    // The frame's notices for its page, passed on where the frame cannot send them itself (Firefox).
+    const tell = (notice: CardPageNotice) => {
+      browser.tabs.sendMessage(tabId, notice, { frameId: 0 }).catch(() => {});
+    };
+    const handle = cardPortHandler(db, context.cards, tabId, post, tell);
     port.onMessage.addListener((message: unknown) => {
       handle(message).then((ours) => {
         if (!ours) port.disconnect();

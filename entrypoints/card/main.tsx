@@ -10,10 +10,10 @@ import {
   CARD_PORT,
   type CardFrameCommand,
   type CardFrameMessage,
+  type CardPageNotice,
   type CardResponse,
   type CardSession,
 } from "../../lib/card/protocol";
-import type { ContentMessage } from "../../lib/messages";
 import "../../components/card.css";
 import "../../components/edit/editors.css";
 import "./frame.css";
@@ -53,9 +53,16 @@ let nextSeq = 0;
 const replies = new Map<number, (response: CardResponse) => void>();
 
 /** Tells the tab's content script (top frame only) something the reader did in the card. */
-function tellPage(message: ContentMessage): void {
+/**
+ * Tells the page's content script what the reader did in the card. Chromium gives this frame the
+ * `tabs` API; Firefox gives an extension page framed in a web page only the content scripts' APIs,
+ * so there the background passes the notice on, over the card's port.
+ */
+function tellPage(message: CardPageNotice): void {
   if (!shown) return;
-  browser.tabs.sendMessage(shown.session.tabId, message, { frameId: 0 }).catch(() => {});
+  if (typeof browser.tabs?.sendMessage === "function") {
+    browser.tabs.sendMessage(shown.session.tabId, message, { frameId: 0 }).catch(() => {});
+  } else post({ type: "tell", notice: message });
 }
 
 function post(message: CardFrameMessage): void {

@@ -1,19 +1,21 @@
 import type { ClaimmarkDb } from "../db/schema";
 import type { CardBroker } from "./broker";
-import { type CardFrameCommand, type CardSession, checkCardFrameMessage } from "./protocol";
+import { type CardFrameCommand, type CardPageNotice, type CardSession, checkCardFrameMessage } from "./protocol";
 import { cardContext, handleCardRequest, sessionDetails } from "./session";
 
 /**
  * The background's side of one card frame's port, in tab `tabId`: a hello with a token binds the
  * port to the annotation the token names (and shows it); requests act on that annotation only.
- * Returns the handler for each message; it answers false for a message that is not ours, after
- * which the caller closes the port.
+ * A bound frame's notices for its page go to `tell` (the tab's content script), and only about
+ * the annotation it shows. Returns the handler for each message; it answers false for a message
+ * that is not ours, after which the caller closes the port.
  */
 export function cardPortHandler(
   db: ClaimmarkDb,
   broker: CardBroker,
   tabId: number,
   post: (command: CardFrameCommand) => void,
+  tell: (notice: CardPageNotice) => void,
 ): (raw: unknown) => Promise<boolean> {
   let session: CardSession | null = null;
   return async (raw) => {
@@ -38,6 +40,12 @@ export function cardPortHandler(
       return true;
     }
     const bound = session;
+    if (message.type === "tell") {
+      // A frame with no card shows nothing to tell about, and one card never speaks for another.
+      const about = "id" in message.notice ? message.notice.id : undefined;
+      if (bound && (about === undefined || about === bound.id)) tell(message.notice);
+      return true;
+    }
     const response = bound
       ? await handleCardRequest(db, bound, message.request).catch((error: unknown) => ({
           ok: false as const,

@@ -1,6 +1,13 @@
 import { type Checked, fail, isRecord } from "../check";
 import type { RelatedAnnotation } from "../db/edit";
 import { checkAnnotationPatch, checkSourceInput } from "../edit/validate";
+import {
+  type AnnotationNotice,
+  type CardCloseNotice,
+  type CardPreviewNotice,
+  type CardWalkNotice,
+  checkContentMessage,
+} from "../messages";
 import type { Annotation, AnnotationPatch, Source, SourceInput } from "../model";
 
 /**
@@ -62,10 +69,25 @@ export type CardRequest =
 /** The background's answer to a request: the annotation as it now stands (and a removed source, for undo). */
 export type CardResponse = { ok: true; details: AnnotationDetails; removed?: Source } | { ok: false; error: string };
 
+/** What a card frame tells its tab's content script: the reader changed, closed or walked the card, or used the preview. */
+export type CardPageNotice =
+  | (AnnotationNotice & { type: "annotation/changed" })
+  | CardCloseNotice
+  | CardWalkNotice
+  | CardPreviewNotice;
+
+/** The notices a card frame may send its page (the other content messages come from the popup and the background). */
+const CARD_PAGE_NOTICES: CardPageNotice["type"][] = ["annotation/changed", "card/close", "card/walk", "card/preview"];
+
 /** Card frame → background, on its port. */
 export type CardFrameMessage =
   | { type: "hello"; token: string }
-  | { type: "request"; seq: number; request: CardRequest };
+  | { type: "request"; seq: number; request: CardRequest }
+  /**
+   * Pass this on to the tab's content script. Firefox gives an extension page framed in a web
+   * page only the content scripts' APIs (no `tabs`), so there the frame cannot tell its page itself.
+   */
+  | { type: "tell"; notice: CardPageNotice };
 
 /** Background → card frame, on its port. */
 export type CardFrameCommand =
@@ -160,6 +182,14 @@ export function checkCardFrameMessage(raw: unknown): Checked<CardFrameMessage> {
     return request.ok
       ? { ok: true, value: { type: "request", seq: raw.seq as number, request: request.value } }
       : request;
+  }
+  if (raw.type === "tell") {
+    const notice =
+      Object.keys(raw).length === 2 ? checkContentMessage(raw.notice) : fail("tell must be {type, notice}");
+    if (!notice.ok) return notice;
+    const { value } = notice;
+    if (!(CARD_PAGE_NOTICES as string[]).includes(value.type)) return fail(`a card frame cannot tell ${value.type}`);
+    return { ok: true, value: { type: "tell", notice: value as CardPageNotice } };
   }
   return fail("unknown card message");
 }

@@ -214,6 +214,9 @@ describe("a hostile page", () => {
     await page.evaluate(setCardOpacity, "0.02");
     await page.mouse.click(target.x, target.y);
     await refusedThenRestore(() => page.evaluate(setCardOpacity, "1"));
+    // The "click ignored" notice moves no button: its coming and going would shift them under the pointer.
+    expect(await notice.count()).toBe(1);
+    expect(await box()).toEqual(target);
 
     // Covered by an opaque decoy that lets clicks through.
     await page.evaluate(() => {

@@ -1,3 +1,4 @@
+import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
 import { type ShownKind, shownKind } from "../../lib/shown-kind";
 import { CSV_COLUMNS } from "../../lib/transfer/csv";
@@ -5,9 +6,12 @@ import { launchFirefoxWithExtension } from "../../scripts/browser/launch-firefox
 import { DOM_WATCH, readDomWatch } from "../../scripts/corpus/dom-watch";
 import {
   ARTICLE,
+  armedState,
   centreIn,
+  clickIn,
   expectedAnnotations,
   type FirefoxHarness,
+  frameShown,
   openArticle,
   openCardOf,
   painted,
@@ -16,6 +20,7 @@ import {
   textOf,
   useFirefox,
   waitForPaint,
+  whenArmed,
 } from "./harness";
 
 const harness = useFirefox();
@@ -30,6 +35,9 @@ const STORED = EXPECTED.length;
 const shownAs = (kind: ShownKind) => EXPECTED.filter((a) => shownKind(a) === kind);
 /** The figure highlight's background, rgba(0, 158, 115, 0.2), on the article's white page. */
 const FIGURE_TINT: [number, number, number] = [204, 236, 227];
+
+/** Whether the page paints `text` as a figure now. */
+const paintedFigure = async (page: Page, text: string) => (await painted(page, "claimmark-figure")).includes(text);
 
 /** The popup for the tab of `tabId`, in a tab of its own (a test cannot click the toolbar button), once it lists rows. */
 async function openPopup(on: FirefoxHarness, tabId: number) {
@@ -98,6 +106,27 @@ describe("Claimmark in Firefox ESR", () => {
     await page.close();
   });
 
+  it("acts on the reader's mouse clicks in the card: Not a figure hides the highlight, Undo brings it back, × closes", async () => {
+    const { page, tabId } = await openArticle(harness, `${ARTICLE}?click`);
+    let card = await openCardOf(page, FIGHTERS, "figure");
+    await clickIn(page, card, "card-dismiss");
+    await expect.poll(() => paintedFigure(page, FIGHTERS)).toBe(false);
+    expect(await textOf(card, "toast")).toMatch(/dismissed/i);
+    await clickIn(page, card, "undo");
+    await expect.poll(() => paintedFigure(page, FIGHTERS)).toBe(true);
+    await clickIn(page, card, "card-close");
+    await expect.poll(() => frameShown(page)).toBe(false);
+
+    // Dismissed for good: gone after a reload too.
+    card = await openCardOf(page, FIGHTERS, "figure");
+    await clickIn(page, card, "card-dismiss");
+    await expect.poll(() => paintedFigure(page, FIGHTERS)).toBe(false);
+    await page.reload();
+    expect(await waitForPaint(harness, tabId)).toMatchObject({ annotations: STORED - 1 });
+    expect(await paintedFigure(page, FIGHTERS)).toBe(false);
+    await page.close();
+  });
+
   it("has the card refuse a click while the page makes it transparent, without IntersectionObserver v2", async () => {
     const { page } = await openArticle(harness, `${ARTICLE}?clickjack`);
     // Firefox lacks it: the content script's watch alone must catch the page's tricks.
@@ -111,7 +140,18 @@ describe("Claimmark in Firefox ESR", () => {
     await page.evaluate(setCardOpacity, "0.02");
     await page.mouse.click(target.x, target.y);
     await expect.poll(refusals).toBe(1);
-    expect(await painted(page, "claimmark-figure")).toContain("up to 4,000");
+    expect(await armedState(card)).toBe("false");
+    expect(await paintedFigure(page, "up to 4,000")).toBe(true);
+
+    // Restored, the card takes a click again once it has been still a while.
+    await page.evaluate(setCardOpacity, "1");
+    await whenArmed(card);
+    // The notice of the refusal sits above the buttons: click once it has gone, and the layout with it.
+    await expect.poll(() => textOf(card, "card-refused"), { timeout: 6000 }).toBe("");
+    await clickIn(page, card, "card-dismiss");
+    await expect.poll(() => paintedFigure(page, "up to 4,000")).toBe(false);
+    // Not refused: no notice came back.
+    expect(await textOf(card, "card-refused")).toBe("");
     await page.close();
   });
 

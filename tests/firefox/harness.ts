@@ -143,10 +143,7 @@ export async function cardFrameOf(page: Page): Promise<Frame> {
         for (const frame of page.frames()) {
           if (frame === page.mainFrame() || !(await locationOf(frame)).endsWith("/card.html")) continue;
           // The card refuses a pointer for a moment after it appears (its clickjacking guard).
-          const armed = await frame
-            .$eval('[data-testid="card"]', (card) => card.getAttribute("data-armed"))
-            .catch(() => null);
-          if (armed === "true") found = frame;
+          if ((await armedState(frame)) === "true") found = frame;
         }
         return found !== null;
       },
@@ -154,6 +151,31 @@ export async function cardFrameOf(page: Page): Promise<Frame> {
     )
     .toBe(true);
   return found as unknown as Frame;
+}
+
+/** Whether the card in `frame` takes a pointer now (its clickjacking guard is armed): "true", "false", or null with no card. */
+export function armedState(frame: Frame): Promise<string | null> {
+  return frame.$eval('[data-testid="card"]', (card) => card.getAttribute("data-armed")).catch(() => null);
+}
+
+/** Waits until the card in `frame` takes a pointer again (it was restored, and has been still a while). */
+export async function whenArmed(frame: Frame): Promise<Frame> {
+  await expect.poll(() => armedState(frame), { timeout: 5000 }).toBe("true");
+  return frame;
+}
+
+/** Clicks the element with `data-testid` `testId` in the card's frame with the mouse, at its centre, as a reader does. */
+export async function clickIn(page: Page, frame: Frame, testId: string): Promise<void> {
+  const at = await centreIn(page, frame, testId);
+  await page.mouse.click(at.x, at.y);
+}
+
+/** Whether the card's frame (card or preview) is on screen in `page`. */
+export function frameShown(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const frame = document.querySelector('iframe[data-claimmark="card"]');
+    return frame !== null && getComputedStyle(frame).display !== "none";
+  });
 }
 
 /** Clicks the highlight of kind `kind` whose text is `text` as a reader does and returns its card's frame. */

@@ -527,7 +527,13 @@ describe("handleBackgroundMessage", () => {
       const dismissed = await cardFor(located[0]?.id as string);
       if (!dismissed.ok || !("token" in dismissed)) throw new Error("no token");
       const posted: CardFrameCommand[] = [];
-      const handle = cardPortHandler(db, context.cards, 7, (command) => posted.push(command));
+      const handle = cardPortHandler(
+        db,
+        context.cards,
+        7,
+        (command) => posted.push(command),
+        () => {},
+      );
       await handle({ type: "hello", token: dismissed.token });
       expect(posted).toEqual([{ type: "refused" }]);
       expect(await cardFor(located[1]?.id as string)).toMatchObject({ ok: true });

@@ -20,6 +20,16 @@ describe("checkCardFrameMessage", () => {
     });
   });
 
+  it("accepts a card's notices for its page, to pass on", () => {
+    for (const notice of [
+      { type: "annotation/changed", id: "auto-1" },
+      { type: "card/close", returnFocus: true },
+      { type: "card/walk", step: -1 },
+      { type: "card/preview", id: "auto-1", action: "expand" },
+    ])
+      expect(checkCardFrameMessage({ type: "tell", notice })).toEqual({ ok: true, value: { type: "tell", notice } });
+  });
+
   it.each([
     ["not an object", TOKEN],
     ["null", null],
@@ -36,6 +46,11 @@ describe("checkCardFrameMessage", () => {
     ["a fractional sequence number", { type: "request", seq: 1.5, request: { type: "details" } }],
     ["a sequence number as text", { type: "request", seq: "1", request: { type: "details" } }],
     ["a request for an unknown change", request({ type: "annotation/delete-all" })],
+    ["a notice a card does not send", { type: "tell", notice: { type: "selection/annotate", kind: "claim" } }],
+    ["a request for the page's state", { type: "tell", notice: { type: "page/state" } }],
+    ["a reveal", { type: "tell", notice: { type: "annotation/reveal", id: "auto-1" } }],
+    ["a malformed notice", { type: "tell", notice: { type: "card/walk", step: 2 } }],
+    ["a tell with an extra key", { type: "tell", notice: { type: "card/walk", step: 1 }, tabId: 7 }],
   ])("refuses %s", (_, raw) => {
     expect(checkCardFrameMessage(raw).ok).toBe(false);
   });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { CardBroker, TOKEN_LIFETIME_MS } from "../../lib/card/broker";
 import { cardPortHandler } from "../../lib/card/port";
-import type { CardFrameCommand, CardRequest, CardResponse, CardSession } from "../../lib/card/protocol";
+import type { CardFrameCommand, CardPageNotice, CardRequest, CardResponse, CardSession } from "../../lib/card/protocol";
 import { cardContext, handleCardRequest, sessionDetails } from "../../lib/card/session";
 import { createUserAnnotation, relatedAnnotations, updateAnnotation } from "../../lib/db/edit";
 import { type ClaimmarkDb, openDb } from "../../lib/db/schema";
@@ -216,15 +216,24 @@ describe("a card frame's port", () => {
   let now: number;
   let broker: CardBroker;
   let posted: CardFrameCommand[];
+  let told: CardPageNotice[];
 
   beforeEach(() => {
     now = 1_000;
     broker = new CardBroker(undefined, () => now);
     posted = [];
+    told = [];
   });
 
-  /** The background's handler for a card frame port in tab `tabId`, collecting what it posts. */
-  const port = (tabId = TAB) => cardPortHandler(db, broker, tabId, (command) => posted.push(command));
+  /** The background's handler for a card frame port in tab `tabId`, collecting what it posts and passes on to the page. */
+  const port = (tabId = TAB) =>
+    cardPortHandler(
+      db,
+      broker,
+      tabId,
+      (command) => posted.push(command),
+      (notice) => told.push(notice),
+    );
   const reply = (seq: number) => posted.find((command) => command.type === "reply" && command.seq === seq);
 
   it("refuses every request before a hello binds it", async () => {
@@ -286,6 +295,27 @@ describe("a card frame's port", () => {
       { type: "reply", seq: 1, response: { ok: false, error: "this card shows no annotation" } },
     ]);
     expect((await getAnnotation(db, created.id))?.status).toBe("unverified");
+  });
+
+  it("passes a bound frame's notices on to its page, only about the annotation it shows", async () => {
+    const created = await createUserAnnotation(db, BORDER, userInput());
+    const handle = port();
+    const notices: CardPageNotice[] = [
+      { type: "annotation/changed", id: created.id },
+      { type: "card/close", returnFocus: false },
+      { type: "card/walk", step: 1 },
+      { type: "card/preview", id: created.id, action: "leave" },
+    ];
+    // Before a hello there is no card to speak of.
+    for (const notice of notices) expect(await handle({ type: "tell", notice })).toBe(true);
+    expect(told).toEqual([]);
+    await handle({ type: "hello", token: broker.open(TAB, BORDER, created.id, false) });
+    for (const notice of notices) await handle({ type: "tell", notice });
+    await handle({ type: "tell", notice: { type: "annotation/changed", id: "user-other" } });
+    await handle({ type: "tell", notice: { type: "card/preview", id: "user-other", action: "expand" } });
+    expect(told).toEqual(notices);
+    // Only a card's own notices: anything else closes the port.
+    expect(await handle({ type: "tell", notice: { type: "selection/annotate", kind: "claim" } })).toBe(false);
   });
 
   it("takes a token once: a second frame presenting it is refused", async () => {
