@@ -53,6 +53,9 @@ export function watchPointer(host: PointerHost): { inFrame(inside: boolean): voi
 
   life.listen(document, "click", (event: MouseEvent) => {
     if (!event.isTrusted) return;
+    // A click is the reader's decision: the rest that led up to it must not open a preview later
+    // (after a quick Escape, say), as if the pointer had only paused there.
+    clearTimeout(restTimer);
     // A click that ends a selection is the reader selecting, not asking for a card.
     if (host.selecting()) return;
     const item = host.itemAt(event.clientX, event.clientY);
